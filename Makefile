@@ -1,0 +1,32 @@
+# The PREPARE guidebook. `make site` builds the bilingual site into site/, `make test` runs every test.
+# Both create .venv with the pinned dependencies on first use (only Python 3.11+ is needed).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check test clean
+
+site: $(INSTALLED)
+	$(BIN)/guidebook build site
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve
+
+check: $(INSTALLED)
+	$(BIN)/guidebook check
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .site-building-* .site-previous

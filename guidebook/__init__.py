@@ -1,0 +1,1 @@
+"""The PREPARE guidebook: content model, MkDocs plugin and publishing tools."""

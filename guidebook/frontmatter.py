@@ -1,0 +1,196 @@
+"""Read a Markdown file and its YAML front matter, keeping the line of every value.
+
+PyYAML alone drops duplicate keys silently, expands aliases without limit and reports
+dates like 2026-02-30 without a line; this module checks the composed node tree first
+so every problem carries the line an author must edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+FENCE = re.compile(r"^---[ \t]*$")
+CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class SourceFile:
+    """A content file as read from disk: normalised text, its front matter and where values sit."""
+
+    path: Path
+    shown_path: str  # the path authors see in messages
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+    node: yaml.MappingNode | None = None
+
+    def line_of(self, location: tuple[str | int, ...]) -> int:
+        """The file line of the value at `location` (keys and list indexes), or of its closest parent."""
+        node = self.node
+        line = 1
+        if node is None:
+            return line
+        line = node.start_mark.line + 2
+        for step in location:
+            child = _child(node, step)
+            if child is None:
+                break
+            key_node, node = child
+            line = (key_node or node).start_mark.line + 2
+        return line
+
+    def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
+        name = ".".join(str(step) for step in location) or "front matter"
+        return Problem(self.shown_path, self.line_of(location), name, message, severity)
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == step:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None
+
+
+def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
+    """Read, decode and split one file; return it with the problems found (an empty list when sound)."""
+    source = SourceFile(path, shown_path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return source, [Problem(shown_path, 1, "file", f"cannot be read: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return source, [
+            Problem(
+                shown_path,
+                line,
+                "encoding",
+                f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in most editors: "
+                "'Save with encoding' > UTF-8)",
+            )
+        ]
+    source.text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not source.text.strip():
+        return source, [Problem(shown_path, 1, "file", "the file is empty; expected front matter between '---' lines, then the page text")]
+    return source, _split(source)
+
+
+def _split(source: SourceFile) -> list[Problem]:
+    lines = source.text.split("\n")
+    if not FENCE.match(lines[0]):
+        return [
+            Problem(
+                source.shown_path,
+                1,
+                "front matter",
+                "the file must start with a line '---' that opens the front matter (title, status...)",
+            )
+        ]
+    closing = next((index for index in range(1, len(lines)) if CLOSING_FENCE.match(lines[index])), None)
+    if closing is None:
+        return [
+            Problem(
+                source.shown_path,
+                1,
+                "front matter",
+                "the front matter opened on line 1 is never closed; add a line '---' after its last field",
+            )
+        ]
+    yaml_text = "\n".join(lines[1:closing]) + "\n"
+    source.body = "\n".join(lines[closing + 1 :])
+    source.body_line = closing + 2
+    return _parse_yaml(source, yaml_text)
+
+
+def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
+        if not isinstance(node, yaml.MappingNode):
+            return [
+                Problem(
+                    source.shown_path,
+                    node.start_mark.line + 2,
+                    "front matter",
+                    "expected 'field: value' lines, found a single value or a list",
+                )
+            ]
+        problems = _check_nodes(source, node)
+        if problems:
+            return problems
+        source.node = node
+        source.meta = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        what = error.problem or "invalid YAML"
+        return [
+            Problem(
+                source.shown_path,
+                line,
+                "front matter",
+                f"YAML syntax error: {what}; check the indentation and quote values that contain ':' or '#'",
+            )
+        ]
+    finally:
+        loader.dispose()
+    return []
+
+
+def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
+    """Duplicate keys, aliases and impossible dates, found before anything is constructed."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, name = stack.pop()
+        if id(node) in seen:
+            # The composer reuses the anchored node for every alias: reject them, as they can
+            # multiply a small file into a huge document.
+            problems.append(
+                Problem(source.shown_path, node.start_mark.line + 2, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
+            )
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                child = f"{name}.{key}" if name else key
+                if key in keys:
+                    problems.append(
+                        Problem(
+                            source.shown_path,
+                            key_node.start_mark.line + 2,
+                            child,
+                            f"'{key}' is given twice (first on line {keys[key]}); keep one",
+                        )
+                    )
+                keys.setdefault(key, key_node.start_mark.line + 2)
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{name}.{index}") for index, item in enumerate(node.value))
+        elif node.tag == TIMESTAMP_TAG:
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError as error:
+                problems.append(
+                    Problem(source.shown_path, node.start_mark.line + 2, name, f"'{node.value}' is not a real date ({error}); expected YYYY-MM-DD")
+                )
+    return problems

@@ -1,0 +1,68 @@
+"""Where content lives on disk and where it appears in the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .vocabulary import LANGUAGES
+
+DOCS_DIR = "docs"
+# Site folder -> project folder, for the collections kept outside docs/.
+COLLECTIONS = {
+    "practice-sheets": "practice_sheets",
+    "recommendations": "recommendations",
+    "city-pilots": "city_pilots",
+}
+COUNTRY_FOLDER = "state-of-the-art"
+KIND_OF_FOLDER = {"practice-sheets": "practice-sheet", "recommendations": "recommendation", "city-pilots": "pilot", COUNTRY_FOLDER: "country"}
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A file of the project seen both ways: on disk, and as a path of the site tree."""
+
+    path: Path  # on disk
+    site_path: PurePosixPath  # inside the (staged) docs tree, e.g. city-pilots/avignon.en.md
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.suffix == ".md"
+
+    @property
+    def language(self) -> str | None:
+        suffixes = PurePosixPath(self.site_path.stem).suffixes
+        return suffixes[-1][1:] if suffixes else None
+
+    @property
+    def key(self) -> str:
+        """The page's identity across languages: its site path without language and extension."""
+        stem = self.site_path.stem
+        if self.language:
+            stem = stem[: -len(self.language) - 1]
+        return (self.site_path.parent / stem).as_posix()
+
+    @property
+    def kind(self) -> str:
+        if self.site_path.stem.split(".")[0] == "index" or len(self.site_path.parts) < 2:
+            return "page"
+        return KIND_OF_FOLDER.get(self.site_path.parts[0], "page")
+
+
+def walk(root: Path) -> list[ContentFile]:
+    """Every file of docs/ and of the collections, in a stable order; hidden files are skipped."""
+    found: list[ContentFile] = []
+    sources = [(root / DOCS_DIR, PurePosixPath())]
+    sources += [(root / folder, PurePosixPath(mount)) for mount, folder in COLLECTIONS.items()]
+    for base, mount in sources:
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(base)
+            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                found.append(ContentFile(path, mount / relative.as_posix()))
+    return found
+
+
+def known_language(language: str | None) -> bool:
+    return language in LANGUAGES

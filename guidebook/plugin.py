@@ -1,0 +1,77 @@
+"""The MkDocs plugin: thin event handlers over the content, staging and view modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from . import content, staging
+from .crosslinks import Index, build_index
+from .errors import ContentError
+from .layout import COLLECTIONS, DOCS_DIR
+from .view import ViewBuilder
+from .vocabulary import DEFAULT_LANGUAGE
+
+log = get_plugin_logger(__name__)
+
+
+class GuidebookConfig(Config):
+    root = c.Optional(c.Dir(exists=True))  # project folder; default: the folder of mkdocs.yml
+
+
+class GuidebookPlugin(BasePlugin[GuidebookConfig]):
+    def __init__(self) -> None:
+        self.staged: Path | None = None
+        self.repository: content.Repository | None = None
+        self.index: Index | None = None
+        self.variants: dict[str, content.Variant] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # static-i18n calls on_config again for each further language, on the same config:
+        # content is loaded and staged once per build.
+        if self.staged is not None and config.docs_dir == str(self.staged):
+            return config
+        if not config.use_directory_urls:
+            raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        try:
+            self.repository = content.load(root)
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+        self.index = build_index(self.repository)
+        self.variants = {
+            variant.file.site_path.as_posix(): variant
+            for entry in self.repository.entries.values()
+            for variant in entry.variants.values()
+        }
+        self.staged = staging.stage(self.repository.files)
+        config.docs_dir = str(self.staged)
+        return config
+
+    def on_serve(self, server, config, builder):
+        root = self.repository.root
+        for folder in (DOCS_DIR, *COLLECTIONS.values()):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    def on_page_read_source(self, page, config):
+        # The text already read and normalised (BOM, Windows line endings) by the content loader.
+        variant = self.variants.get(page.file.src_uri)
+        return variant.source.text if variant else None
+
+    def on_page_context(self, context, page, config, nav):
+        variant = self.variants.get(page.file.src_uri)
+        if variant is not None:
+            language = context.get("i18n_page_locale", DEFAULT_LANGUAGE)
+            entry = self.repository.entries[variant.file.key]
+            context["gb"] = ViewBuilder(self.index, language, page.url).build(entry)
+        return context
+
+    def on_shutdown(self) -> None:
+        staging.unstage(self.staged)

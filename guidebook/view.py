@@ -1,0 +1,118 @@
+"""What the theme templates get about a page: its facts and cross-links in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .content import Entry
+from .crosslinks import Index
+from .urls import relative_url
+from .vocabulary import country_name, label, strings
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class PageView:
+    """Template context `gb`: everything is already translated and every URL is relative."""
+
+    kind: str
+    language: str
+    content_language: str
+    t: dict  # interface strings of the reader's language
+    model: object
+    fallback: Link | None = None
+    facts: list[tuple[str, list[Link | str]]] = field(default_factory=list)
+    related: list[tuple[str, list[Link]]] = field(default_factory=list)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.model.status == "draft"
+
+
+class ViewBuilder:
+    """Builds PageViews for one build language; labels come from each target's title in that language."""
+
+    def __init__(self, index: Index, language: str, page_url: str):
+        self.index = index
+        self.language = language
+        self.page_url = page_url
+        self.t = strings()[language]
+
+    def link(self, entry: Entry, title: str | None = None) -> Link:
+        return Link(title or entry.model(self.language).title, relative_url(entry.key, self.language, self.page_url))
+
+    def links(self, entries: list[Entry]) -> list[Link]:
+        return [self.link(entry) for entry in entries]
+
+    def chapter_link(self, number: int) -> Link:
+        entry = self.index.chapters[number]
+        title = self.t["chapter"].format(number=number) + " — " + entry.model(self.language).title
+        return self.link(entry, title)
+
+    def country(self, code: str) -> Link | str:
+        name = country_name(code, self.language)
+        article = self.index.countries.get(code)
+        return self.link(article, name) if article else name
+
+    def labels(self, vocabulary: str, codes: list[str]) -> list[str]:
+        return [label(vocabulary, code, self.language) for code in codes]
+
+    def build(self, entry: Entry) -> PageView:
+        variant = entry.variant(self.language)
+        view = PageView(entry.kind, self.language, variant.language, self.t, variant.model)
+        if variant.language != self.language:
+            names = self.t["language_names"]
+            view.fallback = Link(names[variant.language], relative_url(entry.key, variant.language, self.page_url))
+        getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
+        return view
+
+    def _page(self, entry: Entry, view: PageView) -> None:
+        pass
+
+    def _practice_sheet(self, entry: Entry, view: PageView) -> None:
+        sheet = view.model
+        t = self.t
+        organisations = [f"{o.name} ({o.role})" for o in sheet.partners]
+        period = f"{sheet.period.start}–{sheet.period.end}" if sheet.period.end else f"{sheet.period.start}–"
+        evaluation = label("evaluation_statuses", sheet.evaluation.status, self.language)
+        if sheet.evaluation.note:
+            evaluation += f". {sheet.evaluation.note}"
+        view.facts = [
+            (t["city"], [sheet.city]),
+            (t["country"], [self.country(sheet.country)]),
+            (t["pilot"], [self.link(self.index.pilots[sheet.pilot])]),
+            (t["lead_organisation"], [f"{sheet.lead_organisation.name} ({sheet.lead_organisation.role})"]),
+            (t["partners"], organisations or [t["none_yet"]]),
+            (t["approaches"], self.labels("approaches", sheet.approaches)),
+            (t["justice_stages"], self.labels("justice_stages", sheet.justice_stages)),
+            (t["target_groups"], self.labels("target_groups", sheet.target_groups)),
+            (t["recommendations"], [self.chapter_link(n) for n in sheet.recommendations]),
+            (t["period"], [period]),
+            (t["evaluation"], [evaluation]),
+            (t["contact"], [Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
+        ]
+
+    def _pilot(self, entry: Entry, view: PageView) -> None:
+        pilot = view.model
+        view.facts = [
+            (self.t["country"], [self.country(pilot.country)]),
+            (self.t["local_action"], [pilot.local_action]),
+            (self.t["expert_partner"], [pilot.expert_partner]),
+        ]
+        view.related = [(self.t["sheets_of_pilot"], self.links(self.index.sheets_by_pilot.get(entry.slug, [])))]
+
+    def _recommendation(self, entry: Entry, view: PageView) -> None:
+        sheets = self.index.sheets_by_chapter.get(view.model.number, [])
+        view.related = [(self.t["sheets_of_chapter"], self.links(sheets))]
+
+    def _country(self, entry: Entry, view: PageView) -> None:
+        code = view.model.country
+        view.related = [
+            (self.t["pilots_in_country"], self.links(self.index.pilots_by_country.get(code, []))),
+            (self.t["sheets_in_country"], self.links(self.index.sheets_by_country.get(code, []))),
+        ]

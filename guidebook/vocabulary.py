@@ -1,0 +1,75 @@
+"""Site languages, controlled vocabularies, interface strings and country names."""
+
+from __future__ import annotations
+
+import difflib
+import gettext
+from functools import cache
+from pathlib import Path
+
+import pycountry
+import yaml
+
+PACKAGE_DIR = Path(__file__).parent
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+
+# Codes people write for a country that ISO 3166-1 spells otherwise.
+COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
+
+
+@cache
+def vocabularies() -> dict[str, dict[str, dict[str, str]]]:
+    return yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
+
+
+@cache
+def strings() -> dict[str, dict]:
+    return yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8"))
+
+
+def label(vocabulary: str, code: str, language: str) -> str:
+    return vocabularies()[vocabulary][code][language]
+
+
+def nearest(value: str, choices: list[str]) -> str | None:
+    """The choice an author most likely meant, for 'did you mean' hints."""
+    matches = difflib.get_close_matches(str(value).lower(), [c.lower() for c in choices], n=1, cutoff=0.5)
+    if not matches:
+        return None
+    return next(c for c in choices if c.lower() == matches[0])
+
+
+def expect_one_of(value: str, choices: list[str]) -> str:
+    hint = nearest(value, choices)
+    suggestion = f"did you mean '{hint}'? " if hint else ""
+    return f"'{value}' is not allowed; {suggestion}expected one of: {', '.join(choices)}"
+
+
+def check_code(vocabulary: str, value: str) -> str:
+    choices = list(vocabularies()[vocabulary])
+    if value not in choices:
+        raise ValueError(expect_one_of(value, choices))
+    return value
+
+
+def check_country(value: str) -> str:
+    if pycountry.countries.get(alpha_2=value) is not None and value.isupper() and len(value) == 2:
+        return value
+    upper = str(value).upper()
+    hint = COUNTRY_ALIASES.get(upper) or (upper if pycountry.countries.get(alpha_2=upper) else None)
+    suggestion = f"did you mean '{hint}'? " if hint else ""
+    raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code; {suggestion}expected two capital letters such as BE, FR or GB")
+
+
+@cache
+def _country_translation(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def country_name(code: str, language: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    name = getattr(country, "common_name", None) or country.name
+    if language == "en":
+        return name
+    return _country_translation(language).gettext(country.name)

@@ -44,7 +44,8 @@ def build(project: Path, site_dir: Path) -> None:
     try:
         publish.build_site(project, site_dir)
     except publish.BuildFailed as error:
-        _fail(f"{error}\nThe build failed: {site_dir}/ was left as it was.")
+        # The problems themselves were printed by the build log as they were found.
+        _fail(f"{error.verdict}\nThe build failed: {site_dir}/ was left as it was.")
     click.echo(f"Site built in {site_dir}/")
 
 

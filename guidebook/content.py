@@ -65,6 +65,25 @@ class Repository:
     def of_kind(self, kind: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.kind == kind]
 
+    def site_files(self) -> dict[str, tuple[ContentFile, Variant | None]]:
+        """Every file of the site tree by site path, with the page version it holds.
+
+        static-i18n falls back only to the default language, so a page written in another language
+        also appears under the default language's file name, holding its source text.
+        """
+        pages = {
+            variant.file.site_path.as_posix(): variant
+            for entry in self.entries.values()
+            for variant in entry.variants.values()
+        }
+        for entry in self.entries.values():
+            if DEFAULT_LANGUAGE not in entry.variants:
+                source = entry.variants[entry.source_language]
+                pages[f"{entry.key}.{DEFAULT_LANGUAGE}.md"] = source
+        tree = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
+        tree.update({site_path: (variant.file, variant) for site_path, variant in pages.items()})
+        return tree
+
 
 def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     """Read and check the whole project; return what could be loaded and every problem found."""
@@ -72,6 +91,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     files = walk(root)
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
+    unreadable: set[str] = set()
     for content_file in files:
         if not content_file.is_markdown:
             continue
@@ -82,12 +102,15 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
         source, read_problems = read_source(content_file.path, shown)
         problems += read_problems
         if read_problems:
+            unreadable.add(content_file.key)
             continue
         entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind))
         entry.variants[content_file.language] = Variant(content_file.language, content_file, source)
     problems += _check_mount_clashes(root)
     for entry in entries.values():
-        problems += _validate_entry(entry)
+        # A page with an unreadable version is checked again once that file is mended.
+        if entry.key not in unreadable:
+            problems += _validate_entry(entry)
     repository = Repository(root, files, entries)
     problems += check_references(repository)
     return repository, sorted(set(problems))

@@ -36,10 +36,9 @@ class SourceFile:
     def line_of(self, location: tuple[str | int, ...]) -> int:
         """The file line of the value at `location` (keys and list indexes), or of its closest parent."""
         node = self.node
-        line = 1
+        line = 1  # the opening '---': where a missing field belongs
         if node is None:
             return line
-        line = node.start_mark.line + 2
         for step in location:
             child = _child(node, step)
             if child is None:
@@ -140,12 +139,14 @@ def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         what = error.problem or "invalid YAML"
+        if error.context and error.context_mark and error.context_mark.line + 2 != line:
+            what += f" ({error.context} on line {error.context_mark.line + 2})"
         return [
             Problem(
                 source.shown_path,
                 line,
                 "front matter",
-                f"YAML syntax error: {what}; check the indentation and quote values that contain ':' or '#'",
+                f"YAML syntax error: {what}; check the indentation, close brackets and quotes, and quote values that contain ': ' or ' #'",
             )
         ]
     finally:
@@ -157,35 +158,31 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
     """Duplicate keys, aliases and impossible dates, found before anything is constructed."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    # (node, field path, line of its key): an alias shares its anchor's node, so its own line is its key's.
+    stack: list[tuple[yaml.Node, str, int]] = [(root, "", root.start_mark.line + 2)]
     while stack:
-        node, name = stack.pop()
+        node, name, line = stack.pop()
         if id(node) in seen:
-            # The composer reuses the anchored node for every alias: reject them, as they can
-            # multiply a small file into a huge document.
+            # Reject aliases: they can multiply a small file into a huge document.
             problems.append(
-                Problem(source.shown_path, node.start_mark.line + 2, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
+                Problem(source.shown_path, line, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
             )
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, int] = {}
+            children = []
             for key_node, value_node in node.value:
                 key = str(key_node.value)
                 child = f"{name}.{key}" if name else key
+                key_line = key_node.start_mark.line + 2
                 if key in keys:
-                    problems.append(
-                        Problem(
-                            source.shown_path,
-                            key_node.start_mark.line + 2,
-                            child,
-                            f"'{key}' is given twice (first on line {keys[key]}); keep one",
-                        )
-                    )
-                keys.setdefault(key, key_node.start_mark.line + 2)
-                stack.append((value_node, child))
+                    problems.append(Problem(source.shown_path, key_line, child, f"'{key}' is given twice (first on line {keys[key]}); keep one"))
+                keys.setdefault(key, key_line)
+                children.append((value_node, child, key_line))
+            stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, f"{name}.{index}") for index, item in enumerate(node.value))
+            stack.extend(reversed([(item, f"{name}.{index}", item.start_mark.line + 2) for index, item in enumerate(node.value)]))
         elif node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)

@@ -15,7 +15,7 @@ from .crosslinks import Index, build_index
 from .errors import ContentError
 from .layout import COLLECTIONS, DOCS_DIR
 from .view import ViewBuilder
-from .vocabulary import DEFAULT_LANGUAGE
+from .vocabulary import DEFAULT_LANGUAGE, strings
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +32,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _localise_markdown(config)
         # static-i18n calls on_config again for each further language, on the same config:
         # content is loaded and staged once per build.
         if self.staged is not None and config.docs_dir == str(self.staged):
@@ -44,12 +45,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         except ContentError as error:
             raise PluginError(error.report()) from None
         self.index = build_index(self.repository)
-        self.variants = {
-            variant.file.site_path.as_posix(): variant
-            for entry in self.repository.entries.values()
-            for variant in entry.variants.values()
-        }
-        self.staged = staging.stage(self.repository.files)
+        tree = self.repository.site_files()
+        self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
+        self.staged = staging.stage({site_path: file for site_path, (file, _) in tree.items()})
         config.docs_dir = str(self.staged)
         return config
 
@@ -75,3 +73,11 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_shutdown(self) -> None:
         staging.unstage(self.staged)
+
+
+def _localise_markdown(config: MkDocsConfig) -> None:
+    """Markdown options that print text (the heading permalink title) in the language being built."""
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+    if "toc" in config.mdx_configs:
+        config.mdx_configs["toc"]["permalink_title"] = strings()[language]["permalink_title"]

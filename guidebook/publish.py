@@ -13,7 +13,24 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 
 class BuildFailed(Exception):
-    """The site could not be built; the previous output is untouched."""
+    """The site could not be built; the previous output is untouched.
+
+    Its text holds every warning and error logged during the build, then MkDocs' verdict.
+    """
+
+    def __init__(self, messages: list[str], verdict: str):
+        self.messages = messages
+        self.verdict = verdict
+        super().__init__("\n".join([*messages, verdict]))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> None:
@@ -30,6 +47,9 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> None:
 
 
 def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
@@ -38,7 +58,9 @@ def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError, MkDocsException) as error:
-        raise BuildFailed(str(error)) from None
+        raise BuildFailed(collector.messages, str(error)) from None
+    finally:
+        logger.removeHandler(collector)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

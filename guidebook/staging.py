@@ -14,12 +14,12 @@ from pathlib import Path
 from .layout import ContentFile
 
 
-def stage(files: list[ContentFile]) -> Path:
-    """A new temporary docs tree of symbolic links to `files`; removed when the process ends."""
+def stage(tree: dict[str, ContentFile]) -> Path:
+    """A new temporary docs tree of symbolic links (site path -> file); removed when the process ends."""
     target = Path(tempfile.mkdtemp(prefix="guidebook-docs-"))
     atexit.register(shutil.rmtree, target, ignore_errors=True)
-    for content_file in files:
-        link = target / content_file.site_path
+    for site_path, content_file in tree.items():
+        link = target / site_path
         link.parent.mkdir(parents=True, exist_ok=True)
         link.symlink_to(content_file.path.resolve())
     return target

@@ -1,0 +1,15 @@
+import pytest
+
+from sites import base_files, build, write_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A fixture project with the base files, ready to be changed by the test."""
+    return write_project(tmp_path / "project", base_files())
+
+
+@pytest.fixture(scope="session")
+def base_site(tmp_path_factory):
+    """The base fixture project, built once."""
+    return build(write_project(tmp_path_factory.mktemp("base") / "project", base_files()))

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: thin event handlers over the content, staging and view modules."""
+"""The MkDocs plugin: thin event handlers over the content, staging, view and export modules."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import content, staging
+from . import catalogue, content, search_index, staging
 from .crosslinks import Index, build_index
 from .errors import ContentError
+from .generated import write_generated
 from .layout import COLLECTIONS, DOCS_DIR
+from .urls import site_url
 from .view import ViewBuilder
 from .vocabulary import DEFAULT_LANGUAGE, strings
 
@@ -30,6 +32,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.repository: content.Repository | None = None
         self.index: Index | None = None
         self.variants: dict[str, content.Variant] = {}
+        self.generated: dict[str, str] = {}
+        self.fallback_urls: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -48,6 +52,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
         self.staged = staging.stage({site_path: file for site_path, (file, _) in tree.items()})
+        self.generated = write_generated(self.staged)
+        self.fallback_urls = set()
         config.docs_dir = str(self.staged)
         return config
 
@@ -64,20 +70,39 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return variant.source.text if variant else None
 
     def on_page_context(self, context, page, config, nav):
+        language = _current_language(config)
+        views = ViewBuilder(self.index, language, page.url)
         variant = self.variants.get(page.file.src_uri)
         if variant is not None:
-            language = context.get("i18n_page_locale", DEFAULT_LANGUAGE)
-            entry = self.repository.entries[variant.file.key]
-            context["gb"] = ViewBuilder(self.index, language, page.url).build(entry)
+            context["gb"] = views.build(self.repository.entries[variant.file.key])
+            if context["gb"].fallback:
+                self.fallback_urls.add(page.url)
+        elif page.file.src_uri in self.generated:
+            context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
         return context
+
+    def _write_export(self, config: MkDocsConfig) -> None:
+        language = _current_language(config)
+        folder = Path(config.site_dir) / site_url(catalogue.CATALOGUE_KEY, language)
+        catalogue.write_export(folder, self.repository, language, config.site_url or "/")
+
+    @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
+    def _split_search(self, config: MkDocsConfig) -> None:
+        if not getattr(config.plugins.get("i18n"), "building", False):
+            search_index.split(Path(config.site_dir), self.fallback_urls)
+
+    on_post_build = CombinedEvent(_write_export, _split_search)
 
     def on_shutdown(self) -> None:
         staging.unstage(self.staged)
 
 
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
 def _localise_markdown(config: MkDocsConfig) -> None:
     """Markdown options that print text (the heading permalink title) in the language being built."""
-    i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
     if "toc" in config.mdx_configs:
-        config.mdx_configs["toc"]["permalink_title"] = strings()[language]["permalink_title"]
+        config.mdx_configs["toc"]["permalink_title"] = strings()[_current_language(config)]["permalink_title"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .content import Entry
+from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows
+from .content import Entry, Repository
 from .crosslinks import Index
 from .urls import relative_url
 from .vocabulary import country_name, label, strings
@@ -28,10 +29,13 @@ class PageView:
     fallback: Link | None = None
     facts: list[tuple[str, list[Link | str]]] = field(default_factory=list)
     related: list[tuple[str, list[Link]]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # generated catalogue and theme pages
+    facets: list[Facet] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages
 
     @property
     def is_draft(self) -> bool:
-        return self.model.status == "draft"
+        return getattr(self.model, "status", None) == "draft"
 
 
 class ViewBuilder:
@@ -69,6 +73,19 @@ class ViewBuilder:
             names = self.t["language_names"]
             view.fallback = Link(names[variant.language], relative_url(entry.key, variant.language, self.page_url))
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
+        return view
+
+    def build_generated(self, repository: Repository, key: str) -> PageView:
+        """The view of a generated page (catalogue, themes): every practice sheet in the reader's language."""
+        view = PageView(key.rsplit("/", 1)[-1], self.language, self.language, self.t, None)
+        view.rows = build_rows(repository, self.index, self.language, self.page_url)
+        view.facets = build_facets(view.rows, self.index, self.language)
+        view.links = {
+            "catalogue": relative_url(CATALOGUE_KEY, self.language, self.page_url),
+            "themes": relative_url(THEMES_KEY, self.language, self.page_url),
+            "export": relative_url(CATALOGUE_KEY, self.language, self.page_url) + EXPORT_NAME,
+            "schema": relative_url(CATALOGUE_KEY, self.language, self.page_url) + SCHEMA_NAME,
+        }
         return view
 
     def _page(self, entry: Entry, view: PageView) -> None:

@@ -1,0 +1,35 @@
+"""One search index per language.
+
+Material's search plugin, under static-i18n, writes one index holding both languages that every page
+loads. This splits it: each language gets its own index (with its own stemmer) beside its home page,
+without the fallback pages whose text is in the other language, and the theme points each language's
+pages at their own index (see overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+INDEX = Path("search") / "search_index.json"
+
+
+def split(site_dir: Path, fallback_urls: set[str]) -> None:
+    if not (site_dir / INDEX).is_file():
+        return  # search is not enabled
+    merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    prefixes = {language: f"{language}/" for language in LANGUAGES if language != DEFAULT_LANGUAGE}
+    per_language: dict[str, list[dict]] = {language: [] for language in LANGUAGES}
+    for doc in merged["docs"]:
+        if doc["location"].split("#")[0] in fallback_urls:
+            continue
+        language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), DEFAULT_LANGUAGE)
+        location = doc["location"][len(prefixes.get(language, "")) :]
+        per_language[language].append({**doc, "location": location})
+    for language, docs in per_language.items():
+        target = site_dir / prefixes.get(language, "") / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        index = {"config": {**merged["config"], "lang": [language]}, "docs": docs}
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,98 @@
+"""The shipped guidebook, built once for real: every page in both languages, switcher, sitemap, no third party."""
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from sites import PROJECT, build
+
+COUNTS = {"state-of-the-art": 7, "city-pilots": 9, "practice-sheets": 9, "recommendations": 12}
+# Anything the browser would load by itself: scripts, images, frames, media, stylesheets, icons, fonts.
+LOADED_FROM_ELSEWHERE = re.compile(
+    r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="(?:https?:)?//[^"]+"'
+    r'|<link\b[^>]*\bhref="(?:https?:)?//[^"]+"[^>]*>'
+    r'|url\(["\']?(?:https?:)?//'
+)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    return build(PROJECT, tmp_path_factory.mktemp("real") / "site")
+
+
+def _pages(site: Path, folder: str) -> list[Path]:
+    """Content pages of a section (not its index, not generated pages)."""
+    return [p for p in sorted((site / folder).glob("*/index.html")) if p.parent.name != "themes"]
+
+
+def test_real_site_builds_strict_with_no_warning(real_site):
+    assert real_site.warnings == []
+
+
+@pytest.mark.parametrize("folder, count", sorted(COUNTS.items()))
+def test_every_page_exists_in_both_languages(real_site, folder, count):
+    english = _pages(real_site.site, folder)
+    french = _pages(real_site.site / "fr", folder)
+    assert len(english) == count and len(french) == count
+    for page in french:
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="fr"' in html
+        assert "gb-notice--fallback" not in html, f"{page} is not translated"
+        slug = page.parent.name
+        assert re.search(rf'href="[./]*/{folder}/{slug}/" hreflang="en"', html), f"switcher of {page}"
+
+
+def test_navigation_follows_the_guidebook_order_in_both_languages(real_site):
+    for prefix, parts in (("", ["Part 1: State of the art", "Part 2: City pilots", "Part 3: Recommendations"]),
+                          ("fr/", ["Partie 1 : état des lieux", "Partie 2 : projets pilotes", "Partie 3 : recommandations"])):
+        html = real_site.html(f"{prefix}city-pilots/avignon")
+        positions = [html.index(part) for part in parts]
+        assert positions == sorted(positions)
+
+
+def test_sitemap_has_hreflang_alternates(real_site):
+    sitemap = (real_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="fr" href="https://prepare.efus.eu/fr/city-pilots/avignon/"' in sitemap
+    assert 'hreflang="en" href="https://prepare.efus.eu/city-pilots/avignon/"' in sitemap
+
+
+def test_built_html_names_no_third_party_host(real_site):
+    assert LOADED_FROM_ELSEWHERE.search('<script src="https://unpkg.com/iframe-worker/shim">')  # the check can fail
+    offenders = []
+    for page in [*real_site.site.rglob("*.html"), *real_site.site.rglob("*.css")]:
+        for match in LOADED_FROM_ELSEWHERE.finditer(page.read_text(encoding="utf-8")):
+            # Canonical and alternate links name the site's own public address; they load nothing.
+            if 'rel="canonical"' not in match.group(0) and 'rel="alternate"' not in match.group(0):
+                offenders.append((page.name, match.group(0)))
+    assert offenders == []
+
+
+def test_catalogue_lists_every_sheet_in_both_languages(real_site):
+    for prefix in ("", "fr/"):
+        html = real_site.html(f"{prefix}practice-sheets")
+        assert html.count('<li class="gb-card"') == 9
+
+
+def test_open_data_validates_against_the_shipped_schema(real_site):
+    schema = json.loads((PROJECT / "schemas" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    for prefix, language in (("", "en"), ("fr/", "fr")):
+        export = json.loads((real_site.site / prefix / "practice-sheets" / "catalogue.json").read_text(encoding="utf-8"))
+        jsonschema.validate(export, schema)
+        assert export["language"] == language and len(export["practice_sheets"]) == 9
+        first = export["practice_sheets"][0]
+        other = "en" if language == "fr" else "fr"
+        assert first["alternates"][other].endswith(f"practice-sheets/{first['slug']}/")
+
+
+def test_each_language_has_its_own_search_index(real_site):
+    english = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    french = json.loads((real_site.site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    titles_en = {doc["title"] for doc in english["docs"]}
+    titles_fr = {doc["title"] for doc in french["docs"]}
+    assert "Fostering risk assessment capacities" in titles_en and "Fostering risk assessment capacities" not in titles_fr
+    assert "Renforcer les capacités d'évaluation des risques" in titles_fr
+    assert not any(doc["location"].startswith("fr/") for doc in english["docs"] + french["docs"])

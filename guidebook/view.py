@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import translations
 from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows
 from .content import Entry, Repository
 from .crosslinks import Index
@@ -15,6 +16,7 @@ from .vocabulary import country_name, label, strings
 class Link:
     title: str
     url: str
+    hreflang: str | None = None  # when the target is in another language than the page
 
 
 @dataclass
@@ -27,6 +29,7 @@ class PageView:
     t: dict  # interface strings of the reader's language
     model: object
     fallback: Link | None = None
+    outdated: Link | None = None  # the original, when this translation was made from an older version of it
     facts: list[tuple[str, list[Link | str]]] = field(default_factory=list)
     related: list[tuple[str, list[Link]]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)  # generated catalogue and theme pages
@@ -69,9 +72,12 @@ class ViewBuilder:
     def build(self, entry: Entry) -> PageView:
         variant = entry.variant(self.language)
         view = PageView(entry.kind, self.language, variant.language, self.t, variant.model)
+        names = self.t["language_names"]
         if variant.language != self.language:
-            names = self.t["language_names"]
             view.fallback = Link(names[variant.language], relative_url(entry.key, variant.language, self.page_url))
+        elif translations.state_of(entry, self.language) is translations.State.OUTDATED:
+            original = entry.source_language
+            view.outdated = Link(names[original], relative_url(entry.key, original, self.page_url), original)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
 

@@ -143,6 +143,50 @@ def review_report(repository: Repository, today: date, review_days: int = DEFAUL
     return rows
 
 
+@dataclass(frozen=True)
+class StatusReport:
+    """What `guidebook status` prints: the translation rows, then the files due for review."""
+
+    translations: list[TranslationRow]
+    review: list[ReviewRow]
+    review_days: int
+
+    def counts(self) -> dict[str, int]:
+        """How many translations are in each state (source files are not counted)."""
+        states = [state for state in State if state is not State.SOURCE]
+        return {str(state): sum(1 for row in self.translations if row.state is state) for state in states}
+
+    def as_dict(self) -> dict:
+        return {
+            "translations": [row.as_dict() for row in self.translations],
+            "review": [row.as_dict() for row in self.review],
+            "review_days": self.review_days,
+            "summary": self.counts(),
+        }
+
+    def text_lines(self) -> list[str]:
+        lines = [f"{row.state:<10}  {row.language}  {row.path}{_hint(row)}" for row in self.translations]
+        counts = ", ".join(f"{count} {state}" for state, count in self.counts().items())
+        lines.append(f"Translations: {counts}.")
+        if self.counts()[State.UNMARKED]:
+            lines.append("  unmarked: no source_hash recorded yet; once it matches its source, run guidebook status --mark PATH.")
+        lines.append(f"Review: {len(self.review)} file(s) last reviewed more than {self.review_days} days ago.")
+        lines += [f"  {row.path}:{row.line}: last_reviewed: {row.last_reviewed} ({row.days_ago} days ago)" for row in self.review]
+        return lines
+
+
+def _hint(row: TranslationRow) -> str:
+    if row.state is State.OUTDATED:
+        return f"  ({row.source_path} changed since; update it, then run: guidebook status --mark {row.path})"
+    if row.state is State.MISSING:
+        return f"  (not written yet: readers get {row.source_path} with a notice)"
+    return ""
+
+
+def status_report(repository: Repository, today: date, review_days: int = DEFAULT_REVIEW_DAYS) -> StatusReport:
+    return StatusReport(translation_report(repository), review_report(repository, today, review_days), review_days)
+
+
 def freshness_problems(repository: Repository) -> list[Problem]:
     """Outdated translations, as warnings for `guidebook check`: the site still builds, with a notice."""
     problems = []

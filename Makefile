@@ -20,6 +20,7 @@ check: $(INSTALLED)
 	$(BIN)/guidebook check
 
 test: $(INSTALLED)
+	@command -v chromium >/dev/null || { echo "The browser tests need Debian's chromium: apt-get install chromium (.ci/run does it)"; exit 1; }
 	$(BIN)/python -m pytest
 
 $(INSTALLED): pyproject.toml

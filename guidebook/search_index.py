@@ -14,6 +14,7 @@ from pathlib import Path
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX = Path("search") / "search_index.json"
+SITEMAP = Path("sitemap.xml")
 
 
 def split(site_dir: Path, fallback_urls: set[str]) -> None:
@@ -33,3 +34,10 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": {**merged["config"], "lang": [language]}, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def copy_sitemap(site_dir: Path) -> None:
+    """Each language's pages read the sitemap beside their own base (the language selector asks for it)."""
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE and (site_dir / SITEMAP).is_file():
+            (site_dir / language / SITEMAP).write_bytes((site_dir / SITEMAP).read_bytes())

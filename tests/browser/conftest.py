@@ -1,0 +1,99 @@
+"""Browser tests: Playwright (from PyPI) driving Debian's Chromium against the real site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from sites import PROJECT, build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without these, Chromium keeps calling Google's services, which this machine's closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The shipped guidebook, built once and served on a free loopback port."""
+    site = build(PROJECT, tmp_path_factory.mktemp("browser") / "site").site
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # A missing browser must fail the run, not skip it.
+    assert shutil.which("chromium"), "Debian's chromium is not installed: run `apt-get install chromium` (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Tab:
+    """A page that records every request, to prove nothing is loaded from another host."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.base = base
+        self.foreign: list[str] = []
+        host = urlsplit(base).netloc
+        page.on("request", lambda request: self._record(request.url, host))
+
+    def _record(self, url: str, host: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != host:
+            self.foreign.append(url)
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def tab(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    tab = Tab(page, served_site)
+    yield tab
+    context.close()
+    assert tab.foreign == [], f"requests to other hosts: {tab.foreign}"
+
+
+@pytest.fixture
+def phone(browser, served_site):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = Tab(context.new_page(), served_site)
+    yield tab
+    context.close()
+    assert tab.foreign == [], f"requests to other hosts: {tab.foreign}"

@@ -1,0 +1,117 @@
+"""Reading the guidebook in a real browser: languages, switcher, catalogue filters, search, phone."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sites import PROJECT
+
+
+@pytest.mark.parametrize("path, lang, heading", [("/", "en", "PREPARE"), ("/fr/", "fr", "PREPARE")])
+def test_home_in_both_languages(tab, path, lang, heading):
+    page = tab.open(path)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert heading in page.locator("h1").first.inner_text()
+
+
+def test_language_switcher_keeps_the_page(tab):
+    page = tab.open("/city-pilots/avignon/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a[hreflang="fr"]').first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/fr/city-pilots/avignon/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def _sheets_with(approach: str, served_root: Path) -> set[str]:
+    export = json.loads((served_root / "practice-sheets" / "catalogue.json").read_text(encoding="utf-8"))
+    return {record["slug"] for record in export["practice_sheets"] if approach in record["approaches"]}
+
+
+def _visible_slugs(page) -> set[str]:
+    links = page.locator(".gb-card:not([hidden]) .gb-card__title a")
+    return {href.strip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")}
+
+
+def _expected_case_management() -> set[str]:
+    # The truth comes from the sheets' own front matter, not from the page under test.
+    slugs = set()
+    for path in (PROJECT / "practice_sheets").glob("*.en.md"):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        block = front.split("approaches:")[1].split("\n")
+        items = block[0].strip() or " ".join(line for line in block[1:] if line.startswith("  -") or line.startswith("- "))
+        if "case-management" in items:
+            slugs.add(path.name[: -len(".en.md")])
+    return slugs
+
+
+@pytest.mark.parametrize("prefix, label", [("", "Case management"), ("/fr", "Gestion de cas")])
+def test_catalogue_filter_shows_exactly_the_tagged_sheets_and_keeps_state_in_the_url(tab, prefix, label):
+    expected = _expected_case_management()
+    assert len(expected) >= 2
+    page = tab.open(f"{prefix}/practice-sheets/")
+    assert len(_visible_slugs(page)) == 9
+    page.get_by_role("checkbox", name=label).check()
+    assert _visible_slugs(page) == expected
+    assert "approach=case-management" in page.url
+    assert page.locator("#gb-result-count").inner_text().startswith(str(len(expected)))
+    # The same address, opened anew, shows the filtered view.
+    shared = tab.open(page.url.replace(tab.base, ""))
+    assert _visible_slugs(shared) == expected
+    assert shared.get_by_role("checkbox", name=label).is_checked()
+
+
+def test_catalogue_filters_combine_or_within_and_across(tab):
+    page = tab.open("/practice-sheets/?approach=training&approach=risk-assessment")
+    widened = _visible_slugs(page)
+    page = tab.open("/practice-sheets/?approach=training&approach=risk-assessment&country=ES")
+    narrowed = _visible_slugs(page)
+    assert narrowed < widened and all(slug.startswith("malaga") or slug.startswith("catalonia") for slug in narrowed)
+
+
+def test_catalogue_is_usable_with_the_keyboard(tab):
+    page = tab.open("/practice-sheets/")
+    page.locator("#gb-filter-q").focus()
+    page.keyboard.type("Rotterdam")
+    assert _visible_slugs(page) == {"rotterdam-case-management"}
+    assert "q=Rotterdam" in page.url
+
+
+def _search(page, words: str) -> list[str]:
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.wait_for_load_state("networkidle")  # the worker has fetched the index and the stemmers
+    page.wait_for_timeout(500)  # and built the index
+    field.type(words, delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_search_in_french_returns_french_pages_only(tab):
+    results = _search(tab.open("/fr/"), "réinsertion")
+    assert results and all("/fr/" in url for url in results), results
+
+
+def test_search_in_english_returns_english_pages_only(tab):
+    results = _search(tab.open("/"), "reintegration")
+    assert results and not any("/fr/" in url for url in results), results
+
+
+def test_french_pages_load_the_french_index_and_language_support(tab):
+    page = tab.page
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    _search(tab.open("/fr/"), "réinsertion")
+    assert any(url.endswith("/fr/search/search_index.json") for url in loaded)
+    assert any(url.endswith("lunr.fr.min.js") for url in loaded)
+    assert not any(url.endswith(tab.base + "/search/search_index.json") for url in loaded)
+
+
+def test_phone_sized_viewport_reaches_every_part(phone):
+    page = phone.open("/fr/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator("nav.md-nav--primary")
+    assert drawer.get_by_text("Partie 2 : projets pilotes").first.is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "the page scrolls sideways on a phone"

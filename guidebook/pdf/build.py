@@ -1,0 +1,143 @@
+"""Render every PDF of the site: the guidebook and one handout per practice sheet, in every language."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+from markupsafe import Markup
+
+from .. import content
+from ..crosslinks import Index, build_index
+from ..errors import ContentError
+from ..urls import site_url
+from ..vocabulary import PACKAGE_DIR, strings
+from .document import SectionBuilder, group_anchor
+from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
+from .links import Linker, anchor
+from .markdown import Renderer
+from .outline import Item, outline
+from .render import Cache, Rendered, RenderError, render
+from .settings import Settings, load_settings
+
+log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
+TEMPLATES = PACKAGE_DIR / "templates" / "print"
+CACHE_DIR = Path(".cache") / "pdf"
+
+
+class PrintError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # path in the site
+    html: str
+    assets: set[Path]
+
+
+class Printer:
+    """Makes the HTML of every printed document of a project."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.settings: Settings = load_settings(project)
+        self.repository = content.load(project)
+        self.index: Index = build_index(self.repository)
+        self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.css = {name: (TEMPLATES / f"{name}.css").read_text(encoding="utf-8") for name in ("base", "guidebook", "handout")}
+
+    def jobs(self) -> list[Job]:
+        jobs = []
+        for language in self.settings.languages:
+            jobs.append(self.guidebook(language.locale))
+            for entry in sorted(self.repository.of_kind(SHEET_KIND), key=lambda e: e.key):
+                jobs.append(self.handout(entry.key, language.locale))
+        return jobs
+
+    def _builder(self, language: str, anchors: dict[str, str]) -> SectionBuilder:
+        linker = Linker(language, anchors, self.settings.site_url, self.files, set(self.repository.entries))
+        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker))
+
+    def _context(self, language: str, stylesheet: str) -> dict:
+        settings = self.settings.language(language)
+        return {
+            "language": language,
+            "t": strings()[language],
+            "p": print_strings()[language],
+            "site_name": settings.site_name,
+            "author": print_strings()[language]["publisher"],  # site_author is in English only
+            "notice": settings.notice,
+            "css": Markup(self.css["base"] + self.css[stylesheet]),  # our own file: not to be escaped
+        }
+
+    def guidebook(self, language: str) -> Job:
+        items = outline(self.settings.nav, set(self.repository.entries))
+        builder = self._builder(language, _anchors(items))
+        titles = self.settings.language(language).nav_titles
+        sections = [
+            builder.page(self.repository.entries[item.key], item.level, titles.get(item.group, item.group))
+            if item.key
+            else builder.heading(item, titles.get(item.group, item.group))
+            for item in items
+        ]
+        home = self.repository.entries.get(HOME_KEY)
+        context = self._context(language, "guidebook")
+        context.update(
+            title=home.model(language).title if home else context["site_name"],
+            subtitle=home.model(language).summary if home else None,
+            description=self.settings.language(language).description,
+            sections=sections,
+        )
+        html = self.env.get_template("guidebook.html").render(context)
+        return Job(guidebook_pdf(language), html, builder.linker.assets)
+
+    def handout(self, key: str, language: str) -> Job:
+        entry = self.repository.entries[key]
+        builder = self._builder(language, {key: anchor(key)})
+        context = self._context(language, "handout")
+        online = self.settings.site_url
+        context.update(s=builder.page(entry, 1), source=urljoin(online, site_url(key, language)) if online else None)
+        html = self.env.get_template("handout.html").render(context)
+        return Job(handout_pdf(entry.slug, language), html, builder.linker.assets)
+
+
+def _anchors(items: list[Item]) -> dict[str, str]:
+    """Page key -> where links to it lead in the guidebook; a catalogue leads to the pages it stands for."""
+    anchors: dict[str, str] = {}
+    for item in items:
+        target = anchor(item.key) if item.key else group_anchor(item.group or "")
+        if item.key:
+            anchors[item.key] = target
+        anchors.update({alias: target for alias in item.aliases})
+    return anchors
+
+
+def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) -> list[Rendered]:
+    """Write every PDF into `site_dir`; raise PrintError when the content or a PDF cannot be made."""
+    project = project.resolve()
+    start = time.perf_counter()
+    try:
+        jobs = Printer(project).jobs()
+    except ContentError as error:
+        raise PrintError(error.report()) from None
+    cache = Cache(cache_dir or project / CACHE_DIR)
+    results = []
+    for job in jobs:
+        try:
+            result = render(job.html, project, site_dir / job.name, cache, job.assets)
+        except RenderError as error:
+            raise PrintError(f"PDF {error}") from None
+        how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        log.info(f"PDF {job.name}: {pages}, {how}")
+        results.append(result)
+    cache.prune()
+    rendered = sum(1 for r in results if not r.cached)
+    log.info(f"PDFs: {len(results)} written ({rendered} rendered, {len(results) - rendered} from the cache) in {time.perf_counter() - start:.1f} s")
+    return results

@@ -1,0 +1,76 @@
+"""The printed documents as data for the print templates: sections in order, already in one language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..content import Entry, Repository
+from ..crosslinks import Index
+from ..view import Link, ViewBuilder
+from ..vocabulary import strings
+from .links import Linker, anchor
+from .markdown import Renderer
+from .outline import Item
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str
+    href: str | None = None
+
+
+@dataclass
+class Section:
+    anchor: str
+    level: int
+    title: str
+    lang: str  # language of its text: a page missing in this language is printed in its source language
+    kicker: str | None = None  # the group a part's index page opens, above its title
+    summary: str | None = None
+    body: Markup = Markup("")
+    notices: list[str] = field(default_factory=list)
+    facts: list[tuple[str, list[Value]]] = field(default_factory=list)
+    related: list[tuple[str, list[Value]]] = field(default_factory=list)
+
+    @property
+    def running(self) -> str:
+        """The running header: the group's short title rather than a part's long one."""
+        return self.kicker or self.title
+
+
+def group_anchor(title: str) -> str:
+    return "g-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+class SectionBuilder:
+    """Builds the sections of one document in one language."""
+
+    def __init__(self, repository: Repository, index: Index, linker: Linker, renderer: Renderer):
+        self.repository = repository
+        self.linker = linker
+        self.renderer = renderer
+        self.views = ViewBuilder(index, linker.language, "")
+        self.t = strings()[linker.language]
+
+    def heading(self, item: Item, title: str) -> Section:
+        return Section(group_anchor(item.group or title), item.level, title, self.linker.language)
+
+    def page(self, entry: Entry, level: int, kicker: str | None = None) -> Section:
+        language = self.linker.language
+        variant = entry.variant(language)
+        view = self.views.build(entry)
+        section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
+        section.body = Markup(self.renderer.render(entry.key, variant.source.body))
+        if view.fallback:
+            section.notices.append(self.t["fallback_notice"].format(language=view.fallback.title))
+        if view.is_draft:
+            section.notices.append(self.t["draft_notice"])
+        section.facts = [(name, self._values(values)) for name, values in view.facts]
+        section.related = [(name, self._values(links)) for name, links in view.related if links]
+        return section
+
+    def _values(self, values: list[Link | str]) -> list[Value]:
+        return [Value(v.title, self.linker.url(v.url)) if isinstance(v, Link) else Value(str(v)) for v in values]

@@ -1,0 +1,114 @@
+"""HTML to PDF with WeasyPrint, offline and cached by content hash.
+
+The cache key covers everything the PDF is made of: the HTML (template and stylesheet are inlined in
+it), the files it embeds and the renderer's version. A PDF whose key is cached is copied, not rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+# Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
+RENDERER = "guidebook-print-1"
+
+
+class RenderError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    pages: int
+    seconds: float
+    cached: bool
+
+
+class Cache:
+    """PDFs by key in a folder, each with a small JSON of facts about it (its page count)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def key(self, html: str, assets: set[Path]) -> str:
+        # The version from the package metadata: importing WeasyPrint takes longer than a cached build.
+        digest = hashlib.sha256(f"{RENDERER}\0{version('weasyprint')}\0{html}".encode())
+        for asset in sorted(assets):
+            digest.update(b"\0" + str(asset).encode() + b"\0" + asset.read_bytes())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[Path, int] | None:
+        pdf, facts = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        if not (pdf.is_file() and facts.is_file()):
+            return None
+        self.used.add(key)
+        return pdf, json.loads(facts.read_text(encoding="utf-8"))["pages"]
+
+    def put(self, key: str, pdf: Path, pages: int) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # Write beside, then rename: an interrupted build never leaves a truncated PDF in the cache.
+        partial = self.folder / f".{key}.pdf.partial"
+        shutil.copyfile(pdf, partial)
+        partial.replace(self.folder / f"{key}.pdf")
+        (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Forget the PDFs no document of this build produced: they can only be stale."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.stem.lstrip(".").split(".")[0] not in self.used:
+                path.unlink(missing_ok=True)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
+    """Write `html` as a PDF at `target`; raise RenderError on anything WeasyPrint warns about."""
+    start = time.perf_counter()
+    key = cache.key(html, assets)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    hit = cache.get(key)
+    if hit:
+        shutil.copyfile(hit[0], target)
+        return Rendered(target, hit[1], time.perf_counter() - start, True)
+    pages = _weasyprint(html, base, target)
+    cache.put(key, target, pages)
+    return Rendered(target, pages, time.perf_counter() - start, False)
+
+
+def _weasyprint(html: str, base: Path, target: Path) -> int:
+    import weasyprint  # slow to import: only when something must be rendered
+
+    # No request leaves the machine: only files and inline data may be read.
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    warnings = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(warnings)
+    try:
+        document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+        document.write_pdf(target)
+    except weasyprint.urls.FatalURLFetchingError as error:
+        raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
+    finally:
+        logger.removeHandler(warnings)
+    if warnings.messages:
+        shown = warnings.messages[:5] + ([f"and {len(warnings.messages) - 5} more"] if len(warnings.messages) > 5 else [])
+        raise RenderError(f"{target.name}: WeasyPrint: " + "; ".join(shown))
+    return len(document.pages)

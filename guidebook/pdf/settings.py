@@ -1,0 +1,66 @@
+"""What the print step takes from mkdocs.yml: languages, navigation, Markdown extensions, notices."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from ..vocabulary import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    site_name: str
+    description: str | None
+    notice: str | None  # the EU funding notice: the site's copyright line in this language
+    nav_titles: dict[str, str] = field(default_factory=dict)  # nav group title -> its translation
+
+
+@dataclass(frozen=True)
+class Settings:
+    languages: list[Language]
+    site_url: str | None
+    nav: list
+    extensions: list
+    extension_configs: dict
+
+    def language(self, locale: str) -> Language:
+        return next(language for language in self.languages if language.locale == locale)
+
+    def markdown_configs(self) -> dict:
+        """The site's extension options, without the heading permalinks that mean nothing on paper."""
+        configs = copy.deepcopy(self.extension_configs)
+        if "toc" in configs:
+            configs["toc"]["permalink"] = False
+        return configs
+
+
+def load_settings(project: Path) -> Settings:
+    """Read mkdocs.yml as MkDocs does (defaults, !ENV, INHERIT), so the PDF renders the site's Markdown."""
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    base = Language(DEFAULT_LANGUAGE, config.site_name, config.site_description, config.copyright)
+    i18n = config.plugins.get("i18n")
+    languages = [base]
+    if i18n is not None:
+        languages = [
+            Language(
+                item.locale,
+                item.site_name or base.site_name,
+                item.site_description or base.description,
+                item.copyright or base.notice,
+                dict(item.nav_translations or {}),
+            )
+            for item in i18n.config.languages
+            if item.build
+        ]
+    return Settings(
+        languages=languages,
+        site_url=config.site_url,
+        nav=list(config.nav or []),
+        extensions=list(config.markdown_extensions),
+        extension_configs=dict(config.mdx_configs),
+    )

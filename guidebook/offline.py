@@ -1,0 +1,103 @@
+"""The offline bundle: the site built again for reading from the file system (file://), zipped.
+
+Material's offline plugin does most of it (file URLs, search index inlined as a script), with three
+gaps this module fills after the build:
+- the plugin names a CDN copy of the iframe-worker shim unless extra.polyfills has one: a vendored copy
+  (guidebook/vendor/iframe-worker, MIT) is used instead, so no page names a third-party host;
+- it inlines only search/search_index.json, which static-i18n leaves with the last language built:
+  each language's own index (guidebook/search_index.py) is inlined beside it;
+- the guidebook's cross-links are directory URLs ('../city-pilots/avignon/'), which a browser does not
+  resolve to index files from file://: they are pointed at the page files.
+The PDFs of the site are copied in, so the download links work offline too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from . import publish
+from .pdf.downloads import OFFLINE_ZIP, guidebook_pdf, mkdocs_options, raw_config
+from .vocabulary import PACKAGE_DIR
+
+log = logging.getLogger("mkdocs.plugins.guidebook.offline")
+SHIM = PACKAGE_DIR / "vendor" / "iframe-worker" / "shim.js"
+SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # the offline plugin looks for 'iframe-worker'
+BUNDLE_FOLDER = "prepare-guidebook"  # the one folder the zip unpacks to
+# Relative links to a folder: 'x/', '../x/', '.', '..' (with a fragment or query perhaps).
+HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?)([#?][^"]*)?"')
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries without build times: same content, same zip
+
+
+def offline_options(project: Path) -> dict:
+    raw = raw_config(project)
+    options = mkdocs_options(project, offline=False)
+    options["extra"]["polyfills"] = [*options["extra"].get("polyfills", []), SHIM_PATH]
+    plugins = raw.get("plugins") or []
+    options["plugins"] = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
+    return options
+
+
+def build_bundle(project: Path, site_dir: Path, *, strict: bool = True) -> Path:
+    """Build the offline site and write it, with the PDFs already in `site_dir`, to site_dir/OFFLINE_ZIP."""
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="guidebook-offline-") as folder:
+        offline_site = Path(folder) / BUNDLE_FOLDER
+        log.info("Offline bundle: building the site for file://")
+        publish._build(project / "mkdocs.yml", offline_site, strict, offline_options(project))
+        finish(offline_site)
+        copy_downloads(site_dir, offline_site)
+        target = site_dir / OFFLINE_ZIP
+        files = write_zip(offline_site, target)
+    log.info(f"Offline bundle {OFFLINE_ZIP}: {files} files, {target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")
+    return target
+
+
+def finish(site: Path) -> None:
+    """Fill the offline plugin's gaps (see the module's docstring)."""
+    (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SHIM, site / SHIM_PATH)
+    for index in site.rglob("search/search_index.json"):
+        data = index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        fixed = HREF.sub(lambda match: _file_link(page, match), html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def _file_link(page: Path, match: re.Match) -> str:
+    """A directory link, pointed at the page file that stands for it, when there is one."""
+    prefix, path, rest = match.group(1), match.group(2), match.group(3) or ""
+    folder = (page.parent / path).resolve()
+    path = path.rstrip("/")
+    for candidate, written in ((folder / "index.html", f"{path}/index.html"), (folder.with_suffix(".html"), f"{path}.html")):
+        if candidate.is_file():
+            return f'{prefix}{written}{rest}"'
+    return match.group(0)
+
+
+def copy_downloads(site_dir: Path, offline_site: Path) -> None:
+    for pdf in [*site_dir.glob(guidebook_pdf("*")), *site_dir.glob("downloads/*.pdf")]:
+        target = offline_site / pdf.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+
+
+def write_zip(folder: Path, target: Path) -> int:
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in files:
+            info = zipfile.ZipInfo(path.relative_to(folder.parent).as_posix(), FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
+    partial.replace(target)
+    return len(files)

@@ -33,25 +33,54 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """Build into a temporary folder beside `site_dir`, then swap it in."""
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True) -> None:
+    """Build into a temporary folder beside `site_dir`, then swap it in.
+
+    `downloads`: also make the PDFs and the offline bundle (False for a fast preview, without their links).
+    """
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     try:
-        _build(project / "mkdocs.yml", staging, strict)
+        _build(project / "mkdocs.yml", staging, strict, _download_links(project) if downloads else None)
+        if downloads:
+            _build_downloads(project, staging, strict)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
+def _download_links(project: Path) -> dict | None:
+    """The theme's download links, given to it through `extra` (see overrides/partials/guidebook/downloads.html)."""
+    from .pdf.downloads import mkdocs_options
+
+    try:
+        return mkdocs_options(project)
+    except ConfigurationError:
+        return None  # the build itself reports what is wrong with mkdocs.yml
+
+
+def _build_downloads(project: Path, site_dir: Path, strict: bool) -> None:
+    """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was."""
+    # Imported here: WeasyPrint is slow to load, and a fast preview never needs it.
+    from . import offline
+    from .pdf import PrintError, render_all
+
+    try:
+        render_all(project, site_dir)
+    except PrintError as error:
+        raise BuildFailed([], str(error)) from None
+    offline.build_bundle(project, site_dir, strict=strict)
+
+
+def _build(config_file: Path, site_dir: Path, strict: bool, options: dict | None = None) -> None:
+    """`options`: config values that replace those of the file (see mkdocs.config.load_config)."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict, **(options or {}))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -124,14 +124,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build(project: Path, site: Path | None = None) -> BuildResult:
-    """A strict build of `project`; raises publish.BuildFailed on any warning or error."""
+def build(project: Path, site: Path | None = None, *, downloads: bool = False) -> BuildResult:
+    """A strict build of `project`; raises publish.BuildFailed on any warning or error.
+
+    `downloads`: also render the PDFs and the offline bundle (slow: only the tests of those ask for them).
+    """
     site = site or project / "site"
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        publish.build_site(project, site)
+        publish.build_site(project, site, downloads=downloads)
     finally:
         logger.removeHandler(collector)
     return BuildResult(project, site, collector.messages)

@@ -23,7 +23,7 @@ from .failures import BadArgument, Refused
 from .layout import COLLECTIONS
 from .schema import PageBase
 from .urls import site_url
-from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR, check_country, expect_one_of, strings, vocabularies
+from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR, check_country, strings, vocabularies
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Letters that Unicode decomposition does not turn into ASCII.
@@ -158,7 +158,8 @@ def _pilot(repository: content.Repository, slug: str) -> content.Entry:
     if not pilots:
         raise BadArgument("--pilot", "there is no city pilot yet; create it first with: guidebook new city-pilot")
     if slug not in pilots:
-        raise BadArgument("--pilot", f"{expect_one_of(slug, sorted(pilots))} (the city pilots in city_pilots/)")
+        # The same words as `guidebook check` uses for a sheet's unknown pilot.
+        raise BadArgument("--pilot", content._unknown("city pilot", slug, sorted(pilots), "city_pilots/"))
     return pilots[slug]
 
 

@@ -58,9 +58,9 @@ def source_variant(entry: Entry) -> Variant | None:
 
 def state_of(entry: Entry, language: str) -> State:
     """How the `language` version of a page stands against its source."""
-    source = source_variant(entry)
     if language == entry.source_language:
         return State.SOURCE
+    source = source_variant(entry)
     variant = entry.variants.get(language)
     if variant is None:
         return State.MISSING
@@ -137,9 +137,9 @@ def review_report(repository: Repository, today: date, review_days: int = DEFAUL
     for key in sorted(repository.entries):
         for variant in repository.entries[key].variants.values():
             reviewed = variant.model.last_reviewed if variant.model and variant.declares("last_reviewed") else None
-            if reviewed is not None and (today - reviewed).days > review_days:
-                line = variant.source.line_of(("last_reviewed",))
-                rows.append(ReviewRow(variant.source.shown_path, line, reviewed, (today - reviewed).days))
+            age = (today - reviewed).days if reviewed else 0
+            if age > review_days:
+                rows.append(ReviewRow(variant.source.shown_path, variant.source.line_of(("last_reviewed",)), reviewed, age))
     return rows
 
 

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from guidebook import content, translations
 from guidebook.cli import main
-from guidebook.reference import field_reference, generated_section
+from guidebook.reference import BEGIN, END, field_reference, generated_section
 from guidebook.vocabulary import strings
-from sites import PROJECT, base_files, build, page_text, sheet, write_project
+from sites import PROJECT, build, page_text, sheet
 
 EN_SHEET = "practice_sheets/testville-case-management.en.md"
 FR_SHEET = "practice_sheets/testville-case-management.fr.md"
@@ -57,6 +57,7 @@ def test_new_practice_sheet_passes_check_builds_and_appears_on_its_pilot(project
     site = build(project)
     assert "Mentoring released prisoners</a>" in site.html("city-pilots/testville")
     assert "Mentoring released prisoners</a>" in site.html("fr/city-pilots/testville")
+    assert "Mentoring released prisoners" in site.html("practice-sheets")  # the catalogue
     assert "Traduction en attente" in site.html("fr/practice-sheets/mentoring-released-prisoners")
 
 
@@ -96,7 +97,7 @@ def test_new_refuses_when_only_the_translation_exists(project):
         (["   ", "--pilot", "testville"], "Invalid value for TITLE: is empty"),
         (["?!", "--pilot", "testville"], "has no letters or digits"),
         (["Mentoring", "--pilot", "testville", "--country", "UK"], "Invalid value for --country: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?"),
-        (["Mentoring", "--pilot", "testvile"], "Invalid value for --pilot: 'testvile' is not allowed; did you mean 'testville'?"),
+        (["Mentoring", "--pilot", "testvile"], "Invalid value for --pilot: 'testvile' is not a city pilot; did you mean 'testville'?"),
         (["Mentoring", "--pilot", "testville", "--city", ""], "Invalid value for --city: is empty"),
         (["Mentoring"], "Missing option '--pilot'"),
     ],
@@ -289,8 +290,6 @@ def test_contributing_field_reference_is_generated_from_the_schema():
 
 def test_fields_write_updates_only_the_generated_section(tmp_path):
     guide = tmp_path / "CONTRIBUTING.md"
-    from guidebook.reference import BEGIN, END
-
     guide.write_text(f"# Guide\n\n{BEGIN}\nstale\n{END}\n\nAfter.\n", encoding="utf-8")
     assert run(tmp_path, "fields", "--write").exit_code == 0
     assert guide.read_text(encoding="utf-8") == f"# Guide\n\n{BEGIN}\n{field_reference()}{END}\n\nAfter.\n"

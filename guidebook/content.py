@@ -15,7 +15,6 @@ from .schema import KINDS, PageBase
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, expect_one_of, nearest, strings
 
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 # Fields a translation states only when they differ from its source.
 NOT_INHERITED = {"source_language", "source_hash"}
 
@@ -113,6 +112,10 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
             problems += _validate_entry(entry)
     repository = Repository(root, files, entries)
     problems += check_references(repository)
+    from .generated import GENERATED  # here: generated pages are built from this module's output
+    from .links import check_links
+
+    problems += check_links(repository, set(GENERATED))
     return repository, sorted(set(problems))
 
 
@@ -219,14 +222,7 @@ def _describe(item: dict, schema: type[PageBase], kind: str) -> str:
 def _check_sections(variant: Variant) -> list[Problem]:
     """A practice sheet's body follows the sheet template of its language, section by section."""
     expected = strings()[variant.language]["sheet_sections"]
-    found: list[tuple[str, int]] = []
-    in_code = False
-    for offset, line in enumerate(variant.source.body.split("\n")):
-        if FENCE.match(line):
-            in_code = not in_code
-        match = None if in_code else HEADING_2.match(line)
-        if match:
-            found.append((match.group(1), variant.source.body_line + offset))
+    found = [(match.group(1), line) for line, text in variant.source.body_lines() if (match := HEADING_2.match(text))]
     titles = [title for title, _ in found]
     if titles == expected:
         return []

@@ -18,6 +18,7 @@ from .errors import Problem
 
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
@@ -46,6 +47,15 @@ class SourceFile:
             key_node, node = child
             line = (key_node or node).start_mark.line + 2
         return line
+
+    def body_lines(self):
+        """(file line, text) of each body line outside fenced code blocks."""
+        in_code = False
+        for offset, line in enumerate(self.body.split("\n")):
+            if CODE_FENCE.match(line):
+                in_code = not in_code
+            elif not in_code:
+                yield self.body_line + offset, line
 
     def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
         name = ".".join(str(step) for step in location) or "front matter"

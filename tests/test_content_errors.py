@@ -125,3 +125,36 @@ def test_translation_inherits_language_neutral_fields(tmp_path):
     files["practice_sheets/testville-case-management.fr.md"] = sheet("fr").replace("city: Testville\n", "").replace("country: BE\n", "")
     result = build(write_project(tmp_path / "p", files))
     assert "Belgique" in result.html("fr/practice-sheets/testville-case-management")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("See [the pilot](../city-pilots/nowhere.md).", "link '../city-pilots/nowhere.md' points to no page"),
+        ("See [the chapter](../recommendations/01-first.md#no-such-heading).", "anchor '#no-such-heading' is not a heading"),
+        ("![Map of the city](images/missing.png)", "image 'images/missing.png' not found"),
+    ],
+)
+def test_broken_links_anchors_and_images_are_named_with_their_line(tmp_path, body, expected):
+    files = base_files()
+    files["docs/about/links.en.md"] = "---\ntitle: Links\nstatus: draft\n---\n\nIntro.\n\n" + body + "\n"
+    with pytest.raises(publish.BuildFailed) as failure:
+        build(write_project(tmp_path / "p", files))
+    assert f"docs/about/links.en.md:8: body: {expected}" in str(failure.value)
+
+
+def test_valid_links_with_anchors_pass(tmp_path):
+    files = base_files()
+    files["recommendations/01-first.en.md"] += "\n## Why it matters\n\nText.\n"
+    files["recommendations/01-first.fr.md"] += "\n## Why it matters\n\nTexte.\n"
+    files["docs/about/links.en.md"] = "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters) and [the catalogue](../practice-sheets/index.md).\n"
+    assert build(write_project(tmp_path / "p", files)).warnings == []
+
+
+def test_anchor_missing_in_the_translation_the_reader_gets_is_an_error(tmp_path):
+    files = base_files()
+    files["recommendations/01-first.en.md"] += "\n## Why it matters\n\nText.\n"
+    files["docs/about/links.en.md"] = "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters).\n"
+    with pytest.raises(publish.BuildFailed) as failure:
+        build(write_project(tmp_path / "p", files))
+    assert "docs/about/links.en.md:6: body: anchor '#why-it-matters' is not a heading of recommendations/01-first.fr.md" in str(failure.value)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mkdocs.utils import dirname_to_title
+
 from .downloads import HOME_KEY
 
 
@@ -22,7 +24,8 @@ class Item:
 
 
 def outline(nav: list, keys: set[str]) -> list[Item]:
-    """`nav` as in mkdocs.yml; `keys`: every content page."""
+    """`nav` as in mkdocs.yml (empty: MkDocs' own order, see default_nav); `keys`: every content page."""
+    nav = nav or default_nav(keys)
     listed = set(_nav_keys(nav))
     items: list[Item] = []
     for node in nav:
@@ -34,6 +37,17 @@ def outline(nav: list, keys: set[str]) -> list[Item]:
             if key != HOME_KEY:
                 items += [Item(1, page) for page in _pages(key, keys, listed)]
     return items
+
+
+def default_nav(keys: set[str]) -> list:
+    """The nav MkDocs makes without one: top-level pages, then a group per folder (its index first)."""
+    top = sorted((key for key in keys if "/" not in key), key=lambda key: (key != HOME_KEY, key))
+    folders: dict[str, list[str]] = {}
+    for key in sorted(keys, key=lambda key: (not key.endswith("/index"), key)):
+        if "/" in key:
+            folders.setdefault(key.split("/", 1)[0], []).append(f"{key}.md")
+    groups = [{dirname_to_title(folder): pages} for folder, pages in sorted(folders.items())]
+    return [f"{key}.md" for key in top] + groups
 
 
 def _group(title: str | None, children: list, keys: set[str], listed: set[str]) -> list[Item]:

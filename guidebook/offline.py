@@ -8,7 +8,8 @@ gaps this module fills after the build:
   each language's own index (guidebook/search_index.py) is inlined beside it;
 - the guidebook's cross-links are directory URLs ('../city-pilots/avignon/'), which a browser does not
   resolve to index files from file://: they are pointed at the page files.
-The PDFs of the site are copied in, so the download links work offline too.
+The PDFs of the site are copied in, so the download links work offline too; the files only a web
+server uses (404 page, sitemaps) are left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from .vocabulary import PACKAGE_DIR
 log = logging.getLogger("mkdocs.plugins.guidebook.offline")
 SHIM = PACKAGE_DIR / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # the offline plugin looks for 'iframe-worker'
-BUNDLE_FOLDER = "prepare-guidebook"  # the one folder the zip unpacks to
+BUNDLE_FOLDER = "prepare-guidebook"
+# Only a web server uses these; the 404 page's links are absolute, so broken from file://.
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # the one folder the zip unpacks to
 # Relative links to a folder: 'x/', '../x/', '.', '..' (with a fragment or query perhaps).
 HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?)([#?][^"]*)?"')
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries without build times: same content, same zip
@@ -60,6 +63,9 @@ def build_bundle(project: Path, site_dir: Path, *, strict: bool = True) -> Path:
 
 def finish(site: Path) -> None:
     """Fill the offline plugin's gaps (see the module's docstring)."""
+    for name in SERVER_ONLY:
+        for path in site.rglob(name):
+            path.unlink()
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, site / SHIM_PATH)
     for index in site.rglob("search/search_index.json"):

@@ -1,0 +1,95 @@
+"""The offline bundle: one folder that works from file:// in both languages, with search in each."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from guidebook.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
+from guidebook.pdf.downloads import OFFLINE_ZIP
+from real_downloads import real_site
+
+LOCAL_REFERENCE = re.compile(r'\b(?:href|src)="([^"]*)"')
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """The shipped guidebook's bundle, unzipped."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(real_site() / OFFLINE_ZIP) as archive:
+        assert {name.split("/", 1)[0] for name in archive.namelist()} == {BUNDLE_FOLDER}
+        archive.extractall(target)
+    return target / BUNDLE_FOLDER
+
+
+def pages(bundle: Path) -> list[Path]:
+    return sorted(bundle.rglob("*.html"))
+
+
+def search_index(bundle: Path, prefix: str) -> dict:
+    script = (bundle / prefix / "search/search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ")
+    return json.loads(script[len("var __index = ") :])
+
+
+def test_both_languages_are_there_as_files(bundle):
+    for page in ("index.html", "fr/index.html", "city-pilots/avignon.html", "fr/city-pilots/avignon.html"):
+        assert (bundle / page).is_file(), page
+    assert '<html lang="fr"' in (bundle / "fr/city-pilots/avignon.html").read_text(encoding="utf-8")
+
+
+def test_every_local_link_and_asset_leads_to_a_file(bundle):
+    """From file:// a link to a folder shows a file listing, not the page: every reference must name a file."""
+    broken = []
+    for page in pages(bundle):
+        for reference in LOCAL_REFERENCE.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(reference)
+            if parts.scheme or reference.startswith(("#", "//")) or not parts.path:
+                continue
+            if not (page.parent / unquote(parts.path)).resolve().is_file():
+                broken.append(f"{page.relative_to(bundle)}: {reference}")
+    assert broken == []
+
+
+def test_no_page_names_a_third_party_host_and_the_shim_is_local(bundle):
+    shim = bundle / SHIM_PATH
+    assert shim.is_file() and (shim.parent.parent.parent.parent / "assets").is_dir()
+    for page in pages(bundle):
+        html = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in html, page
+        scripts = re.findall(r'<script src="([^"]+)"', html)
+        assert all(not urlsplit(src).scheme and not src.startswith("//") for src in scripts), page
+        if "__config" in html:  # a theme page (not a redirect)
+            assert any(src.endswith(SHIM_PATH) for src in scripts), page
+
+
+def test_each_language_searches_its_own_index(bundle):
+    english, french = search_index(bundle, ""), search_index(bundle, "fr")
+    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    english_text = " ".join(doc["title"] + " " + doc["text"] for doc in english["docs"])
+    french_text = " ".join(doc["title"] + " " + doc["text"] for doc in french["docs"])
+    assert "Foreword" in english_text and "Avant-propos" not in english_text
+    assert "Avant-propos" in french_text and "Foreword" not in french_text
+    for index in (english, french):
+        assert all(doc["location"].split("#")[0].endswith(".html") or doc["location"].split("#")[0] == "" for doc in index["docs"])
+
+
+def test_pdfs_come_with_the_bundle(bundle):
+    assert (bundle / "guidebook-en.pdf").is_file() and (bundle / "guidebook-fr.pdf").is_file()
+    assert len(list((bundle / "downloads").glob("*.pdf"))) == len(list((real_site() / "downloads").glob("*.pdf")))
+    assert "guidebook-offline.zip" not in (bundle / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_same_files_make_the_same_zip(tmp_path):
+    folder = tmp_path / BUNDLE_FOLDER
+    (folder / "fr").mkdir(parents=True)
+    (folder / "index.html").write_text("<p>Welcome</p>", encoding="utf-8")
+    (folder / "fr/index.html").write_text("<p>Bienvenue</p>", encoding="utf-8")
+    write_zip(folder, tmp_path / "one.zip")
+    write_zip(folder, tmp_path / "two.zip")
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()

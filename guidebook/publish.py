@@ -24,7 +24,9 @@ class BuildFailed(Exception):
         super().__init__("\n".join([*messages, verdict]))
 
 
-class _Collect(logging.Handler):
+class LogCollector(logging.Handler):
+    """Keeps the warnings and errors logged while it is attached."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -76,7 +78,7 @@ def _build_downloads(project: Path, site_dir: Path, strict: bool) -> None:
 
 def _build(config_file: Path, site_dir: Path, strict: bool, options: dict | None = None) -> None:
     """`options`: config values that replace those of the file (see mkdocs.config.load_config)."""
-    collector = _Collect()
+    collector = LogCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

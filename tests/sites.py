@@ -115,22 +115,13 @@ def write_project(root: Path, files: dict[str, str], config: dict | None = None)
     return root
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build(project: Path, site: Path | None = None, *, downloads: bool = False) -> BuildResult:
     """A strict build of `project`; raises publish.BuildFailed on any warning or error.
 
     `downloads`: also render the PDFs and the offline bundle (slow: only the tests of those ask for them).
     """
     site = site or project / "site"
-    collector = _Collect()
+    collector = publish.LogCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

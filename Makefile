@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site serve check test clean
 
 site: $(INSTALLED)
-	$(BIN)/guidebook build site
+	$(BIN)/guidebook build site $(if $(FAST),--no-downloads)
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve

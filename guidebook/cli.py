@@ -78,11 +78,12 @@ def main(context: click.Context, project: Path) -> None:
 
 @main.command(help="Build the whole bilingual site into SITE_DIR (default: site/). The previous site is replaced only when the build succeeds.")
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"))
+@click.option("--no-downloads", "downloads", flag_value=False, default=True, help="Skip the PDFs and the offline bundle (fast preview).")
 @click.pass_obj
-def build(project: Path, site_dir: Path) -> None:
+def build(project: Path, site_dir: Path, downloads: bool) -> None:
     publish.enable_build_log()
     try:
-        publish.build_site(project, site_dir)
+        publish.build_site(project, site_dir, downloads=downloads)
     except publish.BuildFailed as error:
         # The problems themselves were printed by the build log as they were found.
         _fail(f"{error.verdict}\nThe build failed: {site_dir}/ was left as it was.")

@@ -278,4 +278,4 @@ def check_references(repository: Repository) -> list[Problem]:
 
 
 def _unknown(what: str, value: str, known: list[str], folder: str) -> str:
-    return f"{expect_one_of(value, known)} (the files in {folder})".replace("is not allowed", f"is not a {what}", 1)
+    return f"{expect_one_of(value, known, what)} (the files in {folder})"

@@ -40,10 +40,11 @@ def nearest(value: str, choices: list[str]) -> str | None:
     return next(c for c in choices if c.lower() == matches[0])
 
 
-def expect_one_of(value: str, choices: list[str]) -> str:
+def expect_one_of(value: str, choices: list[str], what: str | None = None) -> str:
     hint = nearest(value, choices)
     suggestion = f"did you mean '{hint}'? " if hint else ""
-    return f"'{value}' is not allowed; {suggestion}expected one of: {', '.join(choices)}"
+    verdict = f"is not a {what}" if what else "is not allowed"
+    return f"'{value}' {verdict}; {suggestion}expected one of: {', '.join(choices)}"
 
 
 def check_code(vocabulary: str, value: str) -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..publish import LogCollector
+
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
 RENDERER = "guidebook-print-1"
 
@@ -70,15 +72,6 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
     """Write `html` as a PDF at `target`; raise RenderError on anything WeasyPrint warns about."""
     start = time.perf_counter()
@@ -98,7 +91,7 @@ def _weasyprint(html: str, base: Path, target: Path) -> int:
 
     # No request leaves the machine: only files and inline data may be read.
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    warnings = _Warnings()
+    warnings = LogCollector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(warnings)
     try:

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from guidebook.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
-from guidebook.pdf.downloads import OFFLINE_ZIP
-from real_downloads import real_site
+from real_downloads import real_site, unzipped_bundle
 
 LOCAL_REFERENCE = re.compile(r'\b(?:href|src)="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    """The shipped guidebook's bundle, unzipped."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(real_site() / OFFLINE_ZIP) as archive:
-        assert {name.split("/", 1)[0] for name in archive.namelist()} == {BUNDLE_FOLDER}
-        archive.extractall(target)
-    return target / BUNDLE_FOLDER
+def bundle() -> Path:
+    return unzipped_bundle()
 
 
 def pages(bundle: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from browsing import search_results
 from sites import PROJECT
 
 
@@ -78,23 +79,13 @@ def test_catalogue_is_usable_with_the_keyboard(tab):
     assert "q=Rotterdam" in page.url
 
 
-def _search(page, words: str) -> list[str]:
-    field = page.locator("input.md-search__input")
-    field.click()
-    page.wait_for_load_state("networkidle")  # the worker has fetched the index and the stemmers
-    page.wait_for_timeout(500)  # and built the index
-    field.type(words, delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    return page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-
-
 def test_search_in_french_returns_french_pages_only(tab):
-    results = _search(tab.open("/fr/"), "réinsertion")
+    results = search_results(tab.open("/fr/"), "réinsertion")
     assert results and all("/fr/" in url for url in results), results
 
 
 def test_search_in_english_returns_english_pages_only(tab):
-    results = _search(tab.open("/"), "reintegration")
+    results = search_results(tab.open("/"), "reintegration")
     assert results and not any("/fr/" in url for url in results), results
 
 
@@ -102,7 +93,7 @@ def test_french_pages_load_the_french_index_and_language_support(tab):
     page = tab.page
     loaded = []
     page.on("request", lambda request: loaded.append(request.url))
-    _search(tab.open("/fr/"), "réinsertion")
+    search_results(tab.open("/fr/"), "réinsertion")
     assert any(url.endswith("/fr/search/search_index.json") for url in loaded)
     assert any(url.endswith("lunr.fr.min.js") for url in loaded)
     assert not any(url.endswith(tab.base + "/search/search_index.json") for url in loaded)

@@ -11,12 +11,14 @@ from pathlib import Path
 import yaml
 
 from .catalogue import CATALOGUE_KEY, THEMES_KEY
+from .map import MAP_KEY
 from .vocabulary import LANGUAGES, strings
 
 # key -> (title string, intro string, page template)
 GENERATED = {
     CATALOGUE_KEY: ("catalogue_title", "catalogue_intro", "catalogue.html"),
     THEMES_KEY: ("themes_title", "themes_intro", "themes.html"),
+    MAP_KEY: ("map_title", "map_intro", "map.html"),
 }
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from . import translations
-from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows
+from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows, fold
 from .content import Entry, Repository
 from .crosslinks import Index
+from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
 from .urls import relative_url
 from .vocabulary import country_name, label, strings
 
@@ -17,6 +19,16 @@ class Link:
     title: str
     url: str
     hreflang: str | None = None  # when the target is in another language than the page
+
+
+log = logging.getLogger("mkdocs.plugins.guidebook.map")
+
+
+@dataclass(frozen=True)
+class MapView:
+    geometry: Geometry
+    countries: dict[str, Link]  # ISO code -> the country article, for the countries of Part 1
+    markers: list[Marker]  # the city pilots
 
 
 @dataclass
@@ -35,6 +47,7 @@ class PageView:
     rows: list[Row] = field(default_factory=list)  # generated catalogue and theme pages
     facets: list[Facet] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages
+    map: MapView | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -82,8 +95,11 @@ class ViewBuilder:
         return view
 
     def build_generated(self, repository: Repository, key: str) -> PageView:
-        """The view of a generated page (catalogue, themes): every practice sheet in the reader's language."""
+        """The view of a generated page: the map, or every practice sheet in the reader's language."""
         view = PageView(key.rsplit("/", 1)[-1], self.language, self.language, self.t, None)
+        if key == MAP_KEY:
+            view.map = self.map_view()
+            return view
         view.rows = build_rows(repository, self.index, self.language, self.page_url)
         view.facets = build_facets(view.rows, self.index, self.language)
         view.links = {
@@ -93,6 +109,23 @@ class ViewBuilder:
             "schema": relative_url(CATALOGUE_KEY, self.language, self.page_url) + SCHEMA_NAME,
         }
         return view
+
+    def map_view(self) -> MapView:
+        shape = geometry()
+        places = []
+        for entry in self.index.pilots.values():
+            where = entry.model(self.language).coordinates
+            if shape.shows(where.lon, where.lat):
+                link = self.link(entry)
+                places.append((link.title, link.url, where.lon, where.lat))
+            else:
+                source = entry.variant(entry.source_language).source
+                log.warning(
+                    f"{source.shown_path}:{source.line_of(('coordinates',))}: coordinates: lat {where.lat}, lon {where.lon} "
+                    "lies outside the map of Europe: check the values and that lat and lon are not swapped"
+                )
+        countries = {code: self.country(code) for code in self.index.countries}
+        return MapView(shape, dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
 
     def _page(self, entry: Entry, view: PageView) -> None:
         pass

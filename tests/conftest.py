@@ -1,6 +1,6 @@
 import pytest
 
-from sites import base_files, build, write_project
+from sites import PROJECT, base_files, build, write_project
 
 
 @pytest.fixture
@@ -13,3 +13,9 @@ def project(tmp_path):
 def base_site(tmp_path_factory):
     """The base fixture project, built once."""
     return build(write_project(tmp_path_factory.mktemp("base") / "project", base_files()))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The shipped guidebook, HTML only, built once."""
+    return build(PROJECT, tmp_path_factory.mktemp("real") / "site")

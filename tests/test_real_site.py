@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sites import PROJECT, build
+from sites import PROJECT
 
 COUNTS = {"state-of-the-art": 7, "city-pilots": 9, "practice-sheets": 9, "recommendations": 12}
 # Anything the browser would load by itself: scripts, images, frames, media, stylesheets, icons, fonts.
@@ -16,11 +16,6 @@ LOADED_FROM_ELSEWHERE = re.compile(
     r'|<link\b[^>]*\bhref="(?:https?:)?//[^"]+"[^>]*>'
     r'|url\(["\']?(?:https?:)?//'
 )
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
-    return build(PROJECT, tmp_path_factory.mktemp("real") / "site")
 
 
 def _pages(site: Path, folder: str) -> list[Path]:

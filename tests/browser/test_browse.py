@@ -106,3 +106,11 @@ def test_phone_sized_viewport_reaches_every_part(phone):
     assert drawer.get_by_text("Partie 2 : projets pilotes").first.is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page scrolls sideways on a phone"
+
+
+def test_map_markers_open_the_pilot_in_the_reader_language(tab):
+    page = tab.open("/fr/map/")
+    page.locator("a.gb-map__pilot", has_text="La Haye").click()
+    page.wait_for_load_state()
+    assert page.url == tab.base + "/fr/city-pilots/the-hague/"
+    assert page.locator("h1").first.inner_text() == "La Haye"

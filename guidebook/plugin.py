@@ -90,6 +90,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
             search_index.split(Path(config.site_dir), self.fallback_urls)
+            search_index.stem_type_ahead(Path(config.site_dir))
             search_index.copy_sitemap(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_write_export, _split_search)

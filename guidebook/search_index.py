@@ -4,6 +4,9 @@ Material's search plugin, under static-i18n, writes one index holding both langu
 loads. This splits it: each language gets its own index (with its own stemmer) beside its home page,
 without the fallback pages whose text is in the other language, and the theme points each language's
 pages at their own index (see overrides/main.html).
+
+Languages other than English are stemmed (lunr-languages' stemmer), and their lunr script learns to
+stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is needed).
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR
 
 INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")
+LUNR_LANGUAGE = Path("assets/javascripts/lunr/min/lunr.{language}.min.js")  # Material's copy of lunr-languages
+STEM_TYPE_AHEAD = PACKAGE_DIR / "assets" / "stem-type-ahead.js"
+STEMMED = ["stemmer", "stopWordFilter", "trimmer"]
 
 
 def split(site_dir: Path, fallback_urls: set[str]) -> None:
@@ -32,7 +38,10 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
     for language, docs in per_language.items():
         target = site_dir / prefixes.get(language, "") / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        index = {"config": {**merged["config"], "lang": [language]}, "docs": docs}
+        config = {**merged["config"], "lang": [language]}
+        if language != "en":  # English is lunr's own language, without a script to extend
+            config["pipeline"] = STEMMED
+        index = {"config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -41,3 +50,12 @@ def copy_sitemap(site_dir: Path) -> None:
     for language in LANGUAGES:
         if language != DEFAULT_LANGUAGE and (site_dir / SITEMAP).is_file():
             (site_dir / language / SITEMAP).write_bytes((site_dir / SITEMAP).read_bytes())
+
+
+def stem_type_ahead(site_dir: Path) -> None:
+    script = STEM_TYPE_AHEAD.read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        target = site_dir / str(LUNR_LANGUAGE).format(language=language)
+        if language != "en" and target.is_file() and "stemsTypeAhead" not in target.read_text(encoding="utf-8"):
+            with target.open("a", encoding="utf-8") as lunr_script:
+                lunr_script.write(script.replace('"LANGUAGE"', f'"{language}"'))

@@ -114,3 +114,13 @@ def test_map_markers_open_the_pilot_in_the_reader_language(tab):
     page.wait_for_load_state()
     assert page.url == tab.base + "/fr/city-pilots/the-hague/"
     assert page.locator("h1").first.inner_text() == "La Haye"
+
+
+
+def test_french_search_is_stemmed(tab):
+    """'radicalisés' is in no French page: only its stem ('radicalis') finds 'radicalisation'."""
+    page = tab.open("/fr/")
+    index = page.request.get(tab.base + "/fr/search/search_index.json").json()
+    assert "radicalisés" not in json.dumps(index, ensure_ascii=False).lower()
+    results = search_results(page, "radicalisés")
+    assert results and all("/fr/" in url for url in results), results

@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test clean
+.PHONY: site serve check test bench clean
 
 site: $(INSTALLED)
 	$(BIN)/guidebook build site $(if $(FAST),--no-downloads)
@@ -22,6 +22,10 @@ check: $(INSTALLED)
 test: $(INSTALLED)
 	@command -v chromium >/dev/null || { echo "The browser tests need Debian's chromium: apt-get install chromium (.ci/run does it)"; exit 1; }
 	$(BIN)/python -m pytest
+
+# Build time, memory and sizes at scale (issue 7); N: practice sheets per language, e.g. make bench N="50 500".
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py $(N) --json bench.json
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -20,6 +20,9 @@ FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# libyaml's parser, when PyYAML was built with it, is several times faster; on a syntax error the pure
+# Python parser reads the text again, for its more precise wording of the problem.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -126,7 +129,14 @@ def _split(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        return _compose(source, yaml_text, FAST_LOADER)
+    except yaml.YAMLError:
+        return _compose(source, yaml_text, yaml.SafeLoader)
+
+
+def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Problem]:
+    loader = loader_class(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -146,6 +156,8 @@ def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
         source.node = node
         source.meta = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
+        if loader_class is not yaml.SafeLoader:
+            raise
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         what = error.problem or "invalid YAML"

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, search_index, staging
+from . import catalogue, content, parallel, search_index, staging
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -34,6 +34,11 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
+        self.fork_languages = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` rebuilds in one process: its reloads are small, and a fork would outlive its server.
+        self.fork_languages = command == "build"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -63,6 +68,15 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+    def on_files(self, files, config):
+        # After MkDocs has cleaned the site folder: the other languages are built meanwhile in child processes.
+        if self.fork_languages and parallel.can_fork(config):
+            parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
+        return files
+
+    def _take_child_result(self, result: dict) -> None:
+        self.fallback_urls |= result["fallback_urls"]
 
     def on_page_read_source(self, page, config):
         # The text already read and normalised (BOM, Windows line endings) by the content loader.
@@ -96,6 +110,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     on_post_build = CombinedEvent(_write_export, _split_search)
 
     def on_shutdown(self) -> None:
+        parallel.abandon()
         staging.unstage(self.staged)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 
-from tests.sites import PROJECT
+from sites import PROJECT
 
 spec = importlib.util.spec_from_file_location("bench", PROJECT / "scripts" / "bench.py")
 bench = importlib.util.module_from_spec(spec)

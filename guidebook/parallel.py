@@ -1,0 +1,135 @@
+"""Build the other languages in forked processes while this process builds the default language.
+
+static-i18n builds the default language, then, in its post-build event, each other language after it in
+the same process: on two cores, half the machine waits. Here each other language is built by a child
+process forked once the site folder has been cleaned; when static-i18n's turn comes to build that
+language, it waits for the child instead, takes its search entries and replays its warnings and errors
+(a strict build fails as it would have), so the steps after the build (the merged search index, its
+split per language, the sitemap copies) run once, in this process, on the whole site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import mkdocs.utils
+import mkdocs_static_i18n.plugin as i18n_module
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException, PluginError
+
+
+@dataclass
+class Child:
+    locale: str
+    pid: int
+    reader: int  # the pipe the child writes its result to
+    take_result: Callable[[dict], None]
+
+
+class _Records(logging.Handler):
+    """The warnings and errors logged in the child, to be logged again by the parent."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+_children: dict[str, Child] = {}
+
+
+def can_fork(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    return hasattr(os, "fork") and i18n is not None and not i18n.building and len(i18n.build_languages) > 1
+
+
+def fork_other_languages(config: MkDocsConfig, result: Callable[[], dict], take_result: Callable[[dict], None]) -> None:
+    """Start one child per language other than the one being built.
+
+    `result`: called in the child after its build, what the parent needs of it (picklable);
+    `take_result`: called in the parent with that, when static-i18n reaches the language.
+    """
+    i18n = config.plugins["i18n"]
+    for locale in i18n.build_languages:
+        if locale == i18n.current_language:
+            continue
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(reader)
+            _run_child(config, locale, writer, result)  # never returns
+        os.close(writer)
+        _children[locale] = Child(locale, pid, reader, take_result)
+
+
+def _run_child(config: MkDocsConfig, locale: str, writer: int, result: Callable[[], dict]) -> None:
+    collected = _Records()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    for handler in mkdocs_logger.handlers:
+        # The parent logs the child's warnings and errors again: show them once, there.
+        handler.addFilter(lambda record: record.levelno < logging.WARNING)
+    mkdocs_logger.addHandler(collected)
+    payload: dict = {}
+    try:
+        # The parent cleaned the site folder before forking and is writing into it now.
+        mkdocs.utils.clean_directory = lambda path: None
+        i18n = config.plugins["i18n"]
+        i18n.current_language = locale
+        i18n.building = True  # its post-build then only gathers the search entries, as in a nested build
+        mkdocs_build(config)
+        payload = {**result(), "search_entries": i18n.search_entries}
+    except MkDocsException as error:
+        payload = {"error": error}
+    except BaseException:  # noqa: BLE001 - everything must reach the parent, which reports it
+        payload = {"error": PluginError(f"building the '{locale}' site failed:\n{traceback.format_exc()}")}
+    finally:
+        payload["records"] = collected.records
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(pickle.dumps(payload))
+        os._exit(0)
+
+
+def _wait(child: Child) -> dict:
+    with os.fdopen(child.reader, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(child.pid, 0)
+    return pickle.loads(data) if data else {"error": PluginError(f"the process building the '{child.locale}' site died"), "records": []}
+
+
+def _build_or_collect(config: MkDocsConfig, **options) -> None:
+    """static-i18n's `build` of a language: the child's result when a child built it."""
+    i18n = config.plugins.get("i18n")
+    child = _children.pop(getattr(i18n, "current_language", None), None)
+    if child is None:
+        mkdocs_build(config, **options)
+        return
+    payload = _wait(child)
+    for name, level, message in payload["records"]:
+        logging.getLogger(name).log(level, message)
+    if "error" in payload:
+        raise payload["error"]
+    i18n.search_entries.extend(payload.pop("search_entries"))
+    child.take_result(payload)
+
+
+def abandon() -> None:
+    """After a failed build: stop and reap the children static-i18n never reached."""
+    for child in list(_children.values()):
+        _children.pop(child.locale)
+        os.close(child.reader)
+        try:
+            os.kill(child.pid, 9)
+            os.waitpid(child.pid, 0)
+        except OSError:
+            pass  # already gone
+
+
+i18n_module.build = _build_or_collect

@@ -1,0 +1,60 @@
+"""The French site is built by a forked process (guidebook/parallel.py): same output, same strictness."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+import pytest
+
+from guidebook import parallel, publish
+from guidebook.view import ViewBuilder
+from sites import base_files, build, write_project
+
+
+@pytest.fixture
+def forks(monkeypatch):
+    """The processes forked during the test, counted (parallel.py calls os.fork)."""
+    calls = []
+    real_fork = os.fork
+
+    def counting_fork():
+        calls.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(parallel.os, "fork", counting_fork)
+    return calls
+
+
+def test_french_is_built_by_a_child_and_the_search_indexes_are_merged_then_split(tmp_path, forks):
+    result = build(write_project(tmp_path / "p", base_files()))
+
+    assert len(forks) == 1
+    assert result.warnings == []
+    assert 'lang="fr"' in result.html("fr/practice-sheets/testville-case-management")
+    english = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
+    french = json.loads((result.site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert "Gestion de cas à Testville" in {doc["title"] for doc in french["docs"]}
+    assert "Case management in Testville" in {doc["title"] for doc in english["docs"]}
+    assert not any(doc["location"].startswith("fr/") for doc in english["docs"] + french["docs"])
+    assert (result.site / "fr/sitemap.xml").read_bytes() == (result.site / "sitemap.xml").read_bytes()
+
+
+def test_a_warning_logged_while_french_pages_are_built_fails_the_strict_build_and_is_reported(tmp_path, forks, monkeypatch):
+    def build_view(self, entry):
+        if self.language == "fr":
+            logging.getLogger("mkdocs.plugins.guidebook").warning(f"French page {entry.key} warns")
+        return real_build(self, entry)
+
+    real_build = ViewBuilder.build
+    monkeypatch.setattr(ViewBuilder, "build", build_view)  # before the fork: the child inherits it
+
+    with pytest.raises(publish.BuildFailed) as failure:
+        build(write_project(tmp_path / "p", base_files()))
+
+    assert len(forks) == 1
+    assert "French page practice-sheets/testville-case-management warns" in failure.value.messages
+    assert len(failure.value.messages) == len(set(failure.value.messages))  # each warning logged once
+    assert failure.value.verdict.startswith("Aborted with") and "in strict mode" in failure.value.verdict
+    assert not (tmp_path / "p" / "site").exists()  # nothing published

@@ -103,7 +103,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
-            search_index.split(Path(config.site_dir), self.fallback_urls)
+            sheets = {site_url(entry.key, DEFAULT_LANGUAGE) for entry in self.repository.of_kind("practice-sheet")}
+            search_index.split(Path(config.site_dir), self.fallback_urls, sheets)
             search_index.stem_type_ahead(Path(config.site_dir))
             search_index.copy_sitemap(Path(config.site_dir))
 

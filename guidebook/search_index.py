@@ -5,6 +5,10 @@ loads. This splits it: each language gets its own index (with its own stemmer) b
 without the fallback pages whose text is in the other language, and the theme points each language's
 pages at their own index (see overrides/main.html).
 
+Practice sheets, the collection that grows, are indexed by their headings and the first paragraph or
+list of each section: at 2,000 sheets per language their full text made each index over 10 MB, a download
+every reader pays before the first result (issue 7).
+
 Languages other than English are stemmed (lunr-languages' stemmer), and their lunr script learns to
 stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is needed).
 """
@@ -12,6 +16,7 @@ stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is n
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR
@@ -21,9 +26,11 @@ SITEMAP = Path("sitemap.xml")
 LUNR_LANGUAGE = Path("assets/javascripts/lunr/min/lunr.{language}.min.js")  # Material's copy of lunr-languages
 STEM_TYPE_AHEAD = PACKAGE_DIR / "assets" / "stem-type-ahead.js"
 STEMMED = ["stemmer", "stopWordFilter", "trimmer"]
+FIRST_BLOCK = re.compile(r"^\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
 
 
-def split(site_dir: Path, fallback_urls: set[str]) -> None:
+def split(site_dir: Path, fallback_urls: set[str], abridged_urls: set[str]) -> None:
+    """`abridged_urls`: pages (URLs in the default language) whose sections are indexed by their first block."""
     if not (site_dir / INDEX).is_file():
         return  # search is not enabled
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
@@ -34,7 +41,9 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
             continue
         language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), DEFAULT_LANGUAGE)
         location = doc["location"][len(prefixes.get(language, "")) :]
-        per_language[language].append({**doc, "location": location})
+        page = location.split("#")[0]
+        text = _first_block(doc["text"]) if page in abridged_urls and "#" in location else doc["text"]
+        per_language[language].append({**doc, "location": location, "text": text})
     for language, docs in per_language.items():
         target = site_dir / prefixes.get(language, "") / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +52,11 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
             config["pipeline"] = STEMMED
         index = {"config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _first_block(text: str) -> str:
+    match = FIRST_BLOCK.match(text)
+    return match.group(1) if match else text
 
 
 def copy_sitemap(site_dir: Path) -> None:

@@ -1,0 +1,26 @@
+"""Practice sheets are indexed by their headings and the first block of each section (the index stays small)."""
+
+from __future__ import annotations
+
+import json
+
+from sites import SHEET_SECTIONS, base_files, build, page_text, sheet, write_project
+
+
+def _docs(site, prefix=""):
+    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_sheet_sections_keep_their_first_block_while_other_pages_keep_all_their_text(tmp_path):
+    files = base_files()
+    body = "\n\n".join(f"## {section}\n\nFirst paragraph of {index}.\n\nSecond paragraph of {index}." for index, section in enumerate(SHEET_SECTIONS["en"]))
+    files["practice_sheets/long-sheet.en.md"] = sheet("en").split("---\n\n")[0] + "---\n\n" + body + "\n"
+    files["docs/about/long.en.md"] = page_text({"title": "Long", "status": "draft"}, "## Part\n\nFirst page paragraph.\n\nSecond page paragraph.")
+    english = _docs(build(write_project(tmp_path / "p", files)).site)
+
+    sheet_docs = [doc for doc in english if doc["location"].startswith("practice-sheets/long-sheet/")]
+    assert [doc["title"] for doc in sheet_docs[1:]] == SHEET_SECTIONS["en"]
+    assert sheet_docs[1]["text"] == "<p>First paragraph of 0.</p>"
+    assert not any("Second paragraph" in doc["text"] for doc in sheet_docs)
+    page_text_indexed = " ".join(doc["text"] for doc in english if doc["location"].startswith("about/long/"))
+    assert "First page paragraph" in page_text_indexed and "Second page paragraph" in page_text_indexed

@@ -2,10 +2,12 @@
 
 static-i18n builds the default language, then, in its post-build event, each other language after it in
 the same process: on two cores, half the machine waits. Here each other language is built by a child
-process forked once the site folder has been cleaned; when static-i18n's turn comes to build that
-language, it waits for the child instead, takes its search entries and replays its warnings and errors
-(a strict build fails as it would have), so the steps after the build (the merged search index, its
-split per language, the sitemap copies) run once, in this process, on the whole site.
+process forked once this one has its pages and navigation, into a folder of its own (both builds write the
+theme's 404 page, sitemap and assets at the root). When static-i18n's turn comes to build that language,
+it waits for the child instead: moves the child's files over the site as the sequential build would have
+written them, takes its search entries and replays its warnings and errors (a strict build fails as it
+would have). The steps after the build (the merged search index, its split per language, the sitemap
+copies) then run once, in this process, on the whole site.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
+import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-import mkdocs.utils
 import mkdocs_static_i18n.plugin as i18n_module
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +33,7 @@ class Child:
     locale: str
     pid: int
     reader: int  # the pipe the child writes its result to
+    site_dir: Path  # where the child writes its files
     take_result: Callable[[dict], None]
 
 
@@ -61,16 +66,18 @@ def fork_other_languages(config: MkDocsConfig, result: Callable[[], dict], take_
     for locale in i18n.build_languages:
         if locale == i18n.current_language:
             continue
+        site = Path(config.site_dir)
+        site_dir = Path(tempfile.mkdtemp(prefix=f".{site.name}-{locale}-", dir=site.parent))
         reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(reader)
-            _run_child(config, locale, writer, result)  # never returns
+            _run_child(config, locale, site_dir, writer, result)  # never returns
         os.close(writer)
-        _children[locale] = Child(locale, pid, reader, take_result)
+        _children[locale] = Child(locale, pid, reader, site_dir, take_result)
 
 
-def _run_child(config: MkDocsConfig, locale: str, writer: int, result: Callable[[], dict]) -> None:
+def _run_child(config: MkDocsConfig, locale: str, site_dir: Path, writer: int, result: Callable[[], dict]) -> None:
     collected = _Records()
     mkdocs_logger = logging.getLogger("mkdocs")
     for handler in mkdocs_logger.handlers:
@@ -79,8 +86,7 @@ def _run_child(config: MkDocsConfig, locale: str, writer: int, result: Callable[
     mkdocs_logger.addHandler(collected)
     payload: dict = {}
     try:
-        # The parent cleaned the site folder before forking and is writing into it now.
-        mkdocs.utils.clean_directory = lambda path: None
+        config.site_dir = str(site_dir)
         i18n = config.plugins["i18n"]
         i18n.current_language = locale
         i18n.building = True  # its post-build then only gathers the search entries, as in a nested build
@@ -112,12 +118,26 @@ def _build_or_collect(config: MkDocsConfig, **options) -> None:
         mkdocs_build(config, **options)
         return
     payload = _wait(child)
+    _move_over(child.site_dir, Path(config.site_dir))
     for name, level, message in payload["records"]:
         logging.getLogger(name).log(level, message)
     if "error" in payload:
         raise payload["error"]
     i18n.search_entries.extend(payload.pop("search_entries"))
     child.take_result(payload)
+
+
+def _move_over(source: Path, target: Path) -> None:
+    """Move the child's files into the site, replacing those of the same name, then remove its folder."""
+    for path in source.iterdir():
+        destination = target / path.name
+        if path.is_dir() and destination.is_dir():
+            _move_over(path, destination)
+        else:
+            if destination.is_dir():
+                shutil.rmtree(destination)
+            os.replace(path, destination)
+    source.rmdir()
 
 
 def abandon() -> None:
@@ -130,6 +150,7 @@ def abandon() -> None:
             os.waitpid(child.pid, 0)
         except OSError:
             pass  # already gone
+        shutil.rmtree(child.site_dir, ignore_errors=True)
 
 
 i18n_module.build = _build_or_collect

@@ -69,11 +69,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
                 server.watch(str(root / folder))
         return server
 
-    def on_files(self, files, config):
-        # After MkDocs has cleaned the site folder: the other languages are built meanwhile in child processes.
+    @event_priority(-150)  # after static-i18n's: the sitemap of the other languages lists this one's pages
+    def on_nav(self, nav, config, files):
+        # The other languages are built meanwhile in child processes (guidebook/parallel.py).
         if self.fork_languages and parallel.can_fork(config):
             parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
-        return files
+        return nav
 
     def _take_child_result(self, result: dict) -> None:
         self.fallback_urls |= result["fallback_urls"]

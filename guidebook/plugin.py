@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, parallel, search_index, staging
+from . import catalogue, content, navcache, parallel, search_index, staging
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -78,6 +78,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def _take_child_result(self, result: dict) -> None:
         self.fallback_urls |= result["fallback_urls"]
+
+    def on_env(self, env, config, files):
+        return navcache.install(env)
 
     def on_page_read_source(self, page, config):
         # The text already read and normalised (BOM, Windows line endings) by the content loader.

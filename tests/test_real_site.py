@@ -125,3 +125,22 @@ def test_every_image_has_a_text_alternative(real_site):
     assert page_audit.read('<img src="a.png" alt=" "><svg role="img"></svg>').unnamed_images != []  # the check can fail
     map_page = page_audit.read(real_site.html("fr/map"))
     assert map_page.unnamed_images == [] and "gb-map-label" in map_page.ids
+
+
+def test_every_page_links_the_accessibility_statement_in_its_language(real_site):
+    site = real_site.site
+    label = {"en": "Accessibility statement", "fr": "Déclaration d'accessibilité"}
+    checked = 0
+    for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # one page for both languages: tested in the browser (tests/browser/test_accessibility.py)
+        html = path.read_text(encoding="utf-8")
+        language = re.search(r'<html lang="(\w+)"', html).group(1)
+        link = re.search(r'<a class="gb-footer-link" href="([^"]+)">([^<]+)</a>', html)
+        assert link and link.group(2).replace("&#39;", "'") == label[language], path
+        target = (path.parent / link.group(1) / "index.html").resolve()
+        assert target == (site / ("fr/" if language == "fr" else "") / "accessibility" / "index.html").resolve(), path
+        # The language switcher names each language in that language (WCAG 3.1.2).
+        assert 'hreflang="en" lang="en"' in html and 'hreflang="fr" lang="fr"' in html, path
+        checked += 1
+    assert checked > 2 * sum(COUNTS.values())

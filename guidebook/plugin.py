@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, search_index, staging
+from . import catalogue, content, safety, search_index, staging
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -56,6 +56,10 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.fallback_urls = set()
         config.docs_dir = str(self.staged)
         return config
+
+    def on_env(self, env, config, files):
+        safety.escape_own_templates(env)
+        return env
 
     def on_serve(self, server, config, builder):
         root = self.repository.root

@@ -20,6 +20,7 @@ FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the value out"
 
 
 @dataclass
@@ -173,10 +174,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
     while stack:
         node, name, line = stack.pop()
         if id(node) in seen:
-            # Reject aliases: they can multiply a small file into a huge document.
-            problems.append(
-                Problem(source.shown_path, line, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
-            )
+            # Reject aliases: they can multiply a small file into a huge document. The first is enough to say so.
+            if not any(problem.message == ALIASES_REFUSED for problem in problems):
+                problems.append(Problem(source.shown_path, line, name or "front matter", ALIASES_REFUSED))
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -192,7 +192,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
                 children.append((value_node, child, key_line))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed([(item, f"{name}.{index}", item.start_mark.line + 2) for index, item in enumerate(node.value)]))
+            # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
+            items = [(item, f"{name}.{index}", line if id(item) in seen else item.start_mark.line + 2) for index, item in enumerate(node.value)]
+            stack.extend(reversed(items))
         elif node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import textwrap
 from dataclasses import dataclass
@@ -129,3 +130,12 @@ def build(project: Path, site: Path | None = None, *, downloads: bool = False) -
     finally:
         logger.removeHandler(collector)
     return BuildResult(project, site, collector.messages)
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under `folder`, by relative path: two equal results mean byte-identical trees."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, safety, search_index, staging
+from . import catalogue, content, csp, safety, search_index, staging
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -34,6 +34,10 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -84,6 +88,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         elif page.file.src_uri in self.generated:
             context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
         return context
+
+    def on_post_page(self, output, page, config):
+        return csp.add_policy(output) if csp.applies(config, self.serving) else output
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.on_post_page(output_content, None, config)  # the 404 page
 
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)

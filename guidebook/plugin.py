@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from . import catalogue, content, csp, safety, search_index, staging
+from .build_date import ContentDate
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -35,6 +36,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
         self.serving = False
+        self.content_date = ContentDate()
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -52,6 +54,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             self.repository = content.load(root)
         except ContentError as error:
             raise PluginError(error.report()) from None
+        self.content_date.apply(self.repository)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
@@ -111,6 +114,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_shutdown(self) -> None:
         staging.unstage(self.staged)
+        self.content_date.release()
 
 
 def _current_language(config: MkDocsConfig) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from guidebook import publish
+from guidebook.layout import walk
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -139,3 +140,9 @@ def tree_hashes(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def content_snapshot(project: Path) -> dict[str, bytes]:
+    """The author's files (content and mkdocs.yml), to prove a command left them alone."""
+    paths = [content_file.path for content_file in walk(project)] + [project / "mkdocs.yml"]
+    return {path.relative_to(project).as_posix(): path.read_bytes() for path in paths}

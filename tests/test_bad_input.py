@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from sites import base_files, build, page_text, sheet, tree_hashes, write_project
+from sites import base_files, build, content_snapshot, page_text, sheet, tree_hashes, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"
 PAGE = "docs/about/page.en.md"
@@ -86,10 +86,6 @@ def guidebook(project, *arguments):
     )
 
 
-def content_hashes(project):
-    return {name: digest for name, digest in tree_hashes(project).items() if not name.startswith("site/")}
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_named_by_check_and_build_and_changes_nothing(built_project, tmp_path, case):
     path, text, line, field, expected = CASES[case]
@@ -98,7 +94,7 @@ def test_bad_input_is_named_by_check_and_build_and_changes_nothing(built_project
     target = project / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    site_before, content_before = tree_hashes(project / "site"), content_hashes(project)
+    site_before, content_before = tree_hashes(project / "site"), content_snapshot(project)
 
     for command in (["check"], ["build"]):
         result = guidebook(project, *command)
@@ -108,7 +104,7 @@ def test_bad_input_is_named_by_check_and_build_and_changes_nothing(built_project
         assert expected in output, output
         assert "Traceback" not in output
     assert tree_hashes(project / "site") == site_before
-    assert content_hashes(project) == content_before
+    assert content_snapshot(project) == content_before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no staging folder left
 
 

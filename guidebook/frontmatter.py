@@ -127,7 +127,18 @@ def _split(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        loader = yaml.SafeLoader(yaml_text)
+    except yaml.reader.ReaderError as error:  # a control character, before any parsing
+        line = yaml_text[: error.position].count("\n") + 2
+        return [
+            Problem(
+                source.shown_path,
+                line,
+                "front matter",
+                f"the invisible control character U+{error.character:04X} is not allowed in front matter; delete it and retype the line",
+            )
+        ]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -158,6 +169,15 @@ def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
                 line,
                 "front matter",
                 f"YAML syntax error: {what}; check the indentation, close brackets and quotes, and quote values that contain ': ' or ' #'",
+            )
+        ]
+    except RecursionError:  # PyYAML composes nested values recursively
+        return [
+            Problem(
+                source.shown_path,
+                loader.get_mark().line + 2,
+                "front matter",
+                "values are nested hundreds of levels deep; expected at most a few levels, as in the page templates",
             )
         ]
     finally:

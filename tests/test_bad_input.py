@@ -55,6 +55,8 @@ CASES = {
     "missing image": (PAGE, _page("![The city](missing.png)"), 8, "body", "image 'missing.png' not found"),
     "not UTF-8": (PAGE, b"---\ntitle: Caf\xe9\nstatus: draft\n---\n", 2, "encoding", "byte 0xe9 is not UTF-8; save the file as UTF-8"),
     "empty file": (PAGE, b"", 1, "file", "the file is empty; expected front matter"),
+    "control character": (PAGE, "---\ntitle: Page\nsummary: A\x1bB\nstatus: draft\n---\n", 3, "front matter", "the invisible control character U+001B is not allowed in front matter"),
+    "nesting too deep": (PAGE, "---\ntitle: Page\nstatus: draft\nsummary: " + "[" * 3000 + "]" * 3000 + "\n---\n", 4, "front matter", "values are nested hundreds of levels deep"),
     "alias bomb": (PAGE, BILLION_LAUGHS, 5, "b.0", "YAML anchors and aliases (& and *) are not allowed"),
     "named contact without consent": (SHEET, _sheet_with("  email: contact@example.org", "  email: contact@example.org\n  name: A Person"), 26, "contact", "a named contact person needs 'consent_date: YYYY-MM-DD'"),
     "not an e-mail address": (SHEET, _sheet_with("  email: contact@example.org", "  email: contact at example"), 27, "contact.email", "expected an organisation mailbox"),

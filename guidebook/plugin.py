@@ -64,10 +64,6 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         config.docs_dir = str(self.staged)
         return config
 
-    def on_env(self, env, config, files):
-        safety.escape_own_templates(env)
-        return env
-
     def on_serve(self, server, config, builder):
         root = self.repository.root
         for folder in (DOCS_DIR, *COLLECTIONS.values()):
@@ -81,6 +77,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return variant.source.text if variant else None
 
     def on_env(self, env, config, files):
+        safety.escape_own_templates(env)
         env.globals["gb_languages"] = site_languages()
         return env
 

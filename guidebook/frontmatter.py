@@ -20,6 +20,7 @@ FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the value out"
 
 
 @dataclass
@@ -126,7 +127,18 @@ def _split(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        loader = yaml.SafeLoader(yaml_text)
+    except yaml.reader.ReaderError as error:  # a control character, before any parsing
+        line = yaml_text[: error.position].count("\n") + 2
+        return [
+            Problem(
+                source.shown_path,
+                line,
+                "front matter",
+                f"the invisible control character U+{error.character:04X} is not allowed in front matter; delete it and retype the line",
+            )
+        ]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -159,6 +171,15 @@ def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
                 f"YAML syntax error: {what}; check the indentation, close brackets and quotes, and quote values that contain ': ' or ' #'",
             )
         ]
+    except RecursionError:  # PyYAML composes nested values recursively
+        return [
+            Problem(
+                source.shown_path,
+                loader.get_mark().line + 2,
+                "front matter",
+                "values are nested hundreds of levels deep; expected at most a few levels, as in the page templates",
+            )
+        ]
     finally:
         loader.dispose()
     return []
@@ -173,10 +194,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
     while stack:
         node, name, line = stack.pop()
         if id(node) in seen:
-            # Reject aliases: they can multiply a small file into a huge document.
-            problems.append(
-                Problem(source.shown_path, line, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
-            )
+            # Reject aliases: they can multiply a small file into a huge document. The first is enough to say so.
+            if not any(problem.message == ALIASES_REFUSED for problem in problems):
+                problems.append(Problem(source.shown_path, line, name or "front matter", ALIASES_REFUSED))
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -192,7 +212,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
                 children.append((value_node, child, key_line))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed([(item, f"{name}.{index}", item.start_mark.line + 2) for index, item in enumerate(node.value)]))
+            # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
+            items = [(item, f"{name}.{index}", line if id(item) in seen else item.start_mark.line + 2) for index, item in enumerate(node.value)]
+            stack.extend(reversed(items))
         elif node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)

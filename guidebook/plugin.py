@@ -10,7 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, search_index, staging
+from . import catalogue, content, csp, safety, search_index, staging
+from .build_date import ContentDate
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
@@ -34,6 +35,11 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
+        self.serving = False
+        self.content_date = ContentDate()
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -48,6 +54,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             self.repository = content.load(root)
         except ContentError as error:
             raise PluginError(error.report()) from None
+        self.content_date.apply(self.repository)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
@@ -70,6 +77,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return variant.source.text if variant else None
 
     def on_env(self, env, config, files):
+        safety.escape_own_templates(env)
         env.globals["gb_languages"] = site_languages()
         return env
 
@@ -84,6 +92,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         elif page.file.src_uri in self.generated:
             context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
         return context
+
+    def on_post_page(self, output, page, config):
+        return csp.add_policy(output) if csp.applies(config, self.serving) else output
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.on_post_page(output_content, None, config)  # the 404 page
 
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)
@@ -101,6 +115,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_shutdown(self) -> None:
         staging.unstage(self.staged)
+        self.content_date.release()
 
 
 def _current_language(config: MkDocsConfig) -> str:

@@ -172,7 +172,8 @@ class ViewBuilder:
             (t["recommendations"], [self.chapter_link(n) for n in sheet.recommendations]),
             (t["period"], [period]),
             (t["evaluation"], [evaluation]),
-            (t["contact"], [Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
+            # A plain mailto link: hiding it from harvesters with script would hide it from screen readers too.
+            (t["contact"], [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
         ]
 
     def _pilot(self, entry: Entry, view: PageView) -> None:

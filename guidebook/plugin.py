@@ -17,7 +17,7 @@ from .errors import ContentError
 from .generated import write_generated
 from .layout import COLLECTIONS, DOCS_DIR
 from .urls import site_url
-from .view import ViewBuilder
+from .view import ViewBuilder, site_languages
 from .vocabulary import DEFAULT_LANGUAGE, strings
 
 log = get_plugin_logger(__name__)
@@ -60,10 +60,6 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         config.docs_dir = str(self.staged)
         return config
 
-    def on_env(self, env, config, files):
-        safety.escape_own_templates(env)
-        return env
-
     def on_serve(self, server, config, builder):
         root = self.repository.root
         for folder in (DOCS_DIR, *COLLECTIONS.values()):
@@ -75,6 +71,11 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # The text already read and normalised (BOM, Windows line endings) by the content loader.
         variant = self.variants.get(page.file.src_uri)
         return variant.source.text if variant else None
+
+    def on_env(self, env, config, files):
+        safety.escape_own_templates(env)
+        env.globals["gb_languages"] = site_languages()
+        return env
 
     def on_page_context(self, context, page, config, nav):
         language = _current_language(config)

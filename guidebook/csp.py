@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 CHARSET = '<meta charset="utf-8">'
 # An inline script the browser runs: no src, and no type or a JavaScript one (JSON data blocks never run).
@@ -38,13 +39,16 @@ def policy(html: str) -> str:
     return "; ".join(POLICY).format(hashes=hashes)
 
 
-def applies(config, serving: bool) -> bool:
+def applies(config) -> bool:
     """Whether the pages of this build get a policy.
 
-    Not under `mkdocs serve`, which adds an inline live-reload script. Not in the offline bundle either:
-    from file:// the search worker runs through the iframe-worker shim, which writes the worker's code
-    as an inline script at run time (no hash can name it), and a file:// page's origin is opaque.
+    Not under `mkdocs serve`, which adds an inline live-reload script to every page (it points site_url
+    at its own address: that is how it is recognised). Not in the offline bundle either: from file://
+    the search worker runs through the iframe-worker shim, which writes the worker's code as an inline
+    script at run time (no hash can name it), and a file:// page's origin is opaque.
     """
+    host, port = config.dev_addr
+    serving = urlsplit(config.site_url or "").netloc == f"{host}:{port}"
     return not serving and "material/offline" not in config.plugins
 
 

@@ -35,11 +35,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
-        self.serving = False
         self.content_date = ContentDate()
-
-    def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -94,7 +90,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        return csp.add_policy(output) if csp.applies(config, self.serving) else output
+        return csp.add_policy(output) if csp.applies(config) else output
 
     def on_post_template(self, output_content, template_name, config):
         return self.on_post_page(output_content, None, config)  # the 404 page

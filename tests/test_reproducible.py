@@ -7,8 +7,10 @@ import socket
 import urllib.request
 
 import pytest
+from click.testing import CliRunner
 
 from guidebook import pdf, publish
+from guidebook.cli import main
 from sites import base_files, build, content_snapshot, page_text, tree_hashes, write_project
 
 REVIEWED = "2024-05-17"
@@ -104,3 +106,11 @@ def test_a_failure_in_the_pdf_step_leaves_the_site_as_it_was(project, monkeypatc
         publish.build_site(project, site)
     assert tree_hashes(site) == before
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []  # no staging folder left
+
+
+@pytest.mark.parametrize("arguments", [["check"], ["check", "--format", "json"], ["status"], ["status", "--format", "json"], ["fields"]])
+def test_commands_other_than_new_and_mark_never_write_content(project, arguments):
+    before = content_snapshot(project)
+    result = CliRunner().invoke(main, ["--project", str(project), *arguments])
+    assert result.exit_code == 0, result.output
+    assert content_snapshot(project) == before

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from guidebook import csp, publish
 from sites import PROJECT, base_files, build, page_text, sheet, write_project
@@ -78,3 +79,11 @@ def test_yaml_is_only_ever_read_with_a_safe_loader():
     sources = [*Path(PROJECT / "guidebook").rglob("*.py"), *Path(PROJECT / "scripts").rglob("*.py")]
     offenders = [f"{path}:{number}" for path in sources for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if unsafe.search(line)]
     assert sources and offenders == []
+
+
+def test_no_policy_under_mkdocs_serve_whose_live_reload_script_is_inline(base_site):
+    config_file = str(base_site.project / "mkdocs.yml")
+    assert csp.applies(load_config(config_file))
+    # `mkdocs serve` points site_url at its own address (mkdocs.commands.serve).
+    assert not csp.applies(load_config(config_file, site_url="http://127.0.0.1:8000/"))
+    assert not csp.applies(load_config(config_file, dev_addr="127.0.0.1:8765", site_url="http://127.0.0.1:8765/guide/"))

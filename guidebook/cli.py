@@ -225,3 +225,7 @@ def fields(project: Path, write: bool) -> None:
         return
     changed = reference.write_reference(project / "CONTRIBUTING.md")
     click.echo("CONTRIBUTING.md: field reference updated." if changed else "CONTRIBUTING.md: field reference already up to date.")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from .errors import ContentError, Problem, display_path
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, ContentFile, known_language, walk
 from .schema import KINDS, PageBase
+from .urls import site_url
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, expect_one_of, nearest, strings
 
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -106,6 +107,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
         entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind))
         entry.variants[content_file.language] = Variant(content_file.language, content_file, source)
     problems += _check_mount_clashes(root)
+    problems += _check_addresses(entries)
     for entry in entries.values():
         # A page with an unreadable version is checked again once that file is mended.
         if entry.key not in unreadable:
@@ -114,8 +116,10 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     problems += check_references(repository)
     from .generated import GENERATED  # here: generated pages are built from this module's output
     from .links import check_links
+    from .safety import check_safety
 
     problems += check_links(repository, set(GENERATED))
+    problems += [problem for entry in entries.values() for variant in entry.variants.values() for problem in check_safety(variant.source)]
     return repository, sorted(set(problems))
 
 
@@ -148,6 +152,23 @@ def _check_mount_clashes(root: Path) -> list[Problem]:
         for mount, folder in COLLECTIONS.items()
         if (root / DOCS_DIR / mount).exists()
     ]
+
+
+def _check_addresses(entries: dict[str, Entry]) -> list[Problem]:
+    """Two pages published at one address: 'x.en.md' and 'x/index.en.md', or names differing only in case
+    (one would silently replace the other, and case-insensitive disks, Windows or macOS, mix them up)."""
+    problems = []
+    owners: dict[str, Entry] = {}
+    for entry in sorted(entries.values(), key=lambda e: e.key):
+        address = site_url(entry.key, DEFAULT_LANGUAGE).lower()
+        owner = owners.setdefault(address, entry)
+        if owner is not entry:
+            for variant in entry.variants.values():
+                other = owner.variant(variant.language).source.shown_path
+                problems.append(
+                    Problem(variant.source.shown_path, 1, "file name", f"this page and {other} would both be published at '/{address}'; rename or move one of them")
+                )
+    return problems
 
 
 def _validate_entry(entry: Entry) -> list[Problem]:

@@ -20,9 +20,13 @@ FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-# libyaml's parser, when PyYAML was built with it, is several times faster; on a syntax error the pure
-# Python parser reads the text again, for its more precise wording of the problem.
+ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the value out"
+# libyaml's parser, when PyYAML was built with it, is several times faster. On any problem the pure Python
+# parser reads the text again, for its wording of the problem. Long front matter (ordinary pages have a
+# few hundred characters) goes to the pure parser only: libyaml composes nested values on the C stack,
+# without Python's recursion limit.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER_LIMIT = 10_000
 
 
 @dataclass
@@ -129,14 +133,31 @@ def _split(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    try:
-        return _compose(source, yaml_text, FAST_LOADER)
-    except yaml.YAMLError:
-        return _compose(source, yaml_text, yaml.SafeLoader)
+    if len(yaml_text) <= FAST_LOADER_LIMIT:
+        try:
+            return _compose(source, yaml_text, FAST_LOADER)
+        except (yaml.YAMLError, RecursionError):
+            pass
+    return _compose(source, yaml_text, yaml.SafeLoader)
 
 
 def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Problem]:
-    loader = loader_class(yaml_text)
+    """Problems found by `loader_class`; any problem found by another loader than the pure one is raised."""
+    pure = loader_class is yaml.SafeLoader
+    try:
+        loader = loader_class(yaml_text)
+    except yaml.reader.ReaderError as error:  # a control character, before any parsing
+        if not pure:
+            raise
+        line = yaml_text[: error.position].count("\n") + 2
+        return [
+            Problem(
+                source.shown_path,
+                line,
+                "front matter",
+                f"the invisible control character U+{error.character:04X} is not allowed in front matter; delete it and retype the line",
+            )
+        ]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -156,7 +177,7 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
         source.node = node
         source.meta = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        if loader_class is not yaml.SafeLoader:
+        if not pure:
             raise
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
@@ -169,6 +190,17 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
                 line,
                 "front matter",
                 f"YAML syntax error: {what}; check the indentation, close brackets and quotes, and quote values that contain ': ' or ' #'",
+            )
+        ]
+    except RecursionError:  # PyYAML composes nested values recursively
+        if not pure:
+            raise
+        return [
+            Problem(
+                source.shown_path,
+                loader.get_mark().line + 2,
+                "front matter",
+                "values are nested hundreds of levels deep; expected at most a few levels, as in the page templates",
             )
         ]
     finally:
@@ -185,10 +217,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
     while stack:
         node, name, line = stack.pop()
         if id(node) in seen:
-            # Reject aliases: they can multiply a small file into a huge document.
-            problems.append(
-                Problem(source.shown_path, line, name or "front matter", "YAML anchors and aliases (& and *) are not allowed; write the value out")
-            )
+            # Reject aliases: they can multiply a small file into a huge document. The first is enough to say so.
+            if not any(problem.message == ALIASES_REFUSED for problem in problems):
+                problems.append(Problem(source.shown_path, line, name or "front matter", ALIASES_REFUSED))
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -204,7 +235,9 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
                 children.append((value_node, child, key_line))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed([(item, f"{name}.{index}", item.start_mark.line + 2) for index, item in enumerate(node.value)]))
+            # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
+            items = [(item, f"{name}.{index}", line if id(item) in seen else item.start_mark.line + 2) for index, item in enumerate(node.value)]
+            stack.extend(reversed(items))
         elif node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)

@@ -11,7 +11,8 @@ from .content import Repository, Variant
 from .errors import Problem
 from .vocabulary import LANGUAGES
 
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# The target may hold balanced parentheses, as Markdown allows: 'https://en.wikipedia.org/wiki/Lyon_(city)'.
+LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 

@@ -10,13 +10,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, navcache, parallel, search_index, staging
+from . import catalogue, content, csp, navcache, parallel, safety, search_index, staging
+from .build_date import ContentDate
 from .crosslinks import Index, build_index
 from .errors import ContentError
 from .generated import write_generated
 from .layout import COLLECTIONS, DOCS_DIR
-from .urls import site_url
-from .view import ViewBuilder
+from .urls import serving, site_url
+from .view import ViewBuilder, site_languages
 from .vocabulary import DEFAULT_LANGUAGE, strings
 
 log = get_plugin_logger(__name__)
@@ -34,11 +35,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
-        self.fork_languages = False
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # `mkdocs serve` rebuilds in one process: its reloads are small, and a fork would outlive its server.
-        self.fork_languages = command == "build"
+        self.content_date = ContentDate()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -53,6 +50,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             self.repository = content.load(root)
         except ContentError as error:
             raise PluginError(error.report()) from None
+        self.content_date.apply(self.repository)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
@@ -72,20 +70,23 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     @event_priority(-150)  # after static-i18n's: the sitemap of the other languages lists this one's pages
     def on_nav(self, nav, config, files):
         # The other languages are built meanwhile in child processes (guidebook/parallel.py).
-        if self.fork_languages and parallel.can_fork(config):
+        # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
+        if not serving(config) and parallel.can_fork(config):
             parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
         return nav
 
     def _take_child_result(self, result: dict) -> None:
         self.fallback_urls |= result["fallback_urls"]
 
-    def on_env(self, env, config, files):
-        return navcache.install(env)
-
     def on_page_read_source(self, page, config):
         # The text already read and normalised (BOM, Windows line endings) by the content loader.
         variant = self.variants.get(page.file.src_uri)
         return variant.source.text if variant else None
+
+    def on_env(self, env, config, files):
+        safety.escape_own_templates(env)
+        env.globals["gb_languages"] = site_languages()
+        return navcache.install(env)
 
     def on_page_context(self, context, page, config, nav):
         language = _current_language(config)
@@ -98,6 +99,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         elif page.file.src_uri in self.generated:
             context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
         return context
+
+    def on_post_page(self, output, page, config):
+        return csp.add_policy(output) if csp.applies(config) else output
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.on_post_page(output_content, None, config)  # the 404 page
 
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)
@@ -117,6 +124,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_shutdown(self) -> None:
         parallel.abandon()
         staging.unstage(self.staged)
+        self.content_date.release()
 
 
 def _current_language(config: MkDocsConfig) -> str:

@@ -44,6 +44,7 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads:
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the published site/ must be readable by a web server
     try:
         _build(project / "mkdocs.yml", staging, strict, _download_links(project) if downloads else None)
         if downloads:

@@ -10,8 +10,8 @@ from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Face
 from .content import Entry, Repository
 from .crosslinks import Index
 from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
-from .urls import relative_url
-from .vocabulary import country_name, label, strings
+from .urls import relative_url, site_url
+from .vocabulary import LANGUAGES, country_name, label, strings
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,28 @@ class PageView:
     @property
     def is_draft(self) -> bool:
         return getattr(self.model, "status", None) == "draft"
+
+
+ACCESSIBILITY_KEY = "accessibility"
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """What every page shows of one language, page view or not: interface strings and site-root URLs."""
+
+    code: str
+    t: dict
+    home: str
+    accessibility: str
+
+
+def site_languages() -> dict[str, SiteLanguage]:
+    """Template global `gb_languages`, for the footer and the 404 page (which has no page view).
+
+    Every language at once: the 404 page, which one server serves for both languages, shows them all;
+    the footer picks the reader's by config.theme.language, which static-i18n sets for each language built.
+    """
+    return {code: SiteLanguage(code, strings()[code], site_url("index", code), site_url(ACCESSIBILITY_KEY, code)) for code in LANGUAGES}
 
 
 class ViewBuilder:
@@ -150,7 +172,8 @@ class ViewBuilder:
             (t["recommendations"], [self.chapter_link(n) for n in sheet.recommendations]),
             (t["period"], [period]),
             (t["evaluation"], [evaluation]),
-            (t["contact"], [Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
+            # A plain mailto link: hiding it from harvesters with script would hide it from screen readers too.
+            (t["contact"], [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
         ]
 
     def _pilot(self, entry: Entry, view: PageView) -> None:

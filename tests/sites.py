@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import textwrap
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from guidebook import publish
+from guidebook.layout import walk
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -129,3 +131,18 @@ def build(project: Path, site: Path | None = None, *, downloads: bool = False) -
     finally:
         logger.removeHandler(collector)
     return BuildResult(project, site, collector.messages)
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under `folder`, by relative path: two equal results mean byte-identical trees."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def content_snapshot(project: Path) -> dict[str, bytes]:
+    """The author's files (content and mkdocs.yml), to prove a command left them alone."""
+    paths = [content_file.path for content_file in walk(project)] + [project / "mkdocs.yml"]
+    return {path.relative_to(project).as_posix(): path.read_bytes() for path in paths}

@@ -162,6 +162,28 @@ def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
     assert len(list(site.glob("downloads/*.pdf"))) == SHEETS * len(LANGUAGES)
 
 
+def structure_roles(reader: PdfReader) -> set[str]:
+    """The roles (H1, P, Table...) in a PDF's structure tree: what a screen reader follows."""
+    roles, pending = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while pending:
+        node = pending.pop().get_object()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif hasattr(node, "keys"):
+            roles.add(node.get("/S"))
+            if "/K" in node:
+                pending.append(node["/K"])
+    return roles
+
+
+def test_every_pdf_is_tagged_with_headings_lists_and_tables(site):
+    for pdf in all_pdfs(site):
+        reader = PdfReader(pdf)
+        assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"], pdf.name
+        assert {"/H1", "/P", "/L", "/LI"} <= structure_roles(reader), pdf.name
+    assert {"/H2", "/Table", "/TH", "/TD", "/Link"} <= structure_roles(guidebook(site, "en"))
+
+
 def test_every_font_is_embedded(site):
     for pdf in all_pdfs(site):
         descriptors = fonts(PdfReader(pdf))

@@ -7,6 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import page_audit
 from sites import PROJECT
 
 COUNTS = {"state-of-the-art": 7, "city-pilots": 9, "practice-sheets": 9, "recommendations": 12}
@@ -65,6 +66,15 @@ def test_built_html_names_no_third_party_host(real_site):
     assert offenders == []
 
 
+
+def test_guidebook_scripts_name_no_other_host(real_site):
+    """The guidebook's own scripts name no URL of another host. Material's bundle names some it only loads
+    for features this site leaves off (Mermaid, a polyfill, the GitHub API): the browser tests, which fail
+    on any request to another host, cover it."""
+    own = [path for path in real_site.site.rglob("*.js") if "assets/javascripts" not in path.as_posix()]
+    assert own, "no script of the guidebook found"
+    assert [path.name for path in own if re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", path.read_text(encoding="utf-8"))] == []
+
 def test_catalogue_lists_every_sheet_in_both_languages(real_site):
     for prefix in ("", "fr/"):
         html = real_site.html(f"{prefix}practice-sheets")
@@ -91,3 +101,46 @@ def test_each_language_has_its_own_search_index(real_site):
     assert "Fostering risk assessment capacities" in titles_en and "Fostering risk assessment capacities" not in titles_fr
     assert "Renforcer les capacités d'évaluation des risques" in titles_fr
     assert not any(doc["location"].startswith("fr/") for doc in english["docs"] + french["docs"])
+
+
+def test_every_internal_link_and_anchor_resolves_in_both_languages(real_site):
+    assert page_audit.broken_links(real_site.site) == []
+    pages = len(list(real_site.site.rglob("*.html")))
+    assert pages > 2 * sum(COUNTS.values())  # both languages were walked
+
+
+def test_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../b/">b</a><a href="#gone">g</a><a href="#here">h</a>')
+    assert page_audit.broken_links(tmp_path) == ["a/index.html: ../b/", "a/index.html: #gone (no id 'gone')"]
+
+
+def test_every_image_has_a_text_alternative(real_site):
+    unnamed = {}
+    for path in real_site.site.rglob("*.html"):
+        page = page_audit.read(path.read_text(encoding="utf-8"))
+        if page.unnamed_images:
+            unnamed[str(path.relative_to(real_site.site))] = page.unnamed_images
+    assert unnamed == {}
+    assert page_audit.read('<img src="a.png" alt=" "><svg role="img"></svg>').unnamed_images != []  # the check can fail
+    map_page = page_audit.read(real_site.html("fr/map"))
+    assert map_page.unnamed_images == [] and "gb-map-label" in map_page.ids
+
+
+def test_every_page_links_the_accessibility_statement_in_its_language(real_site):
+    site = real_site.site
+    label = {"en": "Accessibility statement", "fr": "Déclaration d'accessibilité"}
+    checked = 0
+    for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # one page for both languages: tested in the browser (tests/browser/test_accessibility.py)
+        html = path.read_text(encoding="utf-8")
+        language = re.search(r'<html lang="(\w+)"', html).group(1)
+        link = re.search(r'<a class="gb-footer-link" href="([^"]+)">([^<]+)</a>', html)
+        assert link and link.group(2).replace("&#39;", "'") == label[language], path
+        target = (path.parent / link.group(1) / "index.html").resolve()
+        assert target == (site / ("fr/" if language == "fr" else "") / "accessibility" / "index.html").resolve(), path
+        # The language switcher names each language in that language (WCAG 3.1.2).
+        assert 'hreflang="en" lang="en"' in html and 'hreflang="fr" lang="fr"' in html, path
+        checked += 1
+    assert checked > 2 * sum(COUNTS.values())

@@ -9,6 +9,10 @@ def test_strict_build_has_no_warning(base_site):
     assert base_site.warnings == []
 
 
+def test_published_site_is_readable_by_a_web_server(base_site):
+    assert base_site.site.stat().st_mode & 0o777 == 0o755
+
+
 def test_each_language_has_its_lang_attribute(base_site):
     assert '<html lang="en"' in base_site.html("city-pilots/testville")
     assert '<html lang="fr"' in base_site.html("fr/city-pilots/testville")

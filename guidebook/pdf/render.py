@@ -18,7 +18,7 @@ from pathlib import Path
 from ..publish import LogCollector
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
-RENDERER = "guidebook-print-1"
+RENDERER = "guidebook-print-2"
 
 
 class RenderError(Exception):
@@ -96,7 +96,8 @@ def _weasyprint(html: str, base: Path, target: Path) -> int:
     logger.addHandler(warnings)
     try:
         document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
-        document.write_pdf(target)
+        # Tagged PDF: headings, lists, tables and reading order reach screen readers.
+        document.write_pdf(target, pdf_tags=True)
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
     finally:

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sites import PROJECT, build
+from browsing import PHONE
+from real_downloads import real_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without these, Chromium keeps calling Google's services, which this machine's closed network refuses.
@@ -38,10 +39,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """The shipped guidebook, built once and served on a free loopback port."""
-    site = build(PROJECT, tmp_path_factory.mktemp("browser") / "site").site
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def served_site():
+    """The shipped guidebook with its PDFs, built once per session and served on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -81,19 +81,28 @@ class Tab:
 
 
 @pytest.fixture
-def tab(browser, served_site):
-    context = browser.new_context()
-    page = context.new_page()
-    tab = Tab(page, served_site)
-    yield tab
-    context.close()
-    assert tab.foreign == [], f"requests to other hosts: {tab.foreign}"
+def new_tab(browser, served_site):
+    """Opens tabs, each in a fresh browser context; after the test, fails it if any tab requested another host."""
+    contexts, tabs = [], []
+
+    def open_tab(**context_options) -> Tab:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        tabs.append(Tab(context.new_page(), served_site))
+        return tabs[-1]
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    foreign = [url for tab in tabs for url in tab.foreign]
+    assert foreign == [], f"requests to other hosts: {foreign}"
 
 
 @pytest.fixture
-def phone(browser, served_site):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    tab = Tab(context.new_page(), served_site)
-    yield tab
-    context.close()
-    assert tab.foreign == [], f"requests to other hosts: {tab.foreign}"
+def tab(new_tab):
+    return new_tab()
+
+
+@pytest.fixture
+def phone(new_tab):
+    return new_tab(**PHONE)

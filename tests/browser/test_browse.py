@@ -1,6 +1,7 @@
 """Reading the guidebook in a real browser: languages, switcher, catalogue filters, search, phone."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,25 @@ def test_french_search_is_stemmed(tab):
     assert "radicalisés" not in json.dumps(index, ensure_ascii=False).lower()
     results = search_results(page, "radicalisés")
     assert results and all("/fr/" in url for url in results), results
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/", "/practice-sheets/avignon-risk-assessment/", "/fr/practice-sheets/avignon-risk-assessment/"])
+def test_pdf_links_download_a_pdf_in_the_reader_language(tab, path):
+    page = tab.open(path)
+    links = page.locator(".gb-downloads a[type='application/pdf']")
+    assert links.count() >= 1, f"no PDF link on {path}"
+    language = "fr" if path.startswith("/fr/") else "en"
+    for href in links.evaluate_all("els => els.map(e => e.href)"):
+        response = page.request.get(href)
+        assert response.status == 200 and response.headers["content-type"] == "application/pdf", href
+        assert response.body().startswith(b"%PDF-")
+        assert re.search(rf"[-.]{language}\.pdf$", href), f"{href} is not the {language} PDF"
+
+
+def test_language_switcher_on_a_phone(phone):
+    page = phone.open("/city-pilots/avignon/")
+    page.locator(".md-header__option .md-select button").tap()
+    with page.expect_navigation():
+        page.locator('a.md-select__link[hreflang="fr"]').tap()
+    assert page.url.endswith("/fr/city-pilots/avignon/")
+    assert page.locator("html").get_attribute("lang") == "fr"

@@ -27,6 +27,7 @@ ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the
 # without Python's recursion limit.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FAST_LOADER_LIMIT = 10_000
+FAST_LOADER_DEPTH = 20  # deeper values go to the pure parser, which reports them past its recursion limit
 
 
 @dataclass
@@ -160,6 +161,8 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
         ]
     try:
         node = loader.get_single_node()
+        if not pure and node is not None and _depth(node) > FAST_LOADER_DEPTH:
+            raise RecursionError
         if node is None:
             return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
         if not isinstance(node, yaml.MappingNode):
@@ -206,6 +209,18 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
     finally:
         loader.dispose()
     return []
+
+
+def _depth(root: yaml.Node) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, depth + 1) for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return deepest
 
 
 def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:

@@ -212,9 +212,14 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
 
 
 def _depth(root: yaml.Node) -> int:
-    deepest, stack = 0, [(root, 1)]
+    # Each node once: an alias shares its anchor's node, and nested aliases would be walked exponentially
+    # often (a "billion laughs" file); _check_nodes then refuses them.
+    deepest, stack, seen = 0, [(root, 1)], set()
     while stack:
         node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         deepest = max(deepest, depth)
         if isinstance(node, yaml.MappingNode):
             stack.extend((value, depth + 1) for _, value in node.value)

@@ -87,3 +87,9 @@ def test_windows_line_endings_and_byte_order_mark_build_normally(tmp_path):
     result = build(write_project(tmp_path / "p", files))
     html = result.html("windows")
     assert "<h1>Windows page</h1>" in html and "Line two." in html and "---" not in html
+
+
+def test_home_page_title_names_the_site_once(base_site):
+    assert re.findall(r"<title>([^<]*)</title>", base_site.html("")) == ["PREPARE guidebook"]
+    assert re.findall(r"<title>([^<]*)</title>", base_site.html("fr")) == ["Guide PREPARE"]
+    assert "<title>Testville - PREPARE guidebook</title>" in base_site.html("city-pilots/testville")

@@ -142,5 +142,7 @@ def test_every_page_links_the_accessibility_statement_in_its_language(real_site)
         assert target == (site / ("fr/" if language == "fr" else "") / "accessibility" / "index.html").resolve(), path
         # The language switcher names each language in that language (WCAG 3.1.2).
         assert 'hreflang="en" lang="en"' in html and 'hreflang="fr" lang="fr"' in html, path
+        # Material's credit too ("Made with" is hard-coded in English in its template).
+        assert re.search(r"%s\s*<a href=\"https://squidfunk" % {"en": "Made with", "fr": "Fait avec"}[language], html), path
         checked += 1
     assert checked > 2 * sum(COUNTS.values())

@@ -25,7 +25,7 @@ ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the
 # parser reads the text again, for its wording of the problem. Long front matter (ordinary pages have a
 # few hundred characters) goes to the pure parser only: libyaml composes nested values on the C stack,
 # without Python's recursion limit.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 FAST_LOADER_LIMIT = 10_000
 FAST_LOADER_DEPTH = 20  # deeper values go to the pure parser, which reports them past its recursion limit
 
@@ -134,22 +134,32 @@ def _split(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    if len(yaml_text) <= FAST_LOADER_LIMIT:
-        try:
-            return _compose(source, yaml_text, FAST_LOADER)
-        except (yaml.YAMLError, RecursionError):
-            pass
-    return _compose(source, yaml_text, yaml.SafeLoader)
+    problems = _parse_yaml_fast(source, yaml_text) if FAST_LOADER and len(yaml_text) <= FAST_LOADER_LIMIT else None
+    return problems if problems is not None else _parse_yaml_pure(source, yaml_text)
 
 
-def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Problem]:
-    """Problems found by `loader_class`; any problem found by another loader than the pure one is raised."""
-    pure = loader_class is yaml.SafeLoader
+def _parse_yaml_fast(source: SourceFile, yaml_text: str) -> list[Problem] | None:
+    """libyaml's reading; None when it meets a problem the pure parser must word, or values nested deep."""
     try:
-        loader = loader_class(yaml_text)
+        loader = FAST_LOADER(yaml_text)
+    except yaml.YAMLError:
+        return None
+    try:
+        node = loader.get_single_node()
+        if node is not None and _depth(node) > FAST_LOADER_DEPTH:
+            return None
+        return _read_node(source, loader, node)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _parse_yaml_pure(source: SourceFile, yaml_text: str) -> list[Problem]:
+    """PyYAML's pure Python parser: slower than libyaml, but every problem it meets is worded with its line."""
+    try:
+        loader = yaml.SafeLoader(yaml_text)
     except yaml.reader.ReaderError as error:  # a control character, before any parsing
-        if not pure:
-            raise
         line = yaml_text[: error.position].count("\n") + 2
         return [
             Problem(
@@ -160,28 +170,8 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
             )
         ]
     try:
-        node = loader.get_single_node()
-        if not pure and node is not None and _depth(node) > FAST_LOADER_DEPTH:
-            raise RecursionError
-        if node is None:
-            return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
-        if not isinstance(node, yaml.MappingNode):
-            return [
-                Problem(
-                    source.shown_path,
-                    node.start_mark.line + 2,
-                    "front matter",
-                    "expected 'field: value' lines, found a single value or a list",
-                )
-            ]
-        problems = _check_nodes(source, node)
-        if problems:
-            return problems
-        source.node = node
-        source.meta = loader.construct_document(node)
+        return _read_node(source, loader, loader.get_single_node())
     except yaml.MarkedYAMLError as error:
-        if not pure:
-            raise
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         what = error.problem or "invalid YAML"
@@ -196,8 +186,6 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
             )
         ]
     except RecursionError:  # PyYAML composes nested values recursively
-        if not pure:
-            raise
         return [
             Problem(
                 source.shown_path,
@@ -208,7 +196,26 @@ def _compose(source: SourceFile, yaml_text: str, loader_class: type) -> list[Pro
         ]
     finally:
         loader.dispose()
-    return []
+
+
+def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | None) -> list[Problem]:
+    """The front matter's problems; without any, its node and values are kept on `source`."""
+    if node is None:
+        return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
+    if not isinstance(node, yaml.MappingNode):
+        return [
+            Problem(
+                source.shown_path,
+                node.start_mark.line + 2,
+                "front matter",
+                "expected 'field: value' lines, found a single value or a list",
+            )
+        ]
+    problems = _check_nodes(source, node)
+    if not problems:
+        source.node = node
+        source.meta = loader.construct_document(node)
+    return problems
 
 
 def _depth(root: yaml.Node) -> int:

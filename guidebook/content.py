@@ -243,7 +243,7 @@ def _describe(item: dict, schema: type[PageBase], kind: str) -> str:
 def _check_sections(variant: Variant) -> list[Problem]:
     """A practice sheet's body follows the sheet template of its language, section by section."""
     expected = strings()[variant.language]["sheet_sections"]
-    found = [(match.group(1), line) for line, text in variant.source.body_lines() if (match := HEADING_2.match(text))]
+    found = [(match.group(1), line) for line, text in variant.source.body_lines if (match := HEADING_2.match(text))]
     titles = [title for title, _ in found]
     if titles == expected:
         return []

@@ -39,7 +39,9 @@ class ContentError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an author sees it: relative to the project when it lies inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving is slow: only when needed
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +57,19 @@ class SourceFile:
             line = (key_node or node).start_mark.line + 2
         return line
 
-    def body_lines(self):
-        """(file line, text) of each body line outside fenced code blocks."""
-        in_code = False
-        for offset, line in enumerate(self.body.split("\n")):
+    @cached_property
+    def body_lines(self) -> list[tuple[int, str]]:
+        """(file line, text) of each body line outside fenced code blocks (read by several checks)."""
+        lines = list(enumerate(self.body.split("\n"), start=self.body_line))
+        if "```" not in self.body and "~~~" not in self.body:
+            return lines
+        kept, in_code = [], False
+        for number, line in lines:
             if CODE_FENCE.match(line):
                 in_code = not in_code
             elif not in_code:
-                yield self.body_line + offset, line
+                kept.append((number, line))
+        return kept
 
     def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
         name = ".".join(str(step) for step in location) or "front matter"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .vocabulary import LANGUAGES
@@ -20,21 +21,24 @@ KIND_OF_FOLDER = {"practice-sheets": "practice-sheet", "recommendations": "recom
 
 @dataclass(frozen=True)
 class ContentFile:
-    """A file of the project seen both ways: on disk, and as a path of the site tree."""
+    """A file of the project seen both ways: on disk, and as a path of the site tree.
+
+    The names derived from the path are cached: every build reads them many times per file.
+    """
 
     path: Path  # on disk
     site_path: PurePosixPath  # inside the (staged) docs tree, e.g. city-pilots/avignon.en.md
 
-    @property
+    @cached_property
     def is_markdown(self) -> bool:
         return self.path.suffix == ".md"
 
-    @property
+    @cached_property
     def language(self) -> str | None:
         suffixes = PurePosixPath(self.site_path.stem).suffixes
         return suffixes[-1][1:] if suffixes else None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The page's identity across languages: its site path without language and extension."""
         stem = self.site_path.stem
@@ -42,7 +46,7 @@ class ContentFile:
             stem = stem[: -len(self.language) - 1]
         return (self.site_path.parent / stem).as_posix()
 
-    @property
+    @cached_property
     def kind(self) -> str:
         if self.site_path.stem.split(".")[0] == "index" or len(self.site_path.parts) < 2:
             return "page"

@@ -37,9 +37,15 @@ ADVICE = "see 'What Markdown may contain' in CONTRIBUTING.md"
 def check_safety(source: SourceFile) -> list[Problem]:
     """Every unsafe value of the front matter and line of the body of one read file."""
     problems = [source.problem(location, message) for location, message in _front_matter(source.meta, ())]
-    for line_number, line in source.body_lines():
-        problems += [Problem(source.shown_path, line_number, "body", message) for message in _body_line(line)]
+    for line_number, line in source.body_lines:
+        if _may_hold_markup(line):
+            problems += [Problem(source.shown_path, line_number, "body", message) for message in _body_line(line)]
     return problems
+
+
+def _may_hold_markup(line: str) -> bool:
+    """Whether a line could hold a tag, an autolink, a link or a link definition: most lines hold none."""
+    return "<" in line or "](" in line or "]:" in line
 
 
 def _front_matter(value: Any, location: tuple) -> Iterator[tuple[tuple, str]]:

@@ -35,6 +35,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.variants: dict[str, content.Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
+        self.full_content: dict[str, str] = {}  # a page's HTML while the search plugin reads an abridged copy
         self.content_date = ContentDate()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -88,7 +89,22 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         env.globals["gb_languages"] = site_languages()
         return navcache.install(env)
 
-    def on_page_context(self, context, page, config, nav):
+    @event_priority(60)  # before the search plugin reads the page
+    def _abridge_for_search(self, context, page, config, nav):
+        variant = self.variants.get(page.file.src_uri)
+        # A page marking parts for search (data-search-*) is left to the search plugin as it is.
+        if variant and variant.file.kind == "practice-sheet" and "data-search-" not in page.content:
+            self.full_content[page.url] = page.content
+            page.content = search_index.abridge(page.content)
+        return context
+
+    @event_priority(-60)  # after the search plugin has read the page: it is shown in full
+    def _restore_after_search(self, context, page, config, nav):
+        if page.url in self.full_content:
+            page.content = self.full_content.pop(page.url)
+        return context
+
+    def _page_view(self, context, page, config, nav):
         language = _current_language(config)
         views = ViewBuilder(self.index, language, page.url)
         variant = self.variants.get(page.file.src_uri)
@@ -99,6 +115,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         elif page.file.src_uri in self.generated:
             context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
         return context
+
+    on_page_context = CombinedEvent(_abridge_for_search, _page_view, _restore_after_search)
 
     def on_post_page(self, output, page, config):
         return csp.add_policy(output) if csp.applies(config) else output
@@ -114,8 +132,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
-            sheets = {site_url(entry.key, DEFAULT_LANGUAGE) for entry in self.repository.of_kind("practice-sheet")}
-            search_index.split(Path(config.site_dir), self.fallback_urls, sheets)
+            search_index.split(Path(config.site_dir), self.fallback_urls)
             search_index.stem_type_ahead(Path(config.site_dir))
             search_index.copy_sitemap(Path(config.site_dir))
 

@@ -7,7 +7,8 @@ pages at their own index (see overrides/main.html).
 
 Practice sheets, the collection that grows, are indexed by their headings and the first paragraph or
 list of each section: at 2,000 sheets per language their full text made each index over 10 MB, a download
-every reader pays before the first result (issue 7).
+every reader pays before the first result (issue 7). The search plugin is handed that abridged text
+(`abridge`), which also spares it parsing the rest of the page.
 
 Languages other than English are stemmed (lunr-languages' stemmer), and their lunr script learns to
 stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is needed).
@@ -26,11 +27,29 @@ SITEMAP = Path("sitemap.xml")
 LUNR_LANGUAGE = Path("assets/javascripts/lunr/min/lunr.{language}.min.js")  # Material's copy of lunr-languages
 STEM_TYPE_AHEAD = PACKAGE_DIR / "assets" / "stem-type-ahead.js"
 STEMMED = ["stemmer", "stopWordFilter", "trimmer"]
-FIRST_BLOCK = re.compile(r"^\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
+HEADING = re.compile(r"<h[1-6][\s>]")
+HEADING_ELEMENT = re.compile(r"<h([1-6])\b.*?</h\1>", re.DOTALL)
+FIRST_BLOCK = re.compile(r"\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
 
 
-def split(site_dir: Path, fallback_urls: set[str], abridged_urls: set[str]) -> None:
-    """`abridged_urls`: pages (URLs in the default language) whose sections are indexed by their first block."""
+def abridge(html: str) -> str:
+    """The text before the first heading, then each heading with the first paragraph or list after it.
+
+    A section that starts otherwise (a table, a quote) is kept whole.
+    """
+    starts = [match.start() for match in HEADING.finditer(html)]
+    kept = [html[: starts[0]] if starts else html]
+    for start, end in zip(starts, starts[1:] + [len(html)]):
+        heading = HEADING_ELEMENT.match(html, start, end)
+        if heading is None:
+            kept.append(html[start:end])
+            continue
+        block = FIRST_BLOCK.match(html, heading.end(), end)
+        kept.append(heading.group(0) + (block.group(1) if block else html[heading.end() : end]))
+    return "".join(kept)
+
+
+def split(site_dir: Path, fallback_urls: set[str]) -> None:
     if not (site_dir / INDEX).is_file():
         return  # search is not enabled
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
@@ -41,9 +60,7 @@ def split(site_dir: Path, fallback_urls: set[str], abridged_urls: set[str]) -> N
             continue
         language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), DEFAULT_LANGUAGE)
         location = doc["location"][len(prefixes.get(language, "")) :]
-        page = location.split("#")[0]
-        text = _first_block(doc["text"]) if page in abridged_urls and "#" in location else doc["text"]
-        per_language[language].append({**doc, "location": location, "text": text})
+        per_language[language].append({**doc, "location": location})
     for language, docs in per_language.items():
         target = site_dir / prefixes.get(language, "") / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,11 +69,6 @@ def split(site_dir: Path, fallback_urls: set[str], abridged_urls: set[str]) -> N
             config["pipeline"] = STEMMED
         index = {"config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _first_block(text: str) -> str:
-    match = FIRST_BLOCK.match(text)
-    return match.group(1) if match else text
 
 
 def copy_sitemap(site_dir: Path) -> None:

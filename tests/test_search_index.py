@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from guidebook.search_index import abridge
 from sites import SHEET_SECTIONS, base_files, build, page_text, sheet, write_project
 
 
@@ -24,3 +25,18 @@ def test_sheet_sections_keep_their_first_block_while_other_pages_keep_all_their_
     assert not any("Second paragraph" in doc["text"] for doc in sheet_docs)
     page_text_indexed = " ".join(doc["text"] for doc in english if doc["location"].startswith("about/long/"))
     assert "First page paragraph" in page_text_indexed and "Second page paragraph" in page_text_indexed
+
+
+def test_abridging_keeps_the_intro_each_heading_its_first_block_and_sections_that_start_otherwise():
+    html = (
+        "<p>Intro.</p>\n"
+        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2>\n<ul>\n<li>one</li>\n</ul>\n<p>dropped</p>\n'
+        '<h2 id="b">B</h2>\n<table><tr><td>kept</td></tr></table>\n<p>kept too</p>\n'
+        '<h3 id="c">C</h3>\n<p>first</p>\n<p>dropped</p>\n'
+    )
+    assert abridge(html) == (
+        "<p>Intro.</p>\n"
+        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><ul>\n<li>one</li>\n</ul>'
+        '<h2 id="b">B</h2>\n<table><tr><td>kept</td></tr></table>\n<p>kept too</p>\n'
+        '<h3 id="c">C</h3><p>first</p>'
+    )

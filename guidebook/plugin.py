@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -80,9 +81,18 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.fallback_urls |= result["fallback_urls"]
 
     def on_page_read_source(self, page, config):
-        # The text already read and normalised (BOM, Windows line endings) by the content loader.
+        # The body as read and normalised (BOM, Windows line endings) by the content loader; its front matter, parsed
+        # then too, is given in on_page_markdown (MkDocs would parse it again, with PyYAML's slow pure Python parser).
+        # The blank first line keeps MkDocs from reading a first 'Word: ...' line as MultiMarkdown metadata.
         variant = self.variants.get(page.file.src_uri)
-        return variant.source.text if variant else None
+        return "\n" + variant.source.body if variant else None
+
+    @event_priority(100)  # before any plugin reads the front matter
+    def on_page_markdown(self, markdown, page, config, files):
+        variant = self.variants.get(page.file.src_uri)
+        if variant:
+            page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
+        return markdown
 
     def on_env(self, env, config, files):
         safety.escape_own_templates(env)

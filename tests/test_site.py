@@ -93,3 +93,13 @@ def test_home_page_title_names_the_site_once(base_site):
     assert re.findall(r"<title>([^<]*)</title>", base_site.html("")) == ["PREPARE guidebook"]
     assert re.findall(r"<title>([^<]*)</title>", base_site.html("fr")) == ["Guide PREPARE"]
     assert "<title>Testville - PREPARE guidebook</title>" in base_site.html("city-pilots/testville")
+
+
+def test_page_front_matter_is_read_once_and_a_first_line_like_a_field_stays_text(tmp_path):
+    """MkDocs is given each page's body and its front matter as the guidebook parsed them (issue 7)."""
+    files = base_files()
+    # No blank line after the front matter: MkDocs would take 'Note: ...' for a MultiMarkdown field.
+    files["docs/notes.en.md"] = "---\ntitle: Notes\nstatus: published\n---\nNote: this line is text, not metadata.\n\nMore.\n"
+    html = build(write_project(tmp_path / "p", files)).html("notes")
+    assert "<p>Note: this line is text, not metadata.</p>" in html
+    assert "<title>Notes - PREPARE guidebook</title>" in html  # the title comes from the front matter

@@ -37,25 +37,18 @@ class SourceFile:
 
     path: Path
     shown_path: str  # the path authors see in messages
-    text: str = ""
+    front_matter: str = ""  # its YAML text
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line of the file where the body starts
-    node: yaml.MappingNode | None = None
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # file line of each front matter value
 
     def line_of(self, location: tuple[str | int, ...]) -> int:
         """The file line of the value at `location` (keys and list indexes), or of its closest parent."""
-        node = self.node
-        line = 1  # the opening '---': where a missing field belongs
-        if node is None:
-            return line
-        for step in location:
-            child = _child(node, step)
-            if child is None:
-                break
-            key_node, node = child
-            line = (key_node or node).start_mark.line + 2
-        return line
+        for end in range(len(location), 0, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return 1  # the opening '---': where a missing field belongs
 
     @cached_property
     def body_lines(self) -> list[tuple[int, str]]:
@@ -71,19 +64,13 @@ class SourceFile:
                 kept.append((number, line))
         return kept
 
+    def __getstate__(self) -> dict:
+        # Sent between processes (guidebook/forkmap.py) without the lines cache, quicker to split again than to send.
+        return {name: value for name, value in self.__dict__.items() if name != "body_lines"}
+
     def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
         name = ".".join(str(step) for step in location) or "front matter"
         return Problem(self.shown_path, self.line_of(location), name, message, severity)
-
-
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == step:
-                return key_node, value_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return None, node.value[step]
-    return None
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
@@ -106,14 +93,19 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]
                 "'Save with encoding' > UTF-8)",
             )
         ]
-    source.text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not source.text.strip():
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
         return source, [Problem(shown_path, 1, "file", "the file is empty; expected front matter between '---' lines, then the page text")]
-    return source, _split(source)
+    return source, _split(source, text)
 
 
-def _split(source: SourceFile) -> list[Problem]:
-    lines = source.text.split("\n")
+def front_matter_node(source: SourceFile) -> yaml.MappingNode:
+    """The front matter of a file read without problems, composed again: for commands that edit it in place."""
+    return yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+
+
+def _split(source: SourceFile, text: str) -> list[Problem]:
+    lines = text.split("\n")
     if not FENCE.match(lines[0]):
         return [
             Problem(
@@ -133,10 +125,10 @@ def _split(source: SourceFile) -> list[Problem]:
                 "the front matter opened on line 1 is never closed; add a line '---' after its last field",
             )
         ]
-    yaml_text = "\n".join(lines[1:closing]) + "\n"
+    source.front_matter = "\n".join(lines[1:closing]) + "\n"
     source.body = "\n".join(lines[closing + 1 :])
     source.body_line = closing + 2
-    return _parse_yaml(source, yaml_text)
+    return _parse_yaml(source, source.front_matter)
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
@@ -151,10 +143,7 @@ def _parse_yaml_fast(source: SourceFile, yaml_text: str) -> list[Problem] | None
     except yaml.YAMLError:
         return None
     try:
-        node = loader.get_single_node()
-        if node is not None and _depth(node) > FAST_LOADER_DEPTH:
-            return None
-        return _read_node(source, loader, node)
+        return _read_node(source, loader, loader.get_single_node(), FAST_LOADER_DEPTH)
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
@@ -204,8 +193,11 @@ def _parse_yaml_pure(source: SourceFile, yaml_text: str) -> list[Problem]:
         loader.dispose()
 
 
-def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | None) -> list[Problem]:
-    """The front matter's problems; without any, its node and values are kept on `source`."""
+def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | None, max_depth: int | None = None) -> list[Problem] | None:
+    """The front matter's problems; without any, its values and their lines are kept on `source`.
+
+    None when the values nest deeper than `max_depth`.
+    """
     if node is None:
         return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
     if not isinstance(node, yaml.MappingNode):
@@ -217,65 +209,64 @@ def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | No
                 "expected 'field: value' lines, found a single value or a list",
             )
         ]
-    problems = _check_nodes(source, node)
+    problems, lines, depth = _check_nodes(source, node)
+    if max_depth is not None and depth > max_depth:
+        return None
     if not problems:
-        source.node = node
+        source.lines = lines
         source.meta = loader.construct_document(node)
     return problems
 
 
-def _depth(root: yaml.Node) -> int:
-    # Each node once: an alias shares its anchor's node, and nested aliases would be walked exponentially
-    # often (a "billion laughs" file); _check_nodes then refuses them.
-    deepest, stack, seen = 0, [(root, 1)], set()
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        deepest = max(deepest, depth)
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((value, depth + 1) for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-    return deepest
+def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], dict[tuple, int], int]:
+    """Duplicate keys, aliases and impossible dates, found before anything is constructed.
 
-
-def _check_nodes(source: SourceFile, root: yaml.Node) -> list[Problem]:
-    """Duplicate keys, aliases and impossible dates, found before anything is constructed."""
+    Also the file line of every value by its location, and how deep values nest. Each node is visited
+    once: an alias shares its anchor's node, and nested aliases would be walked exponentially often
+    (a "billion laughs" file).
+    """
     problems: list[Problem] = []
+    lines: dict[tuple, int] = {}
+    deepest = 1
     seen: set[int] = set()
-    # (node, field path, line of its key): an alias shares its anchor's node, so its own line is its key's.
-    stack: list[tuple[yaml.Node, str, int]] = [(root, "", root.start_mark.line + 2)]
+    # (node, location, line of its key, depth): an alias shares its anchor's node, so its own line is its key's.
+    stack: list[tuple[yaml.Node, tuple, int, int]] = [(root, (), root.start_mark.line + 2, 1)]
     while stack:
-        node, name, line = stack.pop()
+        node, location, line, depth = stack.pop()
         if id(node) in seen:
             # Reject aliases: they can multiply a small file into a huge document. The first is enough to say so.
             if not any(problem.message == ALIASES_REFUSED for problem in problems):
-                problems.append(Problem(source.shown_path, line, name or "front matter", ALIASES_REFUSED))
+                problems.append(Problem(source.shown_path, line, _name(location) or "front matter", ALIASES_REFUSED))
             continue
         seen.add(id(node))
+        deepest = max(deepest, depth)
+        if location:
+            lines[location] = line
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, int] = {}
             children = []
             for key_node, value_node in node.value:
                 key = str(key_node.value)
-                child = f"{name}.{key}" if name else key
                 key_line = key_node.start_mark.line + 2
                 if key in keys:
-                    problems.append(Problem(source.shown_path, key_line, child, f"'{key}' is given twice (first on line {keys[key]}); keep one"))
+                    message = f"'{key}' is given twice (first on line {keys[key]}); keep one"
+                    problems.append(Problem(source.shown_path, key_line, _name((*location, key)), message))
                 keys.setdefault(key, key_line)
-                children.append((value_node, child, key_line))
+                children.append((value_node, (*location, key), key_line, depth + 1))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
             # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
-            items = [(item, f"{name}.{index}", line if id(item) in seen else item.start_mark.line + 2) for index, item in enumerate(node.value)]
+            items = [(item, (*location, index), line if id(item) in seen else item.start_mark.line + 2, depth + 1) for index, item in enumerate(node.value)]
             stack.extend(reversed(items))
         elif node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)
             except ValueError as error:
                 problems.append(
-                    Problem(source.shown_path, node.start_mark.line + 2, name, f"'{node.value}' is not a real date ({error}); expected YYYY-MM-DD")
+                    Problem(source.shown_path, node.start_mark.line + 2, _name(location), f"'{node.value}' is not a real date ({error}); expected YYYY-MM-DD")
                 )
-    return problems
+    return problems, lines, deepest
+
+
+def _name(location: tuple) -> str:
+    return ".".join(str(step) for step in location)

@@ -24,7 +24,7 @@ from pathlib import Path
 from .content import Entry, Repository, Variant
 from .errors import Problem, display_path
 from .failures import BadArgument, Refused
-from .frontmatter import SourceFile
+from .frontmatter import SourceFile, front_matter_node
 from .vocabulary import LANGUAGES
 
 HASH_FIELD = "source_hash"
@@ -264,7 +264,7 @@ def _find_translation(repository: Repository, path: Path) -> tuple[Entry, Varian
 
 def _hash_line(source: SourceFile) -> tuple[int, bool]:
     """The file line holding `source_hash` (True), or the closing '---' where a new line goes (False)."""
-    for key_node, value_node in source.node.value:
+    for key_node, value_node in front_matter_node(source).value:
         if key_node.value == HASH_FIELD:
             if value_node.end_mark.line != key_node.start_mark.line:
                 raise Refused(f"{source.shown_path}: write '{HASH_FIELD}' on a single line so it can be updated")

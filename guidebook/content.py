@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import ContentError, Problem, display_path
+from .forkmap import split_map
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, ContentFile, known_language, walk
 from .schema import KINDS, PageBase
@@ -92,15 +93,18 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
+    pages: list[tuple[ContentFile, str]] = []
     for content_file in files:
         if not content_file.is_markdown:
             continue
         shown = display_path(content_file.path, root)
-        if not known_language(content_file.language):
+        if known_language(content_file.language):
+            pages.append((content_file, shown))
+        else:
             problems.append(Problem(shown, 1, "file name", _language_hint(content_file)))
-            continue
-        source, read_problems = read_source(content_file.path, shown)
-        problems += read_problems
+    read = split_map(_read_and_check, [(content_file.path, shown) for content_file, shown in pages])
+    for (content_file, _), (source, read_problems, unsafe) in zip(pages, read):
+        problems += read_problems + unsafe
         if read_problems:
             unreadable.add(content_file.key)
             continue
@@ -116,11 +120,17 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     problems += check_references(repository)
     from .generated import GENERATED  # here: generated pages are built from this module's output
     from .links import check_links
-    from .safety import check_safety
 
     problems += check_links(repository, set(GENERATED))
-    problems += [problem for entry in entries.values() for variant in entry.variants.values() for problem in check_safety(variant.source)]
     return repository, sorted(set(problems))
+
+
+def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
+    """One file read (its problems make it unreadable), and what it holds that would be unsafe to publish."""
+    from .safety import check_safety  # here: safety reads links, which reads this module
+
+    source, problems = read_source(*where)
+    return source, problems, ([] if problems else check_safety(source))
 
 
 def load(root: Path) -> Repository:

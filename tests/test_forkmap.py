@@ -1,0 +1,73 @@
+"""The content load maps large lists on two processes; the result is always the plain map's."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from guidebook import content, forkmap
+from sites import base_files, write_project
+
+
+@pytest.fixture
+def always_fork(monkeypatch):
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 2)
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_both_halves_come_back_in_order(always_fork):
+    parent = os.getpid()
+    results = forkmap.split_map(lambda item: (item * item, os.getpid() == parent), list(range(101)))
+    assert [square for square, _ in results] == [item * item for item in range(101)]
+    assert {in_parent for _, in_parent in results} == {True, False}  # the second half was mapped elsewhere
+    assert _no_child_left()
+
+
+def test_a_failing_child_leaves_its_half_to_this_process(always_fork):
+    parent = os.getpid()
+
+    def square(item: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return item * item
+
+    assert forkmap.split_map(square, list(range(10))) == [item * item for item in range(10)]
+    assert _no_child_left()
+
+
+def test_an_error_in_this_process_stops_the_child_and_is_raised(always_fork):
+    def fail_on_zero(item: int) -> int:
+        if item == 0:
+            raise ValueError("zero")
+        return item
+
+    with pytest.raises(ValueError, match="zero"):
+        forkmap.split_map(fail_on_zero, list(range(100_000)))
+    assert _no_child_left()
+
+
+def test_the_content_loaded_on_two_processes_is_the_content_loaded_on_one(tmp_path, monkeypatch):
+    files = base_files()
+    files["docs/broken.en.md"] = "---\ntitle: [unclosed\n---\n\nText.\n"
+    project = write_project(tmp_path / "p", files)
+    one_repository, one_problems = content.inspect(project)
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 2)
+    two_repository, two_problems = content.inspect(project)
+    assert two_problems == one_problems and any(problem.path == "docs/broken.en.md" for problem in one_problems)
+    assert _read(two_repository) == _read(one_repository)
+
+
+def _read(repository: content.Repository) -> dict:
+    return {
+        (key, language): (variant.source.meta, variant.source.body, variant.source.lines)
+        for key, entry in repository.entries.items()
+        for language, variant in entry.variants.items()
+    }

@@ -5,10 +5,11 @@ loads. This splits it: each language gets its own index (with its own stemmer) b
 without the fallback pages whose text is in the other language, and the theme points each language's
 pages at their own index (see overrides/main.html).
 
-Practice sheets, the collection that grows, are indexed by their headings and the first paragraph or
-list of each section: at 2,000 sheets per language their full text made each index over 10 MB, a download
-every reader pays before the first result (issue 7). The search plugin is handed that abridged text
-(`abridge`), which also spares it parsing the rest of the page.
+Practice sheets, the collection that grows, are indexed by their headings and the opening of each section
+(its first paragraph or list, as text, cut at a sentence end within TEASER_LENGTH characters): at 2,000
+sheets per language their full text made each index over 10 MB, a download every reader pays before the
+first result (issue 7); this way each sheet adds at most a few kilobytes. The search plugin is handed that
+abridged page (`abridge`), which also spares it parsing the rest.
 
 Languages other than English are stemmed (lunr-languages' stemmer), and their lunr script learns to
 stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is needed).
@@ -30,10 +31,13 @@ STEMMED = ["stemmer", "stopWordFilter", "trimmer"]
 HEADING = re.compile(r"<h[1-6][\s>]")
 HEADING_ELEMENT = re.compile(r"<h([1-6])\b.*?</h\1>", re.DOTALL)
 FIRST_BLOCK = re.compile(r"\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+TEASER_LENGTH = 240  # characters: about the two lines a search result shows
 
 
 def abridge(html: str) -> str:
-    """The text before the first heading, then each heading with the first paragraph or list after it.
+    """The text before the first heading, then each heading with the opening of the paragraph or list after it.
 
     A section that starts otherwise (a table, a quote) is kept whole.
     """
@@ -45,8 +49,20 @@ def abridge(html: str) -> str:
             kept.append(html[start:end])
             continue
         block = FIRST_BLOCK.match(html, heading.end(), end)
-        kept.append(heading.group(0) + (block.group(1) if block else html[heading.end() : end]))
+        kept.append(heading.group(0) + (_teaser(block.group(1)) if block else html[heading.end() : end]))
     return "".join(kept)
+
+
+def _teaser(block: str) -> str:
+    """A paragraph or list as one paragraph of text, cut after the last sentence ending within TEASER_LENGTH."""
+    text = " ".join(TAG.sub("", block.replace("</li>", "; ")).split()).rstrip(";")
+    if len(text) <= TEASER_LENGTH:
+        return f"<p>{text}</p>"
+    ends = [match.end() for match in SENTENCE_END.finditer(text, 0, TEASER_LENGTH)]
+    if ends:
+        return f"<p>{text[: ends[-1]]}</p>"
+    space = text.rfind(" ", 0, TEASER_LENGTH)  # a first sentence longer than that: cut between two words
+    return f"<p>{text[: space if space > 0 else TEASER_LENGTH]}…</p>"
 
 
 def split(site_dir: Path, fallback_urls: set[str]) -> None:

@@ -36,7 +36,17 @@ def test_abridging_keeps_the_intro_each_heading_its_first_block_and_sections_tha
     )
     assert abridge(html) == (
         "<p>Intro.</p>\n"
-        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><ul>\n<li>one</li>\n</ul>'
+        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><p>one</p>'
         '<h2 id="b">B</h2>\n<table><tr><td>kept</td></tr></table>\n<p>kept too</p>\n'
         '<h3 id="c">C</h3><p>first</p>'
     )
+
+
+def test_each_section_of_a_sheet_adds_at_most_an_opening_of_text_to_the_index():
+    sentence = "A sentence of about fifty characters, give or take. "
+    long = f'<h2 id="s">S</h2>\n<p>{sentence * 10}</p>'
+    assert abridge(long) == f'<h2 id="s">S</h2><p>{(sentence * 4).strip()}</p>'  # 4 sentences: 207 characters
+    words = "word " * 100
+    assert abridge(f'<h2 id="s">S</h2>\n<p>{words}</p>') == f'<h2 id="s">S</h2><p>{("word " * 48).strip()}…</p>'
+    listed = '<h2 id="s">S</h2>\n<ul>\n<li>one <em>two</em></li>\n<li><a href="x/">three</a></li>\n</ul>'
+    assert abridge(listed) == '<h2 id="s">S</h2><p>one two; three</p>'

@@ -7,6 +7,7 @@ it), the files it embeds and the renderer's version. A PDF whose key is cached i
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import shutil
@@ -81,6 +82,9 @@ def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path])
     if hit:
         shutil.copyfile(hit[0], target)
         return Rendered(target, hit[1], time.perf_counter() - start, True)
+    # Importing WeasyPrint takes about a second, once per build: the step's time, not the first document's.
+    importlib.import_module("weasyprint")
+    start = time.perf_counter()
     pages = _weasyprint(html, base, target)
     cache.put(key, target, pages)
     return Rendered(target, pages, time.perf_counter() - start, False)

@@ -2,8 +2,9 @@
 
 The content load reads and checks every file before anything else can start; at thousands of practice
 sheets that is seconds during which the machine's second core would idle. The child sends its results
-back pickled through a pipe. Where fork is unavailable, the list is short, or the child fails in any
-way, this process maps that half itself: the result is always the plain map's.
+back pickled through a pipe. Where fork is unavailable, the list is short, the process runs other threads
+(`mkdocs serve`: a thread may hold a lock the child would wait on forever) or the child fails in any way,
+this process maps that half itself: the result is always the plain map's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -21,7 +23,7 @@ MIN_ITEMS = 400  # below this, forking costs about what it saves
 
 
 def split_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    if not hasattr(os, "fork") or len(items) < MIN_ITEMS:
+    if not hasattr(os, "fork") or len(items) < MIN_ITEMS or threading.active_count() > 1:
         return [function(item) for item in items]
     middle = len(items) // 2
     reader, writer = os.pipe()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,15 @@ def _read(repository: content.Repository) -> dict:
         for key, entry in repository.entries.items()
         for language, variant in entry.variants.items()
     }
+
+
+def test_a_process_running_other_threads_maps_alone(always_fork):
+    parent = os.getpid()
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)  # as `mkdocs serve` runs its server beside the build
+    server.start()
+    try:
+        assert all(in_parent for in_parent in forkmap.split_map(lambda item: os.getpid() == parent, list(range(10))))
+    finally:
+        stop.set()
+        server.join()

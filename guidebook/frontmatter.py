@@ -69,8 +69,7 @@ class SourceFile:
         return {name: value for name, value in self.__dict__.items() if name != "body_lines"}
 
     def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
-        name = ".".join(str(step) for step in location) or "front matter"
-        return Problem(self.shown_path, self.line_of(location), name, message, severity)
+        return Problem(self.shown_path, self.line_of(location), _name(location) or "front matter", message, severity)
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
@@ -269,4 +268,5 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
 
 
 def _name(location: tuple) -> str:
+    """A field's name as messages give it: 'period.start', 'approaches.0'."""
     return ".".join(str(step) for step in location)

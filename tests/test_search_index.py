@@ -1,4 +1,4 @@
-"""Practice sheets are indexed by their headings and the first block of each section (the index stays small)."""
+"""Practice sheets are indexed by their headings and the opening of each section (the index stays small)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ MIN_ITEMS = 400  # below this, forking costs about what it saves
 
 
 def split_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    if not hasattr(os, "fork") or len(items) < MIN_ITEMS or threading.active_count() > 1:
+    if not hasattr(os, "fork") or len(items) < MIN_ITEMS or not _single_threaded():
         return [function(item) for item in items]
     middle = len(items) // 2
     reader, writer = os.pipe()
@@ -43,6 +43,10 @@ def split_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list
         pipe.close()
         os.waitpid(pid, 0)
     return first + (pickle.loads(data) if data else [function(item) for item in items[middle:]])
+
+
+def _single_threaded() -> bool:
+    return threading.active_count() == 1
 
 
 def _run_child(function: Callable, items: Sequence, writer: int) -> None:

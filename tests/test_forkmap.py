@@ -13,8 +13,14 @@ from sites import base_files, write_project
 
 
 @pytest.fixture
-def always_fork(monkeypatch):
+def short_lists_fork(monkeypatch):
     monkeypatch.setattr(forkmap, "MIN_ITEMS", 2)
+
+
+@pytest.fixture
+def always_fork(short_lists_fork, monkeypatch):
+    # The test session's own threads (its web server for the browser tests) sit idle: forking beside them is safe.
+    monkeypatch.setattr(forkmap, "_single_threaded", lambda: True)
 
 
 def _children() -> set[int]:
@@ -71,6 +77,7 @@ def test_the_content_loaded_on_two_processes_is_the_content_loaded_on_one(tmp_pa
     project = write_project(tmp_path / "p", files)
     one_repository, one_problems = content.inspect(project)
     monkeypatch.setattr(forkmap, "MIN_ITEMS", 2)
+    monkeypatch.setattr(forkmap, "_single_threaded", lambda: True)
     two_repository, two_problems = content.inspect(project)
     assert two_problems == one_problems and any(problem.path == "docs/broken.en.md" for problem in one_problems)
     assert _read(two_repository) == _read(one_repository)
@@ -84,7 +91,7 @@ def _read(repository: content.Repository) -> dict:
     }
 
 
-def test_a_process_running_other_threads_maps_alone(always_fork):
+def test_a_process_running_other_threads_maps_alone(short_lists_fork):
     parent = os.getpid()
     stop = threading.Event()
     server = threading.Thread(target=stop.wait)  # as `mkdocs serve` runs its server beside the build

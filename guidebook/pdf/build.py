@@ -128,6 +128,7 @@ def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) 
         raise PrintError(error.report()) from None
     cache = Cache(cache_dir or project / CACHE_DIR)
     results = []
+    notices: set[str] = set()
     for job in jobs:
         try:
             result = render(job.html, project, site_dir / job.name, cache, job.assets)
@@ -136,7 +137,10 @@ def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) 
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         log.info(f"PDF {job.name}: {pages}, {how}")
+        notices |= result.notices
         results.append(result)
+    for notice in sorted(notices):
+        log.info(notice)
     cache.prune()
     rendered = sum(1 for r in results if not r.cached)
     log.info(f"PDFs: {len(results)} written ({rendered} rendered, {len(results) - rendered} from the cache) in {time.perf_counter() - start:.1f} s")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from ..publish import LogCollector
+from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
 RENDERER = "guidebook-print-2"
@@ -32,6 +32,7 @@ class Rendered:
     pages: int
     seconds: float
     cached: bool
+    notices: frozenset[str] = frozenset()  # what WeasyPrint said about the machine, not the document
 
 
 class Cache:
@@ -74,7 +75,7 @@ class Cache:
 
 
 def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
-    """Write `html` as a PDF at `target`; raise RenderError on anything WeasyPrint warns about."""
+    """Write `html` as a PDF at `target`; raise RenderError on any problem WeasyPrint reports (see messages)."""
     start = time.perf_counter()
     key = cache.key(html, assets)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,19 +86,19 @@ def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path])
     # Importing WeasyPrint takes about a second, once per build: the step's time, not the first document's.
     importlib.import_module("weasyprint")
     start = time.perf_counter()
-    pages = _weasyprint(html, base, target)
+    pages, notices = _weasyprint(html, base, target)
     cache.put(key, target, pages)
-    return Rendered(target, pages, time.perf_counter() - start, False)
+    return Rendered(target, pages, time.perf_counter() - start, False, notices)
 
 
-def _weasyprint(html: str, base: Path, target: Path) -> int:
+def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
     # No request leaves the machine: only files and inline data may be read.
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    warnings = LogCollector()
+    messages = MessageSorter()
     logger = logging.getLogger("weasyprint")
-    logger.addHandler(warnings)
+    logger.addHandler(messages)
     try:
         document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
         # Tagged PDF: headings, lists, tables and reading order reach screen readers.
@@ -105,8 +106,9 @@ def _weasyprint(html: str, base: Path, target: Path) -> int:
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
     finally:
-        logger.removeHandler(warnings)
-    if warnings.messages:
-        shown = warnings.messages[:5] + ([f"and {len(warnings.messages) - 5} more"] if len(warnings.messages) > 5 else [])
+        logger.removeHandler(messages)
+    if messages.problems:
+        problems = messages.problems
+        shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
         raise RenderError(f"{target.name}: WeasyPrint: " + "; ".join(shown))
-    return len(document.pages)
+    return len(document.pages), frozenset(messages.notices)

@@ -1,5 +1,6 @@
 # The PREPARE guidebook. `make site` builds the bilingual site into site/, `make test` runs every test.
-# Both create .venv with the pinned dependencies on first use (only Python 3.11+ is needed).
+# Both create .venv with the pinned dependencies on first use and install the Debian packages they need
+# when missing (scripts/system-packages; as root, otherwise they say what to install).
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,10 +8,13 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
+# The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
+export CHROMIUM
 
 .PHONY: site serve check test bench clean
 
 site: $(INSTALLED)
+	@scripts/system-packages site
 	$(BIN)/guidebook build site $(if $(FAST),--no-downloads)
 
 serve: $(INSTALLED)
@@ -20,7 +24,7 @@ check: $(INSTALLED)
 	$(BIN)/guidebook check
 
 test: $(INSTALLED)
-	@command -v chromium >/dev/null || { echo "The browser tests need Debian's chromium: apt-get install chromium (.ci/run does it)"; exit 1; }
+	@scripts/system-packages test
 	$(BIN)/python -m pytest
 
 # Build time, memory and sizes at scale (issue 7); N: practice sheets per language, e.g. make bench N="50 500".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from urllib.parse import urlsplit
@@ -14,7 +15,8 @@ from playwright.sync_api import sync_playwright
 from browsing import PHONE
 from real_downloads import real_site
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium, or the one the CHROMIUM variable names (make test CHROMIUM=/path/to/chromium).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Without these, Chromium keeps calling Google's services, which this machine's closed network refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -52,7 +54,10 @@ def served_site():
 @pytest.fixture(scope="session")
 def browser():
     # A missing browser must fail the run, not skip it.
-    assert shutil.which("chromium"), "Debian's chromium is not installed: run `apt-get install chromium` (.ci/run does)"
+    assert shutil.which(CHROMIUM), (
+        f"no browser at {CHROMIUM}: `make test` installs Debian's chromium as root (apt-get install chromium), "
+        "or set CHROMIUM to an installed Chromium"
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

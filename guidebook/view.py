@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import translations
 from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows, fold
+from .citations import Citation, citations
 from .content import Entry, Repository
 from .crosslinks import Index
 from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
@@ -49,6 +50,7 @@ class PageView:
     facets: list[Facet] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages
     map: MapView | None = None
+    sources: list[Citation] = field(default_factory=list)
 
     @property
     def is_draft(self) -> bool:
@@ -114,6 +116,7 @@ class ViewBuilder:
         elif translations.state_of(entry, self.language) is translations.State.OUTDATED:
             original = entry.source_language
             view.outdated = Link(names[original], relative_url(entry.key, original, self.page_url), original)
+        view.sources = citations(variant.model.sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
 

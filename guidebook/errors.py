@@ -1,47 +1,21 @@
-"""Content problems, carried with the file, line and field they concern."""
+"""Why a command could not do what it was asked: raised by the Python API, turned into exit codes by the CLI."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from pathlib import Path
+
+class CommandFailure(Exception):
+    """Base of the failures a command reports to its user in plain words."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the content, located precisely enough for an author to fix it."""
+class BadArgument(CommandFailure):
+    """An argument or option has a wrong value (an unknown country, an empty title...)."""
 
-    path: str
-    line: int
-    field: str
-    message: str
-    severity: str = "error"  # "error" stops the build; "warning" is reported
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+    def __init__(self, option: str, message: str):
+        self.option = option
+        self.message = message
+        super().__init__(f"{option}: {message}")
 
 
-class ContentError(Exception):
-    """Raised when content cannot be published; holds every problem found, not only the first."""
+class Refused(CommandFailure):
+    """The request is valid but doing it would damage something (overwrite a file...); nothing was changed."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was published.")
-        return "\n".join(lines)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path as an author sees it: relative to the project when it lies inside it."""
-    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving is slow: only when needed
-        try:
-            return candidate.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()

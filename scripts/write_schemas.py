@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from guidebook.catalogue import export_schema
+from guidebook.site.catalogue import export_schema
 
 target = Path(__file__).resolve().parent.parent / "schemas" / "catalogue.schema.json"
 target.write_text(json.dumps(export_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

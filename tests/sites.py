@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from guidebook import publish
-from guidebook.layout import walk
+from guidebook.publish import build as publish
+from guidebook.content.layout import walk
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebook import content, forkmap
+from guidebook.content import load as content, forkmap
 from sites import base_files, write_project
 
 

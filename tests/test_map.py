@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from guidebook import content
-from guidebook.geo import clip_ring, decode_topojson, simplify
-from guidebook.map import geometry
-from guidebook.publish import BuildFailed
+from guidebook.content import load as content
+from guidebook.site.geo import clip_ring, decode_topojson, simplify
+from guidebook.site.map import geometry
+from guidebook.publish.build import BuildFailed
 from sites import PROJECT, base_files, build, write_project
 
 SVG = "{http://www.w3.org/2000/svg}"

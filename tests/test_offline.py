@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from guidebook.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
+from guidebook.publish.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
 from real_downloads import real_site, unzipped_bundle
 
 LOCAL_REFERENCE = re.compile(r'\b(?:href|src)="([^"]*)"')

@@ -8,8 +8,9 @@ import os
 
 import pytest
 
-from guidebook import parallel, publish
-from guidebook.view import ViewBuilder
+from guidebook.html import parallel
+from guidebook.publish import build as publish
+from guidebook.site.views import ViewBuilder
 from sites import base_files, build, write_project
 
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from guidebook import content
-from guidebook.sources import normalise_date
+from guidebook.content import load as content
+from guidebook.content.sources import normalise_date
 from sites import base_files, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"

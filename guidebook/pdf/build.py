@@ -11,13 +11,13 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from .. import content
-from ..crosslinks import Index, build_index
-from ..errors import ContentError
-from ..urls import site_url
-from ..vocabulary import PACKAGE_DIR, strings
+from ..content import load as content
+from ..site.crosslinks import Index, build_index
+from ..content.problems import ContentError
+from ..site.urls import site_url
+from ..content.vocabulary import PACKAGE_DIR, strings
 from .document import SectionBuilder, group_anchor
-from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
+from ..site.downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..citations import Citation
-from ..content import Entry, Repository
-from ..crosslinks import Index
-from ..view import Link, ViewBuilder
-from ..vocabulary import strings
+from ..site.citations import Citation
+from ..content.load import Entry, Repository
+from ..site.crosslinks import Index
+from ..site.views import Link, ViewBuilder
+from ..content.vocabulary import strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..urls import relative_url, site_url
+from ..site.urls import relative_url, site_url
 
 LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}$")
 

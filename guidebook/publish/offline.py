@@ -22,9 +22,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from . import publish
-from .pdf.downloads import OFFLINE_ZIP, guidebook_pdf, mkdocs_options, raw_config
-from .vocabulary import PACKAGE_DIR
+from . import build as publish
+from ..site.downloads import OFFLINE_ZIP, guidebook_pdf, mkdocs_options, raw_config
+from ..content.vocabulary import PACKAGE_DIR
 
 log = logging.getLogger("mkdocs.plugins.guidebook.offline")
 SHIM = PACKAGE_DIR / "vendor" / "iframe-worker" / "shim.js"

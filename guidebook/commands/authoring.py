@@ -17,13 +17,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import content
-from .errors import display_path
-from .failures import BadArgument, Refused
-from .layout import COLLECTIONS
-from .schema import PageBase
-from .urls import site_url
-from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR, check_country, strings, vocabularies
+from ..content import load as content
+from ..content.problems import display_path
+from ..errors import BadArgument, Refused
+from ..content.layout import COLLECTIONS
+from ..content.schema import PageBase
+from ..site.urls import site_url
+from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR, check_country, strings, vocabularies
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Letters that Unicode decomposition does not turn into ASCII.

@@ -12,7 +12,7 @@ import html
 import re
 from typing import Any, Iterator
 
-from .errors import Problem
+from .problems import Problem
 from .frontmatter import SourceFile
 from .links import LINK
 

@@ -11,15 +11,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, csp, navcache, parallel, safety, search_index, staging
+from ..site import catalogue
+from ..content import load as content
+from . import csp
+from . import navcache
+from . import parallel
+from ..content import safety
+from . import search_index
+from . import staging
 from .build_date import ContentDate
-from .crosslinks import Index, build_index
-from .errors import ContentError
+from ..site.crosslinks import Index, build_index
+from ..content.problems import ContentError
 from .generated import write_generated
-from .layout import COLLECTIONS, DOCS_DIR
-from .urls import serving, site_url
-from .view import ViewBuilder, site_languages
-from .vocabulary import DEFAULT_LANGUAGE, strings
+from ..content.layout import COLLECTIONS, DOCS_DIR
+from ..site.urls import serving, site_url
+from ..site.views import ViewBuilder, site_languages
+from ..content.vocabulary import DEFAULT_LANGUAGE, strings
 
 log = get_plugin_logger(__name__)
 

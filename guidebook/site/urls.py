@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
-from .vocabulary import DEFAULT_LANGUAGE
+from ..content.vocabulary import DEFAULT_LANGUAGE
 
 
 def site_url(key: str, language: str) -> str:

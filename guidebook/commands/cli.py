@@ -14,8 +14,12 @@ from pathlib import Path
 
 import click
 
-from . import authoring, content, publish, reference, translations
-from .failures import BadArgument, Refused
+from . import authoring
+from ..content import load as content
+from ..publish import build as publish
+from . import reference
+from ..content import freshness as translations
+from ..errors import BadArgument, Refused
 
 EXIT_PROBLEMS = 1
 FORMAT = click.option(

@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import translations
+from ..content import freshness as translations
 from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows, fold
 from .citations import Citation, citations
-from .content import Entry, Repository
+from ..content.load import Entry, Repository
 from .crosslinks import Index
 from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
-from .schema import Period
+from ..content.schema import Period
 from .urls import relative_url, site_url
-from .vocabulary import LANGUAGES, country_name, label, strings
+from ..content.vocabulary import LANGUAGES, country_name, label, strings
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
-PACKAGE_DIR = Path(__file__).parent
+from .. import PACKAGE_DIR
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 

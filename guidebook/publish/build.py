@@ -56,7 +56,7 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads:
 
 def _download_links(project: Path) -> dict | None:
     """The theme's download links, given to it through `extra` (see overrides/partials/guidebook/downloads.html)."""
-    from .pdf.downloads import mkdocs_options
+    from ..site.downloads import mkdocs_options
 
     try:
         return mkdocs_options(project)
@@ -68,7 +68,7 @@ def _build_downloads(project: Path, site_dir: Path, strict: bool) -> None:
     """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was."""
     # Imported here: WeasyPrint is slow to load, and a fast preview never needs it.
     from . import offline
-    from .pdf import PrintError, render_all
+    from ..pdf import PrintError, render_all
 
     try:
         render_all(project, site_dir)

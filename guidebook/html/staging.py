@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .layout import ContentFile
+from ..content.layout import ContentFile
 
 
 def stage(tree: dict[str, ContentFile]) -> Path:

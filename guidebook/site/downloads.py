@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils import yaml_load
 
-from ..layout import walk
-from ..vocabulary import LANGUAGES, PACKAGE_DIR
+from ..content.layout import walk
+from ..content.vocabulary import LANGUAGES, PACKAGE_DIR
 
 HOME_KEY = "index"
 SHEET_KIND = "practice-sheet"

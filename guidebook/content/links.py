@@ -7,8 +7,8 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from .content import Repository, Variant
-from .errors import Problem
+from .load import Repository, Variant
+from .problems import Problem
 from .vocabulary import LANGUAGES
 
 # The target may hold balanced parentheses, as Markdown allows: 'https://en.wikipedia.org/wiki/Lyon_(city)'.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .geo import LambertAzimuthalEqualArea, Ring, clip_ring, simplify
-from .vocabulary import PACKAGE_DIR
+from ..content.vocabulary import PACKAGE_DIR
 
 MAP_KEY = "map"  # the generated page: /map/ and /fr/map/
 GEOMETRY = PACKAGE_DIR / "vendor" / "world-atlas" / "europe-50m.json"

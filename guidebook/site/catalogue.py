@@ -7,10 +7,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Entry, Repository
+from ..content.load import Entry, Repository
 from .crosslinks import Index
 from .urls import relative_url, site_url
-from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, country_name, label, strings
+from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, country_name, label, strings
 
 CATALOGUE_KEY = "practice-sheets/index"
 THEMES_KEY = "practice-sheets/themes"
@@ -148,7 +148,7 @@ def export_schema() -> dict:
     """JSON Schema of the export, derived from the content model so the two cannot drift."""
     from pydantic import create_model
 
-    from .schema import Language, PracticeSheet
+    from ..content.schema import Language, PracticeSheet
 
     exported = create_model(
         "ExportedPracticeSheet",

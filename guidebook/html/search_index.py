@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR
+from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR
 
 INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import CATALOGUE_KEY, THEMES_KEY
-from .map import MAP_KEY
-from .vocabulary import LANGUAGES, strings
+from ..site.catalogue import CATALOGUE_KEY, THEMES_KEY
+from ..site.map import MAP_KEY
+from ..content.vocabulary import LANGUAGES, strings
 
 # key -> (title string, intro string, page template)
 GENERATED = {

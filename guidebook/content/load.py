@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ContentError, Problem, display_path
+from .problems import ContentError, Problem, display_path
 from .forkmap import split_map
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, ContentFile, known_language, walk
 from .schema import KINDS, PageBase
-from .urls import site_url
+from ..site.urls import site_url
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, expect_one_of, nearest, strings
 
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -118,7 +118,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
             problems += _validate_entry(entry)
     repository = Repository(root, files, entries)
     problems += check_references(repository)
-    from .generated import GENERATED  # here: generated pages are built from this module's output
+    from ..html.generated import GENERATED
     from .links import check_links
 
     problems += check_links(repository, set(GENERATED))
@@ -127,7 +127,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
 
 def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
     """One file read (its problems make it unreadable), and what it holds that would be unsafe to publish."""
-    from .safety import check_safety  # here: safety reads links, which reads this module
+    from .safety import check_safety
 
     source, problems = read_source(*where)
     return source, problems, ([] if problems else check_safety(source))

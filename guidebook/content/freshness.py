@@ -21,9 +21,9 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from .content import Entry, Repository, Variant
-from .errors import Problem, display_path
-from .failures import BadArgument, Refused
+from .load import Entry, Repository, Variant
+from .problems import Problem, display_path
+from ..errors import BadArgument, Refused
 from .frontmatter import SourceFile, front_matter_node
 from .vocabulary import LANGUAGES
 

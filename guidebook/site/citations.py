@@ -8,8 +8,8 @@ from functools import cache
 
 import pycountry
 
-from .schema import Source
-from .vocabulary import strings
+from ..content.schema import Source
+from ..content.vocabulary import strings
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, time, timezone
 
-from .content import Repository
+from ..content.load import Repository
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 

@@ -33,7 +33,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from guidebook.publish import build as publish  # noqa: E402
+from guidebook import publish  # noqa: E402
 
 DEFAULT_SIZES = [50, 500, 2000]
 NOT_COPIED = shutil.ignore_patterns("site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests")

@@ -1,4 +1,4 @@
-"""Write schemas/catalogue.schema.json from the content model (run after changing guidebook/schema.py)."""
+"""Write schemas/catalogue.schema.json from the content model (run after changing guidebook/content/schema.py)."""
 
 import json
 from pathlib import Path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from guidebook.publish import build as publish
+from guidebook import publish
 from guidebook.content.layout import walk
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 import pytest
 
-from guidebook.publish import build as publish
+from guidebook import publish
 from sites import base_files, build, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidebook.content import load as content
-from guidebook.content.problems import ContentError
+from guidebook.errors import ContentError
 from guidebook.content.frontmatter import read_source
 from sites import base_files, sheet, write_project
 

@@ -12,9 +12,10 @@ import yaml
 from pypdf import PdfReader
 
 from guidebook.content import load as content
-from guidebook.publish import build as publish
+from guidebook import publish
 from guidebook.pdf import render_all
-from guidebook.site.downloads import handout_pdf, print_strings
+from guidebook.site.downloads import handout_pdf
+from guidebook.languages import print_strings
 from guidebook.pdf.outline import Item, outline
 from real_downloads import real_site
 from sites import PROJECT, base_files, build, fixture_config, page_text, write_project

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from guidebook import pdf
-from guidebook.publish import build as publish
+from guidebook import publish
 from guidebook.commands.cli import main
 from sites import base_files, build, content_snapshot, page_text, tree_hashes, write_project
 

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 
 from guidebook.html import csp
-from guidebook.publish import build as publish
+from guidebook import publish
 from sites import PROJECT, base_files, build, page_text, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"

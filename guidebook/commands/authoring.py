@@ -17,13 +17,17 @@ from pathlib import Path
 
 import jinja2
 
-from ..content import load as content
+from ..content.load import inspect
+from ..content.model import Entry, Repository
+from ..content.validate import unknown
 from ..content.problems import display_path
 from ..errors import BadArgument, Refused
 from ..content.layout import COLLECTIONS
 from ..content.schema import PageBase
-from ..site.urls import site_url
-from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR, check_country, strings, vocabularies
+from ..content.layout import site_url
+from ..content.vocabulary import check_country, vocabularies
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, strings
+from .. import PACKAGE_DIR
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 # Letters that Unicode decomposition does not turn into ASCII.
@@ -58,7 +62,7 @@ def new_practice_sheet(
 ) -> Created:
     """A practice sheet of `pilot`; its city and country default to the pilot's."""
     title, slug = _title_and_slug(title)
-    repository, _ = content.inspect(root)
+    repository, _ = inspect(root)
     pilot_entry = _pilot(repository, pilot)
     city = _text("--city", city if city is not None else _of_pilot(pilot_entry, "city", "--city"))
     country = _country(country if country is not None else _of_pilot(pilot_entry, "country", "--country"))
@@ -113,7 +117,7 @@ def new_city_pilot(
 def new_recommendation(root: Path, title: str, *, number: int, today: date) -> Created:
     """Recommendation chapter `number`, in a file named NN-slug like the others."""
     title, slug = _title_and_slug(title)
-    repository, _ = content.inspect(root)
+    repository, _ = inspect(root)
     taken = {n: e for e in repository.of_kind("recommendation") if (n := _number(e)) is not None}
     if number in taken:
         free = next(n for n in range(1, len(taken) + 2) if n not in taken)
@@ -153,33 +157,33 @@ def _country(code: str | None) -> str:
         raise BadArgument("--country", str(error)) from None
 
 
-def _pilot(repository: content.Repository, slug: str) -> content.Entry:
+def _pilot(repository: Repository, slug: str) -> Entry:
     pilots = {entry.slug: entry for entry in repository.of_kind("pilot")}
     if not pilots:
         raise BadArgument("--pilot", "there is no city pilot yet; create it first with: guidebook new city-pilot")
     if slug not in pilots:
         # The same words as `guidebook check` uses for a sheet's unknown pilot.
-        raise BadArgument("--pilot", content._unknown("city pilot", slug, sorted(pilots), "city_pilots/"))
+        raise BadArgument("--pilot", unknown("city pilot", slug, sorted(pilots), "city_pilots/"))
     return pilots[slug]
 
 
-def _source_model(entry: content.Entry) -> PageBase | None:
+def _source_model(entry: Entry) -> PageBase | None:
     variant = entry.variants.get(entry.source_language)
     return variant.model if variant else None
 
 
-def _of_pilot(pilot: content.Entry, name: str, option: str) -> str:
+def _of_pilot(pilot: Entry, name: str, option: str) -> str:
     model = _source_model(pilot)
     if model is None:
         raise BadArgument(option, f"the pilot '{pilot.slug}' has errors, so its {name} is unknown; give {option} or run guidebook check")
     return getattr(model, name)
 
 
-def _number(entry: content.Entry) -> int | None:
+def _number(entry: Entry) -> int | None:
     return getattr(_source_model(entry), "number", None)
 
 
-def _chapter_numbers(repository: content.Repository) -> list[int]:
+def _chapter_numbers(repository: Repository) -> list[int]:
     return sorted(n for e in repository.of_kind("recommendation") if (n := _number(e)) is not None)
 
 

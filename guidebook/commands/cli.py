@@ -1,7 +1,9 @@
 """The `guidebook` command: a thin layer over the Python API.
 
-Every command's logic lives in a module (content, authoring, translations, reference, publish); the
-failures those modules raise are turned into messages and exit codes in one place, `_Guidebook.invoke`.
+Every command's logic lives in a module (content, authoring, status, reference, publish); every failure
+is turned into a message and an exit code in one place, `_Guidebook.invoke`: a GuidebookError says what
+went wrong, a machine's refusal (OSError) names the file, and anything else is a bug whose traceback
+goes to a file the message names. No traceback is ever printed.
 """
 
 from __future__ import annotations
@@ -9,17 +11,18 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
+import traceback
 from datetime import date
 from pathlib import Path
 
 import click
 
-from . import authoring
-from ..content import load as content
-from ..publish import build as publish
-from . import reference
-from ..content import freshness as translations
-from ..errors import BadArgument, Refused
+from .. import publish
+from ..content.freshness import freshness_problems
+from ..content.load import inspect
+from ..errors import BadArgument, BuildFailed, GuidebookError
+from . import authoring, reference, status as translations
 
 EXIT_PROBLEMS = 1
 FORMAT = click.option(
@@ -32,21 +35,38 @@ FORMAT = click.option(
 )
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_PROBLEMS) -> None:
     click.echo(message, err=True)
-    sys.exit(EXIT_PROBLEMS)
+    sys.exit(code)
 
 
 class _Guidebook(click.Group):
-    """Turns the API's failures into click errors: a bad argument exits 2, a refusal exits 1."""
+    """The one boundary: every failure becomes a message and an exit code (2: wrong usage, 1: anything else)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
         except BadArgument as failure:
             raise click.BadParameter(failure.message, param_hint=failure.option) from None
-        except Refused as failure:
-            raise click.ClickException(str(failure)) from None
+        except GuidebookError as failure:
+            _fail(str(failure), failure.exit_code)
+        except OSError as failure:  # the machine refused: a folder that cannot be written, a full disk
+            where = f" ({failure.filename})" if failure.filename else ""
+            _fail(f"Error: {failure.strerror or failure}{where}; nothing was changed there.")
+        except Exception:  # noqa: BLE001 - a bug: said in one line, its traceback kept in a file
+            _fail(f"Error: unexpected failure, {_keep_traceback()}; please report it with that file.")
+
+
+def _keep_traceback() -> str:
+    """Write the current exception's traceback to a new file; say what it was and where the file is."""
+    error = sys.exc_info()[1]
+    with tempfile.NamedTemporaryFile("w", prefix="guidebook-traceback-", suffix=".txt", delete=False) as file:
+        file.write(traceback.format_exc())
+    return f"{type(error).__name__}: {error} (full traceback written to {file.name})"
 
 
 @click.group(cls=_Guidebook)
@@ -88,7 +108,7 @@ def build(project: Path, site_dir: Path, downloads: bool) -> None:
     publish.enable_build_log()
     try:
         publish.build_site(project, site_dir, downloads=downloads)
-    except publish.BuildFailed as error:
+    except BuildFailed as error:
         # The problems themselves were printed by the build log as they were found.
         _fail(f"{error.verdict}\nThe build failed: {site_dir}/ was left as it was.")
     click.echo(f"Site built in {site_dir}/")
@@ -105,8 +125,8 @@ def check(project: Path, output_format: str) -> None:
     warnings. Each problem is printed as path:line: field: message, then a one-line summary.
     Exits with 1 when any problem is an error.
     """
-    repository, problems = content.inspect(project)
-    problems = sorted(problems + translations.freshness_problems(repository))
+    repository, problems = inspect(project)
+    problems = sorted(problems + freshness_problems(repository))
     errors = sum(1 for problem in problems if problem.severity == "error")
     summary = {"errors": errors, "warnings": len(problems) - errors}
     if output_format == "json":
@@ -139,7 +159,7 @@ def status(project: Path, marks: tuple[Path, ...], review_days: int, output_form
 
     After translating or updating a translation, run: guidebook status --mark practice_sheets/slug.fr.md
     """
-    repository, _ = content.inspect(project)
+    repository, _ = inspect(project)
     if marks:
         for path in marks:
             click.echo(translations.mark(repository, path).describe())

@@ -1,4 +1,4 @@
-"""Where content lives on disk and where it appears in the site."""
+"""Where content lives on disk, the keys of its pages and where they appear in the site."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from .vocabulary import LANGUAGES
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 
 DOCS_DIR = "docs"
 # Site folder -> project folder, for the collections kept outside docs/.
@@ -17,6 +17,12 @@ COLLECTIONS = {
 }
 COUNTRY_FOLDER = "state-of-the-art"
 KIND_OF_FOLDER = {"practice-sheets": "practice-sheet", "recommendations": "recommendation", "city-pilots": "pilot", COUNTRY_FOLDER: "country"}
+HOME_KEY = "index"
+CATALOGUE_KEY = "practice-sheets/index"
+THEMES_KEY = "practice-sheets/themes"
+MAP_KEY = "map"  # /map/ and /fr/map/
+# Pages the site makes from the content rather than from a file: pages may link to them.
+GENERATED_KEYS = frozenset({CATALOGUE_KEY, THEMES_KEY, MAP_KEY})
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,13 @@ def walk(root: Path) -> list[ContentFile]:
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 found.append(ContentFile(path, mount / relative.as_posix()))
     return found
+
+
+def site_url(key: str, language: str) -> str:
+    """URL path of a page from the site root, e.g. 'fr/city-pilots/avignon/' (no leading slash)."""
+    path = key[: -len("index")] if key == "index" or key.endswith("/index") else key + "/"
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return prefix + path
 
 
 def known_language(language: str | None) -> bool:

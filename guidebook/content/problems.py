@@ -23,20 +23,6 @@ class Problem:
         return asdict(self)
 
 
-class ContentError(Exception):
-    """Raised when content cannot be published; holds every problem found, not only the first."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was published.")
-        return "\n".join(lines)
-
-
 def display_path(path: Path, root: Path) -> str:
     """The path as an author sees it: relative to the project when it lies inside it."""
     for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving is slow: only when needed

@@ -89,10 +89,3 @@ def _url_message(url: str, where: str) -> str:
     shown = url if len(url) <= 40 else url[:37] + "..."
     return f"{where} has a '{scheme}:' address ('{shown}'); javascript:, vbscript: and data: addresses are not allowed, use http(s), mailto or a relative address ({ADVICE})"
 
-
-def escape_own_templates(env) -> None:
-    """Autoescape the guidebook's templates, which print front matter values (MkDocs' Jinja does not escape).
-
-    Material's own templates stay as they are: they print HTML made by Markdown.
-    """
-    env.autoescape = lambda name: bool(name) and name.startswith("partials/guidebook/")

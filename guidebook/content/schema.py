@@ -12,8 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from .area import check_on_map
 from .sources import check_language, check_url, normalise_date
-from .vocabulary import LANGUAGES, check_code, check_country
+from .vocabulary import check_code, check_country
+from ..languages import LANGUAGES
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[str, AfterValidator(check_country)]
@@ -89,6 +91,11 @@ class CountryArticle(PageBase):
 class Coordinates(Model):
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees.")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees.")
+
+    @model_validator(mode="after")
+    def _on_the_map(self) -> Coordinates:
+        check_on_map(self.lat, self.lon)
+        return self
 
 
 class CityPilot(PageBase):

@@ -1,18 +1,14 @@
-"""Site languages, controlled vocabularies, interface strings and country names."""
+"""Controlled vocabularies, country codes and names, and the "did you mean" hints of every check."""
 
 from __future__ import annotations
 
 import difflib
 import gettext
 from functools import cache
-from pathlib import Path
-
 import pycountry
 import yaml
 
 from .. import PACKAGE_DIR
-LANGUAGES = ("en", "fr")
-DEFAULT_LANGUAGE = "en"
 
 # Codes people write for a country that ISO 3166-1 spells otherwise.
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
@@ -21,11 +17,6 @@ COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 @cache
 def vocabularies() -> dict[str, dict[str, dict[str, str]]]:
     return yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
-
-
-@cache
-def strings() -> dict[str, dict]:
-    return yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8"))
 
 
 def label(vocabulary: str, code: str, language: str) -> str:

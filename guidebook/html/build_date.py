@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, time, timezone
 
-from ..content.load import Repository
+from ..content.model import Repository
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 

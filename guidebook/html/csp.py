@@ -12,7 +12,7 @@ import base64
 import hashlib
 import re
 
-from ..site.urls import serving
+from .serving import serving
 
 CHARSET = '<meta charset="utf-8">'
 # An inline script the browser runs: no src, and no type or a JavaScript one (JSON data blocks never run).

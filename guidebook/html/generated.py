@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from ..site.catalogue import CATALOGUE_KEY, THEMES_KEY
-from ..site.map import MAP_KEY
-from ..content.vocabulary import LANGUAGES, strings
+from ..content.layout import CATALOGUE_KEY, THEMES_KEY
+from ..content.layout import MAP_KEY
+from ..languages import LANGUAGES, strings
 
 # key -> (title string, intro string, page template)
 GENERATED = {

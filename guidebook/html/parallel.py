@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import shutil
 import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import mkdocs_static_i18n.plugin as i18n_module
@@ -27,28 +27,40 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from ..errors import ConfigError
+from ..forkmap import Forked, fork
+from .logs import LogCollector
+
+# The static-i18n release whose module-level `build` binding this replaces: another may call it otherwise.
+I18N_VERSION = "1.3.1"
+
 
 @dataclass
 class Child:
     locale: str
-    pid: int
-    reader: int  # the pipe the child writes its result to
+    process: Forked
     site_dir: Path  # where the child writes its files
     take_result: Callable[[dict], None]
 
 
-class _Records(logging.Handler):
-    """The warnings and errors logged in the child, to be logged again by the parent."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 _children: dict[str, Child] = {}
+
+
+def install(config: MkDocsConfig) -> None:
+    """Route static-i18n's build of each further language through `_build_or_collect`, for this build.
+
+    ConfigError when the installed static-i18n is not the release this was written for.
+    """
+    if config.plugins.get("i18n") is None:
+        return
+    installed = version("mkdocs-static-i18n")
+    if installed != I18N_VERSION:
+        raise ConfigError(
+            f"the guidebook builds its languages in parallel through mkdocs-static-i18n {I18N_VERSION}, "
+            f"but {installed} is installed; install the version pinned in pyproject.toml "
+            "(make site reinstalls it), or check guidebook/html/parallel.py against the new release"
+        )
+    i18n_module.build = _build_or_collect
 
 
 def can_fork(config: MkDocsConfig) -> bool:
@@ -68,17 +80,13 @@ def fork_other_languages(config: MkDocsConfig, result: Callable[[], dict], take_
             continue
         site = Path(config.site_dir)
         site_dir = Path(tempfile.mkdtemp(prefix=f".{site.name}-{locale}-", dir=site.parent))
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(reader)
-            _run_child(config, locale, site_dir, writer, result)  # never returns
-        os.close(writer)
-        _children[locale] = Child(locale, pid, reader, site_dir, take_result)
+        process = fork(lambda: _build_language(config, locale, site_dir, result))
+        _children[locale] = Child(locale, process, site_dir, take_result)
 
 
-def _run_child(config: MkDocsConfig, locale: str, site_dir: Path, writer: int, result: Callable[[], dict]) -> None:
-    collected = _Records()
+def _build_language(config: MkDocsConfig, locale: str, site_dir: Path, result: Callable[[], dict]) -> dict:
+    """In the child: build one language; what it logged and raised comes back to the parent as data."""
+    collected = LogCollector()
     mkdocs_logger = logging.getLogger("mkdocs")
     for handler in mkdocs_logger.handlers:
         # The parent logs the child's warnings and errors again: show them once, there.
@@ -96,18 +104,13 @@ def _run_child(config: MkDocsConfig, locale: str, site_dir: Path, writer: int, r
         payload = {"error": error}
     except BaseException:  # noqa: BLE001 - everything must reach the parent, which reports it
         payload = {"error": PluginError(f"building the '{locale}' site failed:\n{traceback.format_exc()}")}
-    finally:
-        payload["records"] = collected.records
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(pickle.dumps(payload))
-        os._exit(0)
+    payload["records"] = collected.records
+    return payload
 
 
 def _wait(child: Child) -> dict:
-    with os.fdopen(child.reader, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(child.pid, 0)
-    return pickle.loads(data) if data else {"error": PluginError(f"the process building the '{child.locale}' site died"), "records": []}
+    payload = child.process.result()
+    return payload or {"error": PluginError(f"the process building the '{child.locale}' site died"), "records": []}
 
 
 def _build_or_collect(config: MkDocsConfig, **options) -> None:
@@ -144,13 +147,5 @@ def abandon() -> None:
     """After a failed build: stop and reap the children static-i18n never reached."""
     for child in list(_children.values()):
         _children.pop(child.locale)
-        os.close(child.reader)
-        try:
-            os.kill(child.pid, 9)
-            os.waitpid(child.pid, 0)
-        except OSError:
-            pass  # already gone
+        child.process.kill()
         shutil.rmtree(child.site_dir, ignore_errors=True)
-
-
-i18n_module.build = _build_or_collect

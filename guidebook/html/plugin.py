@@ -1,4 +1,8 @@
-"""The MkDocs plugin: thin event handlers over the content, staging, view and export modules."""
+"""The MkDocs plugin: thin event handlers over the content, staging, view and export modules.
+
+The content comes loaded from the command that runs the build (publish/run.py sets `preloaded`); a
+build started by MkDocs itself (`mkdocs serve`, `mkdocs build`) loads it here.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +15,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from ..content.layout import CATALOGUE_KEY, COLLECTIONS, DOCS_DIR, site_url
+from ..content.load import load
+from ..content.model import Repository, Variant
+from ..errors import ContentError
+from ..languages import DEFAULT_LANGUAGE, strings
 from ..site import catalogue
-from ..content import load as content
-from . import csp
-from . import navcache
-from . import parallel
-from ..content import safety
-from . import search_index
-from . import staging
-from .build_date import ContentDate
 from ..site.crosslinks import Index, build_index
-from ..content.problems import ContentError
-from .generated import write_generated
-from ..content.layout import COLLECTIONS, DOCS_DIR
-from ..site.urls import serving, site_url
 from ..site.views import ViewBuilder, site_languages
-from ..content.vocabulary import DEFAULT_LANGUAGE, strings
+from . import csp, navcache, parallel, search_index, staging
+from .build_date import ContentDate
+from .generated import write_generated
+from .serving import serving
+
+PLUGIN_NAME = "guidebook"  # its name in mkdocs.yml, from the entry point in pyproject.toml
 
 log = get_plugin_logger(__name__)
 
@@ -37,10 +39,11 @@ class GuidebookConfig(Config):
 
 class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def __init__(self) -> None:
+        self.preloaded: Repository | None = None  # the content, when the command running the build loaded it
         self.staged: Path | None = None
-        self.repository: content.Repository | None = None
+        self.repository: Repository | None = None
         self.index: Index | None = None
-        self.variants: dict[str, content.Variant] = {}
+        self.variants: dict[str, Variant] = {}
         self.generated: dict[str, str] = {}
         self.fallback_urls: set[str] = set()
         self.full_content: dict[str, str] = {}  # a page's HTML while the search plugin reads an abridged copy
@@ -54,11 +57,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             return config
         if not config.use_directory_urls:
             raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
-        root = Path(self.config.root or Path(config.config_file_path).parent)
-        try:
-            self.repository = content.load(root)
-        except ContentError as error:
-            raise PluginError(error.report()) from None
+        parallel.install(config)
+        self.repository = self.preloaded or self._load(config)
         self.content_date.apply(self.repository)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
@@ -68,6 +68,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.fallback_urls = set()
         config.docs_dir = str(self.staged)
         return config
+
+    def _load(self, config: MkDocsConfig) -> Repository:
+        try:
+            return load(Path(self.config.root or Path(config.config_file_path).parent))
+        except ContentError as error:
+            raise PluginError(error.report()) from None
 
     def on_serve(self, server, config, builder):
         root = self.repository.root
@@ -102,7 +108,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return markdown
 
     def on_env(self, env, config, files):
-        safety.escape_own_templates(env)
+        _escape_own_templates(env)
         env.globals["gb_languages"] = site_languages()
         return navcache.install(env)
 
@@ -143,7 +149,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)
-        folder = Path(config.site_dir) / site_url(catalogue.CATALOGUE_KEY, language)
+        folder = Path(config.site_dir) / site_url(CATALOGUE_KEY, language)
         catalogue.write_export(folder, self.repository, language, config.site_url or "/")
 
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
@@ -170,3 +176,11 @@ def _localise_markdown(config: MkDocsConfig) -> None:
     """Markdown options that print text (the heading permalink title) in the language being built."""
     if "toc" in config.mdx_configs:
         config.mdx_configs["toc"]["permalink_title"] = strings()[_current_language(config)]["permalink_title"]
+
+
+def _escape_own_templates(env) -> None:
+    """Autoescape the guidebook's templates, which print front matter values (MkDocs' Jinja does not escape).
+
+    Material's own templates stay as they are: they print HTML made by Markdown.
+    """
+    env.autoescape = lambda name: bool(name) and name.startswith("partials/guidebook/")

@@ -21,7 +21,8 @@ import json
 import re
 from pathlib import Path
 
-from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, PACKAGE_DIR
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from .. import PACKAGE_DIR
 
 INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")

@@ -4,6 +4,7 @@
 links each page shows.
 """
 
-from .build import PrintError, render_all
+from .build import render_all
+from ..errors import PrintError
 
 __all__ = ["PrintError", "render_all"]

@@ -11,26 +11,23 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from ..content import load as content
+from .. import PACKAGE_DIR
+from ..content.layout import HOME_KEY, site_url
+from ..content.load import load
+from ..content.model import Repository
+from ..languages import print_strings, strings
 from ..site.crosslinks import Index, build_index
-from ..content.problems import ContentError
-from ..site.urls import site_url
-from ..content.vocabulary import PACKAGE_DIR, strings
+from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf
 from .document import SectionBuilder, group_anchor
-from ..site.downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
-from .render import Cache, Rendered, RenderError, render
+from .render import Cache, Rendered, render
 from .settings import Settings, load_settings
 
 log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
 TEMPLATES = PACKAGE_DIR / "templates" / "print"
 CACHE_DIR = Path(".cache") / "pdf"
-
-
-class PrintError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -43,10 +40,10 @@ class Job:
 class Printer:
     """Makes the HTML of every printed document of a project."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, repository: Repository):
         self.project = project
         self.settings: Settings = load_settings(project)
-        self.repository = content.load(project)
+        self.repository = repository
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -118,22 +115,19 @@ def _anchors(items: list[Item]) -> dict[str, str]:
     return anchors
 
 
-def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) -> list[Rendered]:
-    """Write every PDF into `site_dir`; raise PrintError when the content or a PDF cannot be made."""
+def render_all(project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None) -> list[Rendered]:
+    """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content).
+
+    `repository`: the content as the build loaded it; without it, it is loaded here.
+    """
     project = project.resolve()
     start = time.perf_counter()
-    try:
-        jobs = Printer(project).jobs()
-    except ContentError as error:
-        raise PrintError(error.report()) from None
+    jobs = Printer(project, repository or load(project)).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
     results = []
     notices: set[str] = set()
     for job in jobs:
-        try:
-            result = render(job.html, project, site_dir / job.name, cache, job.assets)
-        except RenderError as error:
-            raise PrintError(f"PDF {error}") from None
+        result = render(job.html, project, site_dir / job.name, cache, job.assets)
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         log.info(f"PDF {job.name}: {pages}, {how}")

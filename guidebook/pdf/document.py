@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..site.citations import Citation
-from ..content.load import Entry, Repository
+from ..content.model import Entry, Repository
 from ..site.crosslinks import Index
 from ..site.views import Link, ViewBuilder
-from ..content.vocabulary import strings
+from ..languages import strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item

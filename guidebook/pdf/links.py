@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..site.urls import relative_url, site_url
+from ..site.urls import relative_url
+from ..content.layout import site_url
 
 LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}$")
 

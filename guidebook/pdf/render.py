@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..errors import PrintError
+from ..files import write_beside
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
 RENDERER = "guidebook-print-2"
-
-
-class RenderError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -58,10 +56,9 @@ class Cache:
 
     def put(self, key: str, pdf: Path, pages: int) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        # Write beside, then rename: an interrupted build never leaves a truncated PDF in the cache.
-        partial = self.folder / f".{key}.pdf.partial"
-        shutil.copyfile(pdf, partial)
-        partial.replace(self.folder / f"{key}.pdf")
+        # An interrupted build never leaves a truncated PDF in the cache.
+        with write_beside(self.folder / f"{key}.pdf") as partial:
+            shutil.copyfile(pdf, partial)
         (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
         self.used.add(key)
 
@@ -75,7 +72,7 @@ class Cache:
 
 
 def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
-    """Write `html` as a PDF at `target`; raise RenderError on any problem WeasyPrint reports (see messages)."""
+    """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages)."""
     start = time.perf_counter()
     key = cache.key(html, assets)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,11 +101,11 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
         # Tagged PDF: headings, lists, tables and reading order reach screen readers.
         document.write_pdf(target, pdf_tags=True)
     except weasyprint.urls.FatalURLFetchingError as error:
-        raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
+        raise PrintError(f"PDF {target.name}: {error} ({error.__cause__})") from None
     finally:
         logger.removeHandler(messages)
     if messages.problems:
         problems = messages.problems
         shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
-        raise RenderError(f"{target.name}: WeasyPrint: " + "; ".join(shown))
+        raise PrintError(f"PDF {target.name}: WeasyPrint: " + "; ".join(shown))
     return len(document.pages), frozenset(messages.notices)

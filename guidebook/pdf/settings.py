@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..content.vocabulary import DEFAULT_LANGUAGE
+from ..languages import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,12 @@ import time
 import zipfile
 from pathlib import Path
 
-from . import build as publish
-from ..site.downloads import OFFLINE_ZIP, guidebook_pdf, mkdocs_options, raw_config
-from ..content.vocabulary import PACKAGE_DIR
+from .. import PACKAGE_DIR
+from ..content.model import Repository
+from ..files import write_beside
+from ..site.downloads import OFFLINE_ZIP, guidebook_pdf
+from .options import download_options, raw_config
+from .run import run_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.guidebook.offline")
 SHIM = PACKAGE_DIR / "vendor" / "iframe-worker" / "shim.js"
@@ -37,22 +40,23 @@ HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?)([#?][^"]*)?"')
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries without build times: same content, same zip
 
 
-def offline_options(project: Path) -> dict:
+def offline_options(project: Path, repository: Repository) -> dict:
     raw = raw_config(project)
-    options = mkdocs_options(project, offline=False)
+    options = download_options(project, repository, offline=False)
     options["extra"]["polyfills"] = [*options["extra"].get("polyfills", []), SHIM_PATH]
     plugins = raw.get("plugins") or []
     options["plugins"] = {**plugins, "offline": {}} if isinstance(plugins, dict) else [*plugins, "offline"]
     return options
 
 
-def build_bundle(project: Path, site_dir: Path, *, strict: bool = True) -> Path:
-    """Build the offline site and write it, with the PDFs already in `site_dir`, to site_dir/OFFLINE_ZIP."""
+def build_bundle(project: Path, site_dir: Path, repository: Repository, *, strict: bool = True) -> Path:
+    """Build the offline site from the loaded `repository` and write it, with the PDFs already in `site_dir`,
+    to site_dir/OFFLINE_ZIP."""
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="guidebook-offline-") as folder:
         offline_site = Path(folder) / BUNDLE_FOLDER
         log.info("Offline bundle: building the site for file://")
-        publish._build(project / "mkdocs.yml", offline_site, strict, offline_options(project))
+        run_mkdocs(project / "mkdocs.yml", offline_site, repository, strict=strict, options=offline_options(project, repository))
         finish(offline_site)
         copy_downloads(site_dir, offline_site)
         target = site_dir / OFFLINE_ZIP
@@ -98,12 +102,10 @@ def copy_downloads(site_dir: Path, offline_site: Path) -> None:
 
 def write_zip(folder: Path, target: Path) -> int:
     files = sorted(path for path in folder.rglob("*") if path.is_file())
-    partial = target.with_name(f".{target.name}.partial")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
+    with write_beside(target) as partial, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in files:
             info = zipfile.ZipInfo(path.relative_to(folder.parent).as_posix(), FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             bundle.writestr(info, path.read_bytes())
-    partial.replace(target)
     return len(files)

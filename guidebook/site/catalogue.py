@@ -7,13 +7,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.load import Entry, Repository
-from .crosslinks import Index
-from .urls import relative_url, site_url
-from ..content.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, country_name, label, strings
+from pydantic import create_model
 
-CATALOGUE_KEY = "practice-sheets/index"
-THEMES_KEY = "practice-sheets/themes"
+from ..content.model import Entry, Repository
+from ..content.schema import Language, PracticeSheet
+from .crosslinks import Index
+from .urls import relative_url
+from ..content.layout import site_url
+from ..content.vocabulary import country_name, label
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, strings
+
 EXPORT_NAME = "catalogue.json"
 SCHEMA_NAME = "catalogue.schema.json"
 
@@ -146,10 +149,6 @@ def export_document(repository: Repository, language: str, base_url: str) -> dic
 
 def export_schema() -> dict:
     """JSON Schema of the export, derived from the content model so the two cannot drift."""
-    from pydantic import create_model
-
-    from ..content.schema import Language, PracticeSheet
-
     exported = create_model(
         "ExportedPracticeSheet",
         __base__=PracticeSheet,

@@ -9,7 +9,7 @@ from functools import cache
 import pycountry
 
 from ..content.schema import Source
-from ..content.vocabulary import strings
+from ..languages import strings
 
 
 @dataclass(frozen=True)

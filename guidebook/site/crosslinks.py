@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..content.load import Entry, Repository
+from ..content.model import Entry, Repository
 
 
 @dataclass

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from ..content.layout import HOME_KEY
+from ..content.model import Repository
+from ..languages import LANGUAGES, print_strings
 
-import yaml
-from mkdocs.utils import yaml_load
-
-from ..content.layout import walk
-from ..content.vocabulary import LANGUAGES, PACKAGE_DIR
-
-HOME_KEY = "index"
 SHEET_KIND = "practice-sheet"
 OFFLINE_ZIP = "guidebook-offline.zip"
-# Name of the `config.extra` entry that overrides/partials/guidebook/downloads.html reads.
-EXTRA_KEY = "guidebook_downloads"
 
 
 def guidebook_pdf(language: str) -> str:
@@ -26,21 +18,12 @@ def handout_pdf(slug: str, language: str) -> str:
     return f"downloads/{slug}.{language}.pdf"
 
 
-@cache
-def print_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((PACKAGE_DIR / "print_strings.yml").read_text(encoding="utf-8"))
-
-
-def sheet_keys(project: Path) -> list[str]:
-    """Practice sheet keys from the file names alone, so the links are known before the content is checked."""
-    return sorted({f.key for f in walk(project.resolve()) if f.is_markdown and f.kind == SHEET_KIND})
-
-
-def links(project: Path, *, offline: bool = True) -> dict[str, dict[str, list[dict[str, str]]]]:
+def links(repository: Repository, *, offline: bool = True) -> dict[str, dict[str, list[dict[str, str]]]]:
     """Per language, page key -> its download links, each {label, path (from the site root), type}.
 
     `offline`: whether the offline bundle is offered (not inside the bundle itself).
     """
+    sheets = sorted(entry.key for entry in repository.of_kind(SHEET_KIND))
     result: dict[str, dict[str, list[dict[str, str]]]] = {}
     for language in LANGUAGES:
         t = print_strings()[language]
@@ -48,21 +31,8 @@ def links(project: Path, *, offline: bool = True) -> dict[str, dict[str, list[di
         if offline:
             home.append({"label": t["download_offline"], "path": OFFLINE_ZIP, "type": "application/zip"})
         pages = {HOME_KEY: home}
-        for key in sheet_keys(project):
+        for key in sheets:
             slug = key.rsplit("/", 1)[-1]
             pages[key] = [{"label": t["download_sheet"], "path": handout_pdf(slug, language), "type": "application/pdf"}]
         result[language] = pages
     return result
-
-
-def raw_config(project: Path) -> dict:
-    """mkdocs.yml as written (INHERIT and !ENV resolved), to override a few of its options."""
-    with open(project / "mkdocs.yml", "rb") as file:
-        return yaml_load(file)
-
-
-def mkdocs_options(project: Path, *, offline: bool = True) -> dict:
-    """load_config() options that give the theme the download links (see downloads.html)."""
-    extra = dict(raw_config(project).get("extra") or {})
-    extra[EXTRA_KEY] = links(project, offline=offline)
-    return {"extra": extra}

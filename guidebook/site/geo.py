@@ -1,4 +1,4 @@
-"""Plane geometry for the map: TopoJSON decoding, a map projection, ring clipping and simplification.
+"""Plane geometry for the map: TopoJSON decoding, ring clipping and simplification (its projection: content/area.py).
 
 Small and dependency-free on purpose: the map needs a few dozen polygons, not a GIS library.
 """
@@ -40,24 +40,6 @@ def decode_topojson(topology: dict, name: str) -> list[tuple[str | None, str, li
             continue
         shapes.append((geometry.get("id"), geometry.get("properties", {}).get("name", ""), polygons))
     return shapes
-
-
-class LambertAzimuthalEqualArea:
-    """The spherical Lambert azimuthal equal-area projection (the one of EPSG:3035, the EU's map grid)."""
-
-    def __init__(self, lon0: float, lat0: float):
-        self.lon0 = math.radians(lon0)
-        self.sin0, self.cos0 = math.sin(math.radians(lat0)), math.cos(math.radians(lat0))
-
-    def __call__(self, lon: float, lat: float) -> Point:
-        """(x, y) on the unit sphere's plane, y growing northwards."""
-        lam, phi = math.radians(lon) - self.lon0, math.radians(lat)
-        cos_c = self.sin0 * math.sin(phi) + self.cos0 * math.cos(phi) * math.cos(lam)
-        k = math.sqrt(2 / (1 + cos_c))
-        return (
-            k * math.cos(phi) * math.sin(lam),
-            k * (self.cos0 * math.sin(phi) - self.sin0 * math.cos(phi) * math.cos(lam)),
-        )
 
 
 def clip_ring(ring: Ring, x_min: float, y_min: float, x_max: float, y_max: float) -> Ring:

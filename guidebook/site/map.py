@@ -1,7 +1,8 @@
 """The map of Europe: country outlines projected once per build, pilot markers and labels per language.
 
 Geometry: Natural Earth 1:50m through the npm package world-atlas, vendored (guidebook/vendor/world-atlas,
-made by scripts/vendor_world_atlas.py). Projection: Lambert azimuthal equal-area centred on Europe.
+made by scripts/vendor_world_atlas.py). Projection and frame: content/area.py, which also keeps every
+pilot inside the frame.
 The SVG itself is written by the overridable template overrides/partials/guidebook/map.html.
 """
 
@@ -11,17 +12,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from .geo import LambertAzimuthalEqualArea, Ring, clip_ring, simplify
-from ..content.vocabulary import PACKAGE_DIR
+from ..content.area import Frame, frame
+from .geo import Ring, clip_ring, simplify
+from .. import PACKAGE_DIR
 
-MAP_KEY = "map"  # the generated page: /map/ and /fr/map/
 GEOMETRY = PACKAGE_DIR / "vendor" / "world-atlas" / "europe-50m.json"
-PROJECTION = LambertAzimuthalEqualArea(lon0=10.0, lat0=52.0)
-# The frame holds these places (lon, lat): Cape St Vincent and Crete to the south, Ireland's west coast,
-# the north of Sweden and Finland's east.
-FRAME_POINTS = ((-10.5, 35.5), (26.0, 34.8), (-10.5, 55.0), (30.0, 69.5))
-WIDTH = 800  # SVG user units; the picture scales to its container
-MARGIN = 12
 PIXEL_TOLERANCE = 0.6  # simplification after projection, in user units
 LABEL_HEIGHT = 14
 CHAR_WIDTH = 7.2  # average advance of the label font at LABEL_HEIGHT, to place labels apart
@@ -36,50 +31,27 @@ class Shape:
 
 
 @dataclass(frozen=True)
-class Geometry:
-    width: int
-    height: int
-    scale: float
-    x0: float
-    y0: float
-    shapes: tuple[Shape, ...]
-
-    def position(self, lon: float, lat: float) -> tuple[float, float]:
-        """Where a place lies on the map, in SVG user units (y grows downwards)."""
-        x, y = PROJECTION(lon, lat)
-        return round((x - self.x0) * self.scale, 1), round((self.y0 - y) * self.scale, 1)
-
-    def shows(self, lon: float, lat: float) -> bool:
-        x, y = self.position(lon, lat)
-        return 0 <= x <= self.width and 0 <= y <= self.height
+class Geometry(Frame):
+    shapes: tuple[Shape, ...] = ()
 
 
 @cache
 def geometry() -> Geometry:
     """Project, clip and simplify the vendored outlines once per process (they do not change)."""
-    projected = [PROJECTION(lon, lat) for lon, lat in FRAME_POINTS]
-    x0 = min(x for x, _ in projected)
-    y0 = max(y for _, y in projected)
-    scale = (WIDTH - 2 * MARGIN) / (max(x for x, _ in projected) - x0)
-    x0 -= MARGIN / scale
-    y0 += MARGIN / scale
-    height = round((y0 - min(y for _, y in projected)) * scale + MARGIN)
-    frame = Geometry(WIDTH, height, scale, x0, y0, ())
+    shown = frame()
     data = json.loads(GEOMETRY.read_text(encoding="utf-8"))
     shapes = []
     for country in data["countries"]:
-        rings = [_on_map(frame, ring, height) for ring in country["rings"]]
+        rings = [_on_map(shown, ring) for ring in country["rings"]]
         path = "".join(_path(ring) for ring in rings if len(ring) >= 3)
         if path:
             shapes.append(Shape(country["code"], country["name"], path))
-    return Geometry(WIDTH, height, scale, x0, y0, tuple(shapes))
+    return Geometry(shown.width, shown.height, shown.scale, shown.x0, shown.y0, tuple(shapes))
 
 
-def _on_map(frame: Geometry, ring: list[list[float]], height: int) -> Ring:
-    points = [frame.position(lon, lat) for lon, lat in ring]
-    return simplify(clip_ring(points, 0, 0, WIDTH, height), PIXEL_TOLERANCE)
-
-
+def _on_map(shown: Frame, ring: list[list[float]]) -> Ring:
+    points = [shown.position(lon, lat) for lon, lat in ring]
+    return simplify(clip_ring(points, 0, 0, shown.width, shown.height), PIXEL_TOLERANCE)
 def _path(ring: Ring) -> str:
     coordinates = " ".join(f"{x:g} {y:g}" for x, y in ring[1:])
     return f"M{ring[0][0]:g} {ring[0][1]:g}L{coordinates}Z"

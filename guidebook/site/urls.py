@@ -1,27 +1,21 @@
-"""Site URLs of pages, by page key and language (directory URLs, default language at the root)."""
+"""URLs between pages, relative to the page that shows them (directory URLs, default language at the root)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import posixpath
 
-from mkdocs.utils import get_relative_url
-
-from ..content.vocabulary import DEFAULT_LANGUAGE
-
-
-def site_url(key: str, language: str) -> str:
-    """URL path from the site root, e.g. 'fr/city-pilots/avignon/' (no leading slash)."""
-    path = key[: -len("index")] if key == "index" or key.endswith("/index") else key + "/"
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    return prefix + path
+from ..content.layout import site_url
 
 
 def relative_url(key: str, language: str, from_url: str) -> str:
     """URL of a page in `language`, relative to the page at `from_url` (a site URL path)."""
-    return get_relative_url(site_url(key, language) or ".", from_url or ".")
+    return relative(site_url(key, language) or ".", from_url or ".")
 
 
-def serving(config) -> bool:
-    """Whether this is a build of `mkdocs serve`, which points site_url at its own address."""
-    host, port = config.dev_addr
-    return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
+def relative(url: str, other: str) -> str:
+    """`url` relative to `other`, both from the site root, as MkDocs writes the links of a page."""
+    if other != ".":
+        folder, name = posixpath.split(other)
+        other = folder if "." in name else other  # a file's URL: relative to its folder
+    path = posixpath.relpath("/" + url, "/" + other)
+    return path + "/" if url.endswith("/") else path

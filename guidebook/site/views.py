@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
-from ..content import freshness as translations
-from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows, fold
+from ..content.freshness import State, state_of
+from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
+from ..content.layout import CATALOGUE_KEY, THEMES_KEY
 from .citations import Citation, citations
-from ..content.load import Entry, Repository
+from ..content.model import Entry, Repository
 from .crosslinks import Index
-from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
+from .map import Geometry, Marker, geometry, place_markers
+from ..content.layout import MAP_KEY
 from ..content.schema import Period
-from .urls import relative_url, site_url
-from ..content.vocabulary import LANGUAGES, country_name, label, strings
+from .urls import relative_url
+from ..content.layout import site_url
+from ..content.vocabulary import country_name, label
+from ..languages import LANGUAGES, strings
 
 
 @dataclass(frozen=True)
@@ -21,9 +24,6 @@ class Link:
     title: str
     url: str
     hreflang: str | None = None  # when the target is in another language than the page
-
-
-log = logging.getLogger("mkdocs.plugins.guidebook.map")
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class ViewBuilder:
         names = self.t["language_names"]
         if variant.language != self.language:
             view.fallback = Link(names[variant.language], relative_url(entry.key, variant.language, self.page_url))
-        elif translations.state_of(entry, self.language) is translations.State.OUTDATED:
+        elif state_of(entry, self.language) is State.OUTDATED:
             original = entry.source_language
             view.outdated = Link(names[original], relative_url(entry.key, original, self.page_url), original)
         view.sources = citations(variant.model.sources, variant.language, self.language)
@@ -137,21 +137,14 @@ class ViewBuilder:
         return view
 
     def map_view(self) -> MapView:
-        shape = geometry()
+        """Every city pilot is on the map: content/area.py refused any placed outside it."""
         places = []
         for entry in self.index.pilots.values():
             where = entry.model(self.language).coordinates
-            if shape.shows(where.lon, where.lat):
-                link = self.link(entry)
-                places.append((link.title, link.url, where.lon, where.lat))
-            else:
-                source = entry.variant(entry.source_language).source
-                log.warning(
-                    f"{source.shown_path}:{source.line_of(('coordinates',))}: coordinates: lat {where.lat}, lon {where.lon} "
-                    "lies outside the map of Europe: check the values and that lat and lon are not swapped"
-                )
+            link = self.link(entry)
+            places.append((link.title, link.url, where.lon, where.lat))
         countries = {code: self.country(code) for code in self.index.countries}
-        return MapView(shape, dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
+        return MapView(geometry(), dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
 
     def _page(self, entry: Entry, view: PageView) -> None:
         pass

@@ -80,7 +80,8 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
             "chapter": [t["chapter"].format(number=n) for n in sheet.recommendations],
             "evaluation": [label("evaluation_statuses", sheet.evaluation.status, language)],
         }
-        text = " ".join([sheet.title, sheet.summary, sheet.city, sheet.lead_organisation.name, *sum(labels.values(), [])])
+        organisations = [o.name for o in filter(None, [sheet.lead_organisation, *sheet.partners])]
+        text = " ".join([sheet.title, sheet.summary, sheet.city, *organisations, *sum(labels.values(), [])])
         rows.append(
             Row(
                 entry,

@@ -10,8 +10,9 @@ from datetime import date
 from functools import partial
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from .sources import check_language, check_url, normalise_date
 from .vocabulary import LANGUAGES, check_code, check_country
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -23,6 +24,9 @@ EvaluationStatus = Annotated[str, AfterValidator(partial(check_code, "evaluation
 Status = Annotated[str, AfterValidator(partial(check_code, "statuses"))]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 Year = Annotated[int, Field(ge=1990, le=2100)]
+Url = Annotated[str, AfterValidator(check_url)]
+SourceDate = Annotated[str, BeforeValidator(normalise_date)]
+SourceLanguage = Annotated[str, BeforeValidator(check_language)]
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
@@ -40,6 +44,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Source(Model):
+    """A document or web page the facts of a page come from."""
+
+    title: Text = Field(description="Title of the document or web page, as it gives it.")
+    publisher: Text = Field(description="Who published it: an organisation, a newspaper, a website.")
+    url: Url | None = Field(None, description="Its address, absolute (https://...); leave out for a printed document.")
+    date: SourceDate | None = Field(None, description="When it was published, as precisely as known: 2019, 2019-03 or 2019-03-12.")
+    language: SourceLanguage = Field(description="Two-letter ISO 639-1 code of its language: en, fr, es, ca, nl, sv, de...")
+
+
 class PageBase(Model):
     """Fields every page has."""
 
@@ -55,6 +69,9 @@ class PageBase(Model):
     )
     hide: list[Literal["navigation", "toc", "footer"]] = Field(
         [], description="Parts of the page layout to hide (navigation, toc, footer)."
+    )
+    sources: list[Source] = Field(
+        [], description="Documents and web pages the page's facts come from, each {title, publisher, url, date, language}."
     )
 
 
@@ -135,13 +152,15 @@ class PracticeSheet(PageBase):
     city: Text = Field(description="City or region where the practice takes place.")
     country: Country = Field(description="ISO 3166-1 alpha-2 code (the United Kingdom is GB).")
     pilot: Text = Field(description="Slug of the city pilot this practice belongs to (a file in city_pilots/).")
-    lead_organisation: Organisation = Field(description="Organisation leading the practice: {name, role}.")
+    lead_organisation: Organisation | None = Field(
+        None, description="Organisation that led the practice, {name, role}, only when a source names it; otherwise leave out."
+    )
     partners: list[Organisation] = Field(description="Other organisations involved, each {name, role}; [] if none.")
     approaches: list[Approach] = Field(min_length=1, description="Approaches used (controlled vocabulary).")
-    justice_stages: list[JusticeStage] = Field(min_length=1, description="prison, release, probation, after-release.")
-    target_groups: list[TargetGroup] = Field(min_length=1, description="Groups the practice works with (controlled vocabulary).")
+    justice_stages: list[JusticeStage] = Field(description="prison, release, probation, after-release; [] when sources say nothing.")
+    target_groups: list[TargetGroup] = Field(description="Groups the practice works with (controlled vocabulary); [] when sources say nothing.")
     recommendations: list[int] = Field(min_length=1, description="Numbers of the recommendation chapters it illustrates.")
-    period: Period = Field(description="Years the practice ran: {start: 2017, end: 2019}.")
+    period: Period | None = Field(None, description="Years the practice itself ran, {start: 2018, end: 2019}, when a source gives them.")
     evaluation: Evaluation = Field(description="Evaluation status and a note.")
     contact: Contact = Field(description="How to reach the people behind the practice.")
 

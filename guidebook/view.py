@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 from . import translations
 from .catalogue import CATALOGUE_KEY, EXPORT_NAME, SCHEMA_NAME, THEMES_KEY, Facet, Row, build_facets, build_rows, fold
+from .citations import Citation, citations
 from .content import Entry, Repository
 from .crosslinks import Index
 from .map import MAP_KEY, Geometry, Marker, geometry, place_markers
+from .schema import Period
 from .urls import relative_url, site_url
 from .vocabulary import LANGUAGES, country_name, label, strings
 
@@ -48,6 +50,7 @@ class PageView:
     facets: list[Facet] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages
     map: MapView | None = None
+    sources: list[Citation] = field(default_factory=list)
 
     @property
     def is_draft(self) -> bool:
@@ -113,6 +116,7 @@ class ViewBuilder:
         elif translations.state_of(entry, self.language) is translations.State.OUTDATED:
             original = entry.source_language
             view.outdated = Link(names[original], relative_url(entry.key, original, self.page_url), original)
+        view.sources = citations(variant.model.sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
 
@@ -155,26 +159,27 @@ class ViewBuilder:
     def _practice_sheet(self, entry: Entry, view: PageView) -> None:
         sheet = view.model
         t = self.t
+        lead = sheet.lead_organisation
         organisations = [f"{o.name} ({o.role})" for o in sheet.partners]
-        period = f"{sheet.period.start}–{sheet.period.end}" if sheet.period.end else f"{sheet.period.start}–"
         evaluation = label("evaluation_statuses", sheet.evaluation.status, self.language)
         if sheet.evaluation.note:
             evaluation += f". {sheet.evaluation.note}"
-        view.facts = [
+        facts = [
             (t["city"], [sheet.city]),
             (t["country"], [self.country(sheet.country)]),
             (t["pilot"], [self.link(self.index.pilots[sheet.pilot])]),
-            (t["lead_organisation"], [f"{sheet.lead_organisation.name} ({sheet.lead_organisation.role})"]),
+            (t["lead_organisation"], [f"{lead.name} ({lead.role})"] if lead else []),
             (t["partners"], organisations or [t["none_yet"]]),
             (t["approaches"], self.labels("approaches", sheet.approaches)),
             (t["justice_stages"], self.labels("justice_stages", sheet.justice_stages)),
             (t["target_groups"], self.labels("target_groups", sheet.target_groups)),
             (t["recommendations"], [self.chapter_link(n) for n in sheet.recommendations]),
-            (t["period"], [period]),
+            (t["period"], [_years(sheet.period)] if sheet.period else []),
             (t["evaluation"], [evaluation]),
             # A plain mailto link: hiding it from harvesters with script would hide it from screen readers too.
             (t["contact"], [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
         ]
+        view.facts = [(name, values) for name, values in facts if values]  # a fact no source gives is left out
 
     def _pilot(self, entry: Entry, view: PageView) -> None:
         pilot = view.model
@@ -195,3 +200,7 @@ class ViewBuilder:
             (self.t["pilots_in_country"], self.links(self.index.pilots_by_country.get(code, []))),
             (self.t["sheets_in_country"], self.links(self.index.sheets_by_country.get(code, []))),
         ]
+
+
+def _years(period: Period) -> str:
+    return f"{period.start}–{period.end}" if period.end else f"{period.start}–"

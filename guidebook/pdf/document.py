@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..citations import Citation
 from ..content import Entry, Repository
 from ..crosslinks import Index
 from ..view import Link, ViewBuilder
@@ -34,6 +35,7 @@ class Section:
     notices: list[str] = field(default_factory=list)
     facts: list[tuple[str, list[Value]]] = field(default_factory=list)
     related: list[tuple[str, list[Value]]] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
 
     @property
     def running(self) -> str:
@@ -70,6 +72,7 @@ class SectionBuilder:
             section.notices.append(self.t["draft_notice"])
         section.facts = [(name, self._values(values)) for name, values in view.facts]
         section.related = [(name, self._values(links)) for name, links in view.related if links]
+        section.sources = view.sources
         return section
 
     def _values(self, values: list[Link | str]) -> list[Value]:

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from . import catalogue, content, csp, navcache, parallel, safety, search_index, staging
+from . import catalogue, content, csp, navcache, parallel, safety, search_index, staging, typography
 from .build_date import ContentDate
 from .crosslinks import Index, build_index
 from .errors import ContentError
@@ -94,6 +94,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        variant = self.variants.get(page.file.src_uri)
+        if variant is None:
+            return html
+        _typeset_toc(page.toc, variant.language)
+        return typography.for_language(html, variant.language)
+
     def on_env(self, env, config, files):
         safety.escape_own_templates(env)
         env.globals["gb_languages"] = site_languages()
@@ -157,6 +164,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 def _current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def _typeset_toc(items, language: str) -> None:
+    """The headings of the page's table of contents, typeset as the body's are."""
+    for item in items:
+        item.title = typography.for_language(item.title, language)
+        _typeset_toc(item.children, language)
 
 
 def _localise_markdown(config: MkDocsConfig) -> None:

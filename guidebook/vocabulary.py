@@ -10,6 +10,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from .typography import interface_strings
+
 PACKAGE_DIR = Path(__file__).parent
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -25,7 +27,7 @@ def vocabularies() -> dict[str, dict[str, dict[str, str]]]:
 
 @cache
 def strings() -> dict[str, dict]:
-    return yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8"))
+    return interface_strings(yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8")))
 
 
 def label(vocabulary: str, code: str, language: str) -> str:

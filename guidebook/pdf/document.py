@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .. import typography
 from ..citations import Citation
 from ..content import Entry, Repository
 from ..crosslinks import Index
@@ -65,7 +66,7 @@ class SectionBuilder:
         variant = entry.variant(language)
         view = self.views.build(entry)
         section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
-        section.body = Markup(self.renderer.render(entry.key, variant.source.body))
+        section.body = Markup(typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language))
         if view.fallback:
             section.notices.append(self.t["fallback_notice"].format(language=view.fallback.title))
         if view.is_draft:

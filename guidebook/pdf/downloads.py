@@ -9,6 +9,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from ..layout import walk
+from ..typography import interface_strings
 from ..vocabulary import LANGUAGES, PACKAGE_DIR
 
 HOME_KEY = "index"
@@ -28,7 +29,7 @@ def handout_pdf(slug: str, language: str) -> str:
 
 @cache
 def print_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((PACKAGE_DIR / "print_strings.yml").read_text(encoding="utf-8"))
+    return interface_strings(yaml.safe_load((PACKAGE_DIR / "print_strings.yml").read_text(encoding="utf-8")))
 
 
 def sheet_keys(project: Path) -> list[str]:

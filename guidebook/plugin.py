@@ -92,6 +92,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         variant = self.variants.get(page.file.src_uri)
         if variant:
             page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
+            if variant.model is not None:
+                page.meta["title"] = variant.model.title  # inherited or typeset as its language wants
         return markdown
 
     def on_page_content(self, html, page, config, files):

@@ -53,6 +53,15 @@ def for_language(html: str, language: str) -> str:
     return french_html(html) if language == "fr" else html
 
 
+def french_fields(value, fields: frozenset[str], key: str | None = None):
+    """Front matter with the values of `fields` (at any depth) typeset as French prose."""
+    if isinstance(value, dict):
+        return {name: french_fields(item, fields, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [french_fields(item, fields, key) for item in value]
+    return french_text(value) if isinstance(value, str) and key in fields else value
+
+
 def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:
     """Interface strings by language (as strings.yml holds them), the French ones typeset as prose is."""
     return {language: _typeset(values, language) for language, values in by_language.items()}

@@ -53,6 +53,11 @@ def for_language(html: str, language: str) -> str:
     return french_html(html) if language == "fr" else html
 
 
+def text_for_language(text: str, language: str) -> str:
+    """Plain text as typeset in `language`."""
+    return french_text(text) if language == "fr" else text
+
+
 def french_fields(value, fields: frozenset[str], key: str | None = None):
     """Front matter with the values of `fields` (at any depth) typeset as French prose."""
     if isinstance(value, dict):
@@ -72,4 +77,4 @@ def _typeset(value, language: str):
         return {key: _typeset(item, language) for key, item in value.items()}
     if isinstance(value, list):
         return [_typeset(item, language) for item in value]
-    return french_text(value) if isinstance(value, str) and language == "fr" else value
+    return text_for_language(value, language) if isinstance(value, str) else value

@@ -10,6 +10,7 @@ from functools import cache
 import yaml
 
 from . import PACKAGE_DIR
+from .typography import interface_strings
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -18,10 +19,10 @@ DEFAULT_LANGUAGE = "en"
 @cache
 def strings() -> dict[str, dict]:
     """The site's interface strings, by language."""
-    return yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8"))
+    return interface_strings(yaml.safe_load((PACKAGE_DIR / "strings.yml").read_text(encoding="utf-8")))
 
 
 @cache
 def print_strings() -> dict[str, dict[str, str]]:
     """The interface strings of the PDFs and the download links, by language."""
-    return yaml.safe_load((PACKAGE_DIR / "print_strings.yml").read_text(encoding="utf-8"))
+    return interface_strings(yaml.safe_load((PACKAGE_DIR / "print_strings.yml").read_text(encoding="utf-8")))

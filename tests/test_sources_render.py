@@ -79,6 +79,16 @@ def test_a_fact_no_source_gives_is_left_out_of_the_key_facts(site):
     assert "Lead organisation" in site.html("practice-sheets/testville-case-management")
 
 
+def test_catalogue_cards_leave_out_an_unknown_stage_and_say_no_evaluation_is_documented(site):
+    for page, stage, evaluation in (("practice-sheets", "Justice stage", "No evaluation documented"), ("fr/practice-sheets", "Étape pénale", "Aucune évaluation documentée")):
+        cards = re.findall(r'<li class="gb-card".*?</li>', site.html(page), re.DOTALL)
+        other = next(card for card in cards if "testville-other" in card)
+        known = next(card for card in cards if "testville-case-management" in card)
+        assert stage not in other and stage in known
+        assert f"<dd>{evaluation}</dd>" in other
+        assert "valuated" not in other and "valuée" not in other
+
+
 def test_open_data_exports_the_sources_and_its_schema_accepts_them(site):
     for folder in ("practice-sheets", "fr/practice-sheets"):
         export = json.loads((site.site / folder / "catalogue.json").read_text(encoding="utf-8"))

@@ -7,9 +7,10 @@ import re
 from pydantic import ValidationError
 
 from ..languages import DEFAULT_LANGUAGE, strings
+from ..typography import french_fields
 from .model import Entry, Repository, Variant
 from .problems import Problem
-from .schema import KINDS, PageBase
+from .schema import KINDS, PROSE_FIELDS, PageBase
 from .vocabulary import expect_one_of, nearest
 
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -49,6 +50,8 @@ def validate_entry(entry: Entry) -> list[Problem]:
 def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
+    if variant.language == "fr":
+        data = french_fields(data, PROSE_FIELDS)
     problems: list[Problem] = []
     try:
         variant.model = schema.model_validate(data)

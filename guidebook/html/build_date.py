@@ -8,9 +8,9 @@ content for its duration, so the same tree always gives the same files.
 from __future__ import annotations
 
 import os
-from datetime import datetime, time, timezone
 
 from ..content.model import Repository
+from ..site.edition import content_epoch
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 
@@ -33,16 +33,3 @@ class ContentDate:
         if self.owned:
             os.environ.pop(VARIABLE, None)
             self.owned = False
-
-
-def content_epoch(repository: Repository) -> int | None:
-    """Midnight UTC of the newest `last_reviewed` date, in seconds since 1970."""
-    dates = [
-        variant.model.last_reviewed
-        for entry in repository.entries.values()
-        for variant in entry.variants.values()
-        if variant.model is not None and variant.model.last_reviewed is not None
-    ]
-    if not dates:
-        return None
-    return int(datetime.combine(max(dates), time(), tzinfo=timezone.utc).timestamp())

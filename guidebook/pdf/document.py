@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..site.citations import Citation
+from .. import typography
 from ..content.model import Entry, Repository
+from ..languages import strings
+from ..site.citations import Citation
 from ..site.crosslinks import Index
 from ..site.views import Link, ViewBuilder
-from ..languages import strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item
@@ -65,7 +66,7 @@ class SectionBuilder:
         variant = entry.variant(language)
         view = self.views.build(entry)
         section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
-        section.body = Markup(self.renderer.render(entry.key, variant.source.body))
+        section.body = Markup(typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language))
         if view.fallback:
             section.notices.append(self.t["fallback_notice"].format(language=view.fallback.title))
         if view.is_draft:

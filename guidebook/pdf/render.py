@@ -18,10 +18,11 @@ from pathlib import Path
 
 from ..errors import PrintError
 from ..files import write_beside
+from .accessibility import finish
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
-RENDERER = "guidebook-print-2"
+RENDERER = "guidebook-print-3"
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
     logger.addHandler(messages)
     try:
         document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
-        # Tagged PDF: headings, lists, tables and reading order reach screen readers.
-        document.write_pdf(target, pdf_tags=True)
+        # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
+        document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:
         raise PrintError(f"PDF {target.name}: {error} ({error.__cause__})") from None
     finally:
@@ -108,4 +109,5 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
         problems = messages.problems
         shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
         raise PrintError(f"PDF {target.name}: WeasyPrint: " + "; ".join(shown))
+    finish(target, document.metadata.lang)
     return len(document.pages), frozenset(messages.notices)

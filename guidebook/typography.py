@@ -1,0 +1,80 @@
+"""French typography at build time: the non-breaking spaces French wants, so authors type ordinary ones.
+
+A no-break space (U+00A0) goes before ':' and inside « »; a narrow no-break space (U+202F) before ';', '!'
+and '?'. Only a space the author typed is replaced before : ; ! ? (so '10:30', 'https://' and '?lang=fr'
+stay as they are); inside « » one is added where missing. Markup, code and preformatted text are left alone,
+and so are attribute values (link targets among them): only the text between tags changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+NO_BREAK = "\u00a0"
+NARROW_NO_BREAK = "\u202f"
+SPACES = "[ \t\r\n]+"  # what an author types; a no-break space already there is kept
+# Elements whose text is code or data, never prose.
+VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
+
+BEFORE_COLON = re.compile(SPACES + ":")
+BEFORE_OTHERS = re.compile(SPACES + "([;!?])")
+AFTER_OPENING = re.compile("«(?:" + SPACES + "|(?![\u00a0\u202f]))")
+BEFORE_CLOSING = re.compile("(?:" + SPACES + "|(?<![\u00a0\u202f]))»")
+MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.DOTALL)
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+
+
+def french_text(text: str) -> str:
+    """Plain text (no markup) with French non-breaking spaces."""
+    text = BEFORE_COLON.sub(NO_BREAK + ":", text)
+    text = BEFORE_OTHERS.sub(NARROW_NO_BREAK + r"\1", text)
+    text = AFTER_OPENING.sub("«" + NO_BREAK, text)
+    return BEFORE_CLOSING.sub(NO_BREAK + "»", text)
+
+
+def french_html(html: str) -> str:
+    """HTML whose prose, outside code and markup, has French non-breaking spaces."""
+    parts, position, verbatim = [], 0, 0
+    for markup in MARKUP.finditer(html):
+        text = html[position : markup.start()]
+        parts.append(text if verbatim else french_text(text))
+        parts.append(markup.group(0))
+        position = markup.end()
+        tag = TAG_NAME.match(markup.group(0))
+        if tag and tag.group(2).lower() in VERBATIM and not markup.group(0).endswith("/>"):
+            verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+    text = html[position:]
+    parts.append(text if verbatim else french_text(text))
+    return "".join(parts)
+
+
+def for_language(html: str, language: str) -> str:
+    """`html` as typeset for a page written in `language` (only French has rules here)."""
+    return french_html(html) if language == "fr" else html
+
+
+def text_for_language(text: str, language: str) -> str:
+    """Plain text as typeset in `language`."""
+    return french_text(text) if language == "fr" else text
+
+
+def french_fields(value, fields: frozenset[str], key: str | None = None):
+    """Front matter with the values of `fields` (at any depth) typeset as French prose."""
+    if isinstance(value, dict):
+        return {name: french_fields(item, fields, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [french_fields(item, fields, key) for item in value]
+    return french_text(value) if isinstance(value, str) and key in fields else value
+
+
+def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:
+    """Interface strings by language (as strings.yml holds them), the French ones typeset as prose is."""
+    return {language: _typeset(values, language) for language, values in by_language.items()}
+
+
+def _typeset(value, language: str):
+    if isinstance(value, dict):
+        return {key: _typeset(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typeset(item, language) for item in value]
+    return text_for_language(value, language) if isinstance(value, str) else value

@@ -155,7 +155,7 @@ def test_french_guidebook_is_french_and_says_so(site):
 
 def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
     for language in LANGUAGES:
-        t = yaml.safe_load((PROJECT / "guidebook/strings.yml").read_text(encoding="utf-8"))[language]
+        t = yaml.safe_load((PROJECT / f"guidebook/strings/{language}.yml").read_text(encoding="utf-8"))
         for entry in repository.of_kind("practice-sheet"):
             reader = PdfReader(site / handout_pdf(entry.slug, language))
             assert reader.trailer["/Root"]["/Lang"] == language

@@ -26,10 +26,11 @@ from ..content.layout import COLLECTIONS
 from ..content.schema import PageBase
 from ..content.layout import site_url
 from ..content.vocabulary import check_country, vocabularies
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES, strings
+from ..languages import default_language, language_codes, new_page_strings, strings
 from .. import PACKAGE_DIR
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TRANSLATION_TEMPLATE = "translation.md.j2"  # the source is written from "<kind>.<default language>.md.j2"
 # Letters that Unicode decomposition does not turn into ASCII.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"})
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -44,10 +45,6 @@ class Created:
     source: str  # the English file, to write
     translations: list[str]  # the files awaiting translation
     next_steps: list[str] = field(default_factory=list)
-
-    @property
-    def paths(self) -> list[str]:
-        return [self.source, *self.translations]
 
 
 def slugify(title: str) -> str:
@@ -203,7 +200,7 @@ def _environment() -> jinja2.Environment:
 def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: str | None = None, **values) -> Created:
     """Render the template in every language and write the files, or write nothing if one exists."""
     folder = root / COLLECTIONS[mount]
-    paths = {language: folder / f"{slug}.{language}.md" for language in LANGUAGES}
+    paths = {language: folder / f"{slug}.{language}.md" for language in language_codes()}
     shown = {language: display_path(path, root) for language, path in paths.items()}
     existing = [shown[language] for language, path in paths.items() if path.exists()]
     if existing:
@@ -212,20 +209,24 @@ def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: st
             "Choose another title, or edit the existing page."
         )
     environment = _environment()
-    texts = {
-        language: environment.get_template(f"{template}.{language}.md.j2").render(
-            **values,
+    texts = {}
+    for language in language_codes():
+        source = language == default_language()
+        words = {} if source else new_page_strings(language)
+        texts[language] = environment.get_template(f"{template}.{language}.md.j2" if source else TRANSLATION_TEMPLATE).render(
+            values,
+            template=template,
             language=language,
-            sections=strings()[language]["sheet_sections"],
-            source_path=shown[DEFAULT_LANGUAGE],
+            number=values.get("number"),
+            s=words,
+            sections=strings()[language]["sheet_sections"] if template == "practice-sheet" or source else words["sections"][template],
+            source_path=shown[default_language()],
             path=shown[language],
         )
-        for language in LANGUAGES
-    }
     folder.mkdir(parents=True, exist_ok=True)
     _write_all(paths, texts)
-    translations = [path for language, path in shown.items() if language != DEFAULT_LANGUAGE]
-    return Created(shown[DEFAULT_LANGUAGE], translations, _next_steps(mount, slug, shown[DEFAULT_LANGUAGE], translations, nav_section))
+    pending = {language: path for language, path in shown.items() if language != default_language()}
+    return Created(shown[default_language()], list(pending.values()), _next_steps(mount, slug, shown[default_language()], pending, nav_section))
 
 
 def _write_all(paths: dict[str, Path], texts: dict[str, str]) -> None:
@@ -242,16 +243,17 @@ def _write_all(paths: dict[str, Path], texts: dict[str, str]) -> None:
         raise Refused(f"{error.filename} appeared while it was being created; nothing was created.") from None
 
 
-def _next_steps(mount: str, slug: str, source: str, translations: list[str], nav_section: str | None) -> list[str]:
+def _next_steps(mount: str, slug: str, source: str, translations: dict[str, str], nav_section: str | None) -> list[str]:
+    """`translations`: language -> the file awaiting its translation."""
     steps = [f"Write the page in {source}: replace every TODO (field reference: guidebook fields, or CONTRIBUTING.md)."]
     if nav_section:
         steps.append(f"Add '{mount}/{slug}.md' to the nav of mkdocs.yml, under '{nav_section}'.")
     steps += [
-        f"Preview it: make serve, then open {PREVIEW_URL}{site_url(f'{mount}/{slug}', DEFAULT_LANGUAGE)}",
+        f"Preview it: make serve, then open {PREVIEW_URL}{site_url(f'{mount}/{slug}', default_language())}",
         "Check all content: make check (or guidebook check).",
         *(
-            f"Translate {translation} (and remove its 'Traduction en attente' note), then record it: guidebook status --mark {translation}"
-            for translation in translations
+            f"Translate {translation} (and remove its '{new_page_strings(language)['awaiting_title']}' note), then record it: guidebook status --mark {translation}"
+            for language, translation in translations.items()
         ),
         "Publish: set 'status: published' when the page is complete, commit both files, and build the site with make site.",
     ]

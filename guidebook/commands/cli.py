@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from .. import publish
+from .. import languages, publish
 from ..content.freshness import freshness_problems
 from ..content.load import inspect
 from ..errors import BadArgument, BuildFailed, GuidebookError
@@ -244,6 +244,8 @@ def fields(project: Path, write: bool) -> None:
     It is generated from the content model (guidebook/schema.py) and the vocabularies, and kept
     in CONTRIBUTING.md: run guidebook fields --write after changing either.
     """
+    if (project / "mkdocs.yml").is_file():  # the project's languages; else those of the guidebook itself
+        languages.use(project)
     if not write:
         click.echo(reference.field_reference(), nl=False)
         return

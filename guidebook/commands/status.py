@@ -15,7 +15,7 @@ from ..content.frontmatter import SourceFile, front_matter_node
 from ..content.model import Entry, Repository, Variant
 from ..content.problems import display_path
 from ..errors import BadArgument, Refused
-from ..languages import LANGUAGES
+from ..languages import language_codes
 
 DEFAULT_REVIEW_DAYS = 365
 # One line of the file with its own ending, so a rewrite keeps every other byte as it was.
@@ -61,7 +61,7 @@ def translation_report(repository: Repository) -> list[TranslationRow]:
         if source is None:
             continue
         current = fingerprint(source.source)
-        for language in LANGUAGES:
+        for language in language_codes():
             variant = entry.variants.get(language)
             path = variant.source.path if variant else _sibling(source.source.path, source.language, language)
             recorded = variant.source.meta.get(HASH_FIELD) if variant and variant is not source else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..languages import default_language, language_codes
 
 DOCS_DIR = "docs"
 # Site folder -> project folder, for the collections kept outside docs/.
@@ -77,9 +77,9 @@ def walk(root: Path) -> list[ContentFile]:
 def site_url(key: str, language: str) -> str:
     """URL path of a page from the site root, e.g. 'fr/city-pilots/avignon/' (no leading slash)."""
     path = key[: -len("index")] if key == "index" or key.endswith("/index") else key + "/"
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    prefix = "" if language == default_language() else f"{language}/"
     return prefix + path
 
 
 def known_language(language: str | None) -> bool:
-    return language in LANGUAGES
+    return language in language_codes()

@@ -9,7 +9,7 @@ from markdown.extensions.toc import slugify
 
 from .model import Repository, Variant
 from .problems import Problem
-from ..languages import LANGUAGES
+from ..languages import language_codes
 
 # The target may hold balanced parentheses, as Markdown allows: 'https://en.wikipedia.org/wiki/Lyon_(city)'.
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -29,7 +29,7 @@ def check_links(repository: Repository, generated_keys: set[str]) -> list[Proble
         if entry.source_language not in entry.variants:
             continue  # its source file could not be read: that is reported already
         # Each reader's language: a fallback page's links resolve to pages of the reader's language.
-        for language in LANGUAGES:
+        for language in language_codes():
             variant = entry.variant(language)
             folder = posixpath.dirname(variant.file.site_path.as_posix())
             for line_number, line in variant.source.body_lines:
@@ -60,7 +60,8 @@ def _check(repository, generated_keys, assets, anchors, own_key, language, folde
             return f"{what} '{target}' not found (looked for {resolved} in the site tree); check the path and the file name"
         key = resolved[: -len(".md")]
         if key not in repository.entries and key not in generated_keys:
-            return f"link '{target}' points to no page (looked for {key}.en.md / {key}.fr.md); link to a page's .md file without the language suffix"
+            looked_for = " / ".join(f"{key}.{language}.md" for language in language_codes())
+            return f"link '{target}' points to no page (looked for {looked_for}); link to a page's .md file without the language suffix"
     if anchor and key in repository.entries:
         entry = repository.entries[key]
         variant = entry.variant(language)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from .. import languages
+from ..languages import default_language, language_codes
 from ..forkmap import split_map
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, walk
@@ -20,8 +21,12 @@ from .validate import check_references, validate_entry
 
 
 def inspect(root: Path) -> tuple[Repository, list[Problem]]:
-    """Read and check the whole project; return what could be loaded and every problem found."""
+    """Read and check the whole project; return what could be loaded and every problem found.
+
+    The project's mkdocs.yml names the site languages (ConfigError when it cannot be read).
+    """
     root = root.resolve()
+    languages.use(root)
     files = walk(root)
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
@@ -72,7 +77,7 @@ def load(root: Path) -> Repository:
 
 def _language_hint(content_file: ContentFile) -> str:
     stem = content_file.site_path.name.split(".")[0]
-    languages = " or ".join(f"'{stem}.{language}.md'" for language in LANGUAGES)
+    languages = " or ".join(f"'{stem}.{language}.md'" for language in language_codes())
     if content_file.language:
         return f"'.{content_file.language}' is not a site language; name the file {languages}"
     return f"the file name has no language; name it {languages}"
@@ -98,7 +103,7 @@ def _check_addresses(entries: dict[str, Entry]) -> list[Problem]:
     problems = []
     owners: dict[str, Entry] = {}
     for entry in sorted(entries.values(), key=lambda e: e.key):
-        address = site_url(entry.key, DEFAULT_LANGUAGE).lower()
+        address = site_url(entry.key, default_language()).lower()
         owner = owners.setdefault(address, entry)
         if owner is not entry:
             for variant in entry.variants.values():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..languages import DEFAULT_LANGUAGE
+from ..languages import default_language
 from .frontmatter import SourceFile
 from .layout import ContentFile
 from .schema import PageBase
@@ -34,7 +34,7 @@ class Entry:
     key: str
     kind: str
     variants: dict[str, Variant] = field(default_factory=dict)
-    source_language: str = DEFAULT_LANGUAGE
+    source_language: str = field(default_factory=default_language)
 
     @property
     def slug(self) -> str:
@@ -71,9 +71,9 @@ class Repository:
             for variant in entry.variants.values()
         }
         for entry in self.entries.values():
-            if DEFAULT_LANGUAGE not in entry.variants:
+            if default_language() not in entry.variants:
                 source = entry.variants[entry.source_language]
-                pages[f"{entry.key}.{DEFAULT_LANGUAGE}.md"] = source
+                pages[f"{entry.key}.{default_language()}.md"] = source
         tree = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
         tree.update({site_path: (variant.file, variant) for site_path, variant in pages.items()})
         return tree

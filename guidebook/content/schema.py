@@ -12,10 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from ..languages import default_language
 from .area import check_on_map
 from .sources import check_language, check_url, normalise_date
-from .vocabulary import check_code, check_country
-from ..languages import LANGUAGES
+from .vocabulary import check_code, check_country, check_site_language
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[str, AfterValidator(check_country)]
@@ -24,7 +24,7 @@ JusticeStage = Annotated[str, AfterValidator(partial(check_code, "justice_stages
 TargetGroup = Annotated[str, AfterValidator(partial(check_code, "target_groups"))]
 EvaluationStatus = Annotated[str, AfterValidator(partial(check_code, "evaluation_statuses"))]
 Status = Annotated[str, AfterValidator(partial(check_code, "statuses"))]
-Language = Literal[LANGUAGES]  # type: ignore[valid-type]
+SiteLanguage = Annotated[str, AfterValidator(check_site_language)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Url = Annotated[str, AfterValidator(check_url)]
 SourceDate = Annotated[str, BeforeValidator(normalise_date)]
@@ -66,8 +66,9 @@ class PageBase(Model):
     summary: Text | None = Field(None, description="One or two sentences describing the page.")
     status: Status = Field(description="Editorial status: draft (incomplete, marked on the page) or published.")
     last_reviewed: date | None = Field(None, description="Date the page was last checked against its sources (YYYY-MM-DD).")
-    source_language: Language = Field(
-        "en", description="Language the page was written in; the other language is its translation (en or fr)."
+    source_language: SiteLanguage = Field(
+        default_factory=default_language,
+        description="Language the page was written in, one of the site languages (mkdocs.yml); its other versions are translations.",
     )
     source_hash: str | None = Field(
         None, description="In a translation: fingerprint of the source it was translated from (set by `guidebook status --mark`)."

@@ -6,7 +6,7 @@ import re
 
 from pydantic import ValidationError
 
-from ..languages import DEFAULT_LANGUAGE, strings
+from ..languages import default_language, strings
 from ..typography import french_fields
 from .model import Entry, Repository, Variant
 from .problems import Problem
@@ -20,7 +20,7 @@ NOT_INHERITED = {"source_language", "source_hash"}
 
 def validate_entry(entry: Entry) -> list[Problem]:
     declared = {v.source.meta.get("source_language") for v in entry.variants.values()} - {None}
-    entry.source_language = sorted(declared)[0] if len(declared) == 1 else DEFAULT_LANGUAGE
+    entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
     problems: list[Problem] = []
     if len(declared) > 1:
         for variant in entry.variants.values():

@@ -9,18 +9,20 @@ import pycountry
 import yaml
 
 from .. import PACKAGE_DIR
+from ..languages import language_codes, vocabulary_labels
 
 # Codes people write for a country that ISO 3166-1 spells otherwise.
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 
 @cache
-def vocabularies() -> dict[str, dict[str, dict[str, str]]]:
+def vocabularies() -> dict[str, list[str]]:
+    """Vocabulary name -> its codes (their labels are in each language's strings file)."""
     return yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
 
 
 def label(vocabulary: str, code: str, language: str) -> str:
-    return vocabularies()[vocabulary][code][language]
+    return vocabulary_labels(language)[vocabulary][code]
 
 
 def nearest(value: str, choices: list[str]) -> str | None:
@@ -42,6 +44,12 @@ def check_code(vocabulary: str, value: str) -> str:
     choices = list(vocabularies()[vocabulary])
     if value not in choices:
         raise ValueError(expect_one_of(value, choices))
+    return value
+
+
+def check_site_language(value: str) -> str:
+    if value not in language_codes():
+        raise ValueError(expect_one_of(value, list(language_codes())))
     return value
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from ..content.layout import CATALOGUE_KEY, THEMES_KEY
 from ..content.layout import MAP_KEY
-from ..languages import LANGUAGES, strings
+from ..languages import language_codes, strings
 
 # key -> (title string, intro string, page template)
 GENERATED = {
@@ -26,7 +26,7 @@ def write_generated(staged: Path) -> dict[str, str]:
     """Write every generated page in every language; return site path -> key."""
     written = {}
     for key, (title, intro, template) in GENERATED.items():
-        for language in LANGUAGES:
+        for language in language_codes():
             t = strings()[language]
             site_path = f"{key}.{language}.md"
             meta = {"title": t[title], "template": template, "hide": ["toc"]}

@@ -20,7 +20,7 @@ from ..content.layout import CATALOGUE_KEY, COLLECTIONS, DOCS_DIR, site_url
 from ..content.load import load
 from ..content.model import Repository, Variant
 from ..errors import ContentError
-from ..languages import DEFAULT_LANGUAGE, strings
+from ..languages import default_language, strings
 from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.views import ViewBuilder, site_languages
@@ -180,7 +180,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
 def _current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+    return getattr(i18n, "current_language", None) or default_language()
 
 
 def _typeset_sections(items, language: str) -> None:

@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..languages import default_language, language_codes
 from .. import PACKAGE_DIR
 
 INDEX = Path("search") / "search_index.json"
@@ -70,12 +70,12 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
     if not (site_dir / INDEX).is_file():
         return  # search is not enabled
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    prefixes = {language: f"{language}/" for language in LANGUAGES if language != DEFAULT_LANGUAGE}
-    per_language: dict[str, list[dict]] = {language: [] for language in LANGUAGES}
+    prefixes = {language: f"{language}/" for language in language_codes() if language != default_language()}
+    per_language: dict[str, list[dict]] = {language: [] for language in language_codes()}
     for doc in merged["docs"]:
         if doc["location"].split("#")[0] in fallback_urls:
             continue
-        language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), DEFAULT_LANGUAGE)
+        language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language())
         location = doc["location"][len(prefixes.get(language, "")) :]
         per_language[language].append({**doc, "location": location})
     for language, docs in per_language.items():
@@ -90,14 +90,14 @@ def split(site_dir: Path, fallback_urls: set[str]) -> None:
 
 def copy_sitemap(site_dir: Path) -> None:
     """Each language's pages read the sitemap beside their own base (the language selector asks for it)."""
-    for language in LANGUAGES:
-        if language != DEFAULT_LANGUAGE and (site_dir / SITEMAP).is_file():
+    for language in language_codes():
+        if language != default_language() and (site_dir / SITEMAP).is_file():
             (site_dir / language / SITEMAP).write_bytes((site_dir / SITEMAP).read_bytes())
 
 
 def stem_type_ahead(site_dir: Path) -> None:
     script = STEM_TYPE_AHEAD.read_text(encoding="utf-8")
-    for language in LANGUAGES:
+    for language in language_codes():
         target = site_dir / str(LUNR_LANGUAGE).format(language=language)
         if language != "en" and target.is_file() and "stemsTypeAhead" not in target.read_text(encoding="utf-8"):
             with target.open("a", encoding="utf-8") as lunr_script:

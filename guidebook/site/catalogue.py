@@ -7,15 +7,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import create_model
+from typing import Literal
+
+from pydantic import Field, create_model
 
 from ..content.model import Entry, Repository
-from ..content.schema import Language, PracticeSheet
+from ..content.schema import PracticeSheet
 from .crosslinks import Index
 from .urls import relative_url
 from ..content.layout import site_url
 from ..content.vocabulary import country_name, label
-from ..languages import DEFAULT_LANGUAGE, LANGUAGES, strings
+from ..languages import default_language, language_codes, strings
 
 EXPORT_NAME = "catalogue.json"
 SCHEMA_NAME = "catalogue.schema.json"
@@ -133,7 +135,7 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict]:
             slug=entry.slug,
             language=variant.language,
             url=base_url + site_url(entry.key, language),
-            alternates={other: base_url + site_url(entry.key, other) for other in LANGUAGES if other != language},
+            alternates={other: base_url + site_url(entry.key, other) for other in language_codes() if other != language},
         )
         records.append(data)
     return records
@@ -142,16 +144,19 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict]:
 def export_document(repository: Repository, language: str, base_url: str) -> dict:
     return {
         "language": language,
-        "source_language_default": DEFAULT_LANGUAGE,
+        "source_language_default": default_language(),
         "practice_sheets": export(repository, language, base_url),
     }
 
 
 def export_schema() -> dict:
     """JSON Schema of the export, derived from the content model so the two cannot drift."""
+    info = PracticeSheet.model_fields["source_language"]
+    Language = Literal[language_codes()]  # type: ignore[valid-type]  # the site languages as an enum
     exported = create_model(
         "ExportedPracticeSheet",
         __base__=PracticeSheet,
+        source_language=(Language, Field(default_language(), description=info.description)),
         slug=(str, ...),
         language=(Language, ...),
         url=(str, ...),

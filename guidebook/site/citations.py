@@ -53,7 +53,9 @@ def language_name(code: str, language: str) -> str:
     if language == "en":
         return name
     translated = _language_translation(language).gettext(name)
-    return translated[:1].lower() + translated[1:]  # French writes language names in lower case: « en espagnol »
+    if strings()[language]["language_names_in_lower_case"]:  # as French does: « en espagnol »
+        return translated[:1].lower() + translated[1:]
+    return translated
 
 
 @cache

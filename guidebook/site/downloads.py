@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content.layout import HOME_KEY
 from ..content.model import Repository
-from ..languages import LANGUAGES, print_strings
+from ..languages import language_codes, print_strings
 
 SHEET_KIND = "practice-sheet"
 OFFLINE_ZIP = "guidebook-offline.zip"
@@ -25,7 +25,7 @@ def links(repository: Repository, *, offline: bool = True) -> dict[str, dict[str
     """
     sheets = sorted(entry.key for entry in repository.of_kind(SHEET_KIND))
     result: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for language in LANGUAGES:
+    for language in language_codes():
         t = print_strings()[language]
         home = [{"label": t["download_guidebook"], "path": guidebook_pdf(language), "type": "application/pdf"}]
         if offline:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..content.freshness import State, state_of
 from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
 from ..content.layout import CATALOGUE_KEY, THEMES_KEY
-from .citations import Citation, citations
+from .citations import Citation, citations, language_name
 from ..content.model import Entry, Repository
 from .crosslinks import Index
 from .map import Geometry, Marker, geometry, place_markers
@@ -16,7 +16,7 @@ from ..content.schema import Period
 from .urls import relative_url
 from ..content.layout import site_url
 from ..content.vocabulary import country_name, label
-from ..languages import LANGUAGES, strings
+from ..languages import language_codes, strings
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def site_languages() -> dict[str, SiteLanguage]:
     Every language at once: the 404 page, which one server serves for both languages, shows them all;
     the footer picks the reader's by config.theme.language, which static-i18n sets for each language built.
     """
-    return {code: SiteLanguage(code, strings()[code], site_url("index", code), site_url(ACCESSIBILITY_KEY, code)) for code in LANGUAGES}
+    return {code: SiteLanguage(code, strings()[code], site_url("index", code), site_url(ACCESSIBILITY_KEY, code)) for code in language_codes()}
 
 
 class ViewBuilder:
@@ -110,12 +110,11 @@ class ViewBuilder:
     def build(self, entry: Entry) -> PageView:
         variant = entry.variant(self.language)
         view = PageView(entry.kind, self.language, variant.language, self.t, variant.model)
-        names = self.t["language_names"]
         if variant.language != self.language:
-            view.fallback = Link(names[variant.language], relative_url(entry.key, variant.language, self.page_url))
+            view.fallback = Link(language_name(variant.language, self.language), relative_url(entry.key, variant.language, self.page_url))
         elif state_of(entry, self.language) is State.OUTDATED:
             original = entry.source_language
-            view.outdated = Link(names[original], relative_url(entry.key, original, self.page_url), original)
+            view.outdated = Link(language_name(original, self.language), relative_url(entry.key, original, self.page_url), original)
         view.sources = citations(variant.model.sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view

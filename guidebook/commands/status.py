@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..content.freshness import HASH_FIELD, State, fingerprint, source_variant, state_of
 from ..content.frontmatter import SourceFile, front_matter_node
+from ..content.layout import split_language
 from ..content.model import Entry, Repository, Variant
 from ..content.problems import display_path
 from ..errors import BadArgument, Refused
@@ -63,7 +64,7 @@ def translation_report(repository: Repository) -> list[TranslationRow]:
         current = fingerprint(source.source)
         for language in language_codes():
             variant = entry.variants.get(language)
-            path = variant.source.path if variant else _sibling(source.source.path, source.language, language)
+            path = variant.source.path if variant else _sibling(source.source.path, language)
             recorded = variant.source.meta.get(HASH_FIELD) if variant and variant is not source else None
             rows.append(
                 TranslationRow(
@@ -79,9 +80,9 @@ def translation_report(repository: Repository) -> list[TranslationRow]:
     return rows
 
 
-def _sibling(path: Path, language: str, other: str) -> Path:
+def _sibling(path: Path, other: str) -> Path:
     """slug.en.md -> slug.fr.md"""
-    return path.with_name(path.name.removesuffix(f".{language}.md") + f".{other}.md")
+    return path.with_name(f"{split_language(path.stem)[0]}.{other}.md")
 
 
 def review_report(repository: Repository, today: date, review_days: int = DEFAULT_REVIEW_DAYS) -> list[ReviewRow]:

@@ -20,6 +20,7 @@ from .problems import Problem
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")  # an ATX heading: '## Context', '## Context ##'
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the value out"
 # libyaml's parser, when PyYAML was built with it, is several times faster. On any problem the pure Python
@@ -64,9 +65,14 @@ class SourceFile:
                 kept.append((number, line))
         return kept
 
+    @cached_property
+    def headings(self) -> list[tuple[int, int, str]]:
+        """(file line, level, text) of each heading of the body (the sections checked, the anchors linked to)."""
+        return [(number, len(match.group(1)), match.group(2)) for number, line in self.body_lines if (match := HEADING.match(line))]
+
     def __getstate__(self) -> dict:
-        # Sent between processes (guidebook/forkmap.py) without the lines cache, quicker to split again than to send.
-        return {name: value for name, value in self.__dict__.items() if name != "body_lines"}
+        # Sent between processes (guidebook/forkmap.py) without the caches, quicker to compute again than to send.
+        return {name: value for name, value in self.__dict__.items() if name not in ("body_lines", "headings")}
 
     def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
         return Problem(self.shown_path, self.line_of(location), _name(location) or "front matter", message, severity)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -41,22 +42,31 @@ class ContentFile:
 
     @cached_property
     def language(self) -> str | None:
-        suffixes = PurePosixPath(self.site_path.stem).suffixes
-        return suffixes[-1][1:] if suffixes else None
+        return split_language(self.site_path.stem)[1]
 
     @cached_property
     def key(self) -> str:
         """The page's identity across languages: its site path without language and extension."""
-        stem = self.site_path.stem
-        if self.language:
-            stem = stem[: -len(self.language) - 1]
-        return (self.site_path.parent / stem).as_posix()
+        return (self.site_path.parent / split_language(self.site_path.stem)[0]).as_posix()
 
     @cached_property
     def kind(self) -> str:
-        if self.site_path.stem.split(".")[0] == "index" or len(self.site_path.parts) < 2:
+        if split_language(self.site_path.stem)[0] == "index" or len(self.site_path.parts) < 2:
             return "page"
         return KIND_OF_FOLDER.get(self.site_path.parts[0], "page")
+
+
+def split_language(stem: str) -> tuple[str, str | None]:
+    """A file name without its extension as (the page's name, its language): 'avignon.fr' -> ('avignon', 'fr')."""
+    name, dot, language = stem.rpartition(".")
+    return (name, language) if dot and name else (stem, None)
+
+
+def page_key(path: str) -> str:
+    """The page a link to a Markdown file leads to: 'city-pilots/avignon.fr.md' -> 'city-pilots/avignon'."""
+    folder, name = posixpath.split(path.removesuffix(".md"))
+    name, language = split_language(name)
+    return posixpath.join(folder, name if language is None or known_language(language) else f"{name}.{language}")
 
 
 def walk(root: Path) -> list[ContentFile]:

@@ -13,12 +13,11 @@ from ..languages import language_codes
 
 # The target may hold balanced parentheses, as Markdown allows: 'https://en.wikipedia.org/wiki/Lyon_(city)'.
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
-HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 def _anchors(variant: Variant) -> set[str]:
-    return {slugify(match.group(1), "-") for _, line in variant.source.body_lines if (match := HEADING.match(line))}
+    return {slugify(text, "-") for _, _, text in variant.source.headings}
 
 
 def check_links(repository: Repository, generated_keys: set[str]) -> list[Problem]:

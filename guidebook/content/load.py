@@ -12,7 +12,7 @@ from .. import languages
 from ..languages import default_language, language_codes
 from ..forkmap import split_map
 from .frontmatter import SourceFile, read_source
-from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, walk
+from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, split_language, walk
 from .links import check_links
 from .model import Entry, Repository, Variant
 from .problems import Problem, display_path
@@ -76,7 +76,7 @@ def load(root: Path) -> Repository:
 
 
 def _language_hint(content_file: ContentFile) -> str:
-    stem = content_file.site_path.name.split(".")[0]
+    stem = split_language(content_file.site_path.stem)[0]
     languages = " or ".join(f"'{stem}.{language}.md'" for language in language_codes())
     if content_file.language:
         return f"'.{content_file.language}' is not a site language; name the file {languages}"

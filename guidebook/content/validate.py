@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from pydantic import ValidationError
 
@@ -13,7 +12,6 @@ from .problems import Problem
 from .schema import KINDS, PROSE_FIELDS, PageBase
 from .vocabulary import expect_one_of, nearest
 
-HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 # Fields a translation states only when they differ from its source.
 NOT_INHERITED = {"source_language", "source_hash"}
 
@@ -92,7 +90,7 @@ def _describe(item: dict, schema: type[PageBase], kind: str) -> str:
 def _check_sections(variant: Variant) -> list[Problem]:
     """A practice sheet's body follows the sheet template of its language, section by section."""
     expected = strings()[variant.language]["sheet_sections"]
-    found = [(match.group(1), line) for line, text in variant.source.body_lines if (match := HEADING_2.match(text))]
+    found = [(text, line) for line, level, text in variant.source.headings if level == 2]
     titles = [title for title, _ in found]
     if titles == expected:
         return []

@@ -41,7 +41,6 @@ class Facet:
 class Row:
     """One practice sheet as a catalogue card, in the reader's language."""
 
-    entry: Entry
     title: str
     url: str
     summary: str
@@ -89,7 +88,6 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
         text = " ".join([sheet.title, sheet.summary, sheet.city, *organisations, *sum(labels.values(), [])])
         rows.append(
             Row(
-                entry,
                 sheet.title,
                 relative_url(entry.key, language, page_url),
                 sheet.summary,
@@ -103,7 +101,7 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
     return rows
 
 
-def build_facets(rows: list[Row], index: Index, language: str) -> list[Facet]:
+def build_facets(rows: list[Row], language: str) -> list[Facet]:
     t = strings()[language]
     names = {
         "country": t["country"],

@@ -126,7 +126,7 @@ class ViewBuilder:
             view.map = self.map_view()
             return view
         view.rows = build_rows(repository, self.index, self.language, self.page_url)
-        view.facets = build_facets(view.rows, self.index, self.language)
+        view.facets = build_facets(view.rows, self.language)
         view.links = {
             "catalogue": relative_url(CATALOGUE_KEY, self.language, self.page_url),
             "themes": relative_url(THEMES_KEY, self.language, self.page_url),

@@ -17,17 +17,16 @@ from pathlib import Path
 
 import jinja2
 
+from .. import PACKAGE_DIR
+from ..content.layout import COLLECTIONS, site_url
 from ..content.load import inspect
 from ..content.model import Entry, Repository
-from ..content.validate import unknown
 from ..content.problems import display_path
-from ..errors import BadArgument, Refused
-from ..content.layout import COLLECTIONS
 from ..content.schema import PageBase
-from ..content.layout import site_url
+from ..content.validate import unknown
 from ..content.vocabulary import check_country, vocabularies
+from ..errors import BadArgument, Refused
 from ..languages import default_language, language_codes, new_page_strings, strings
-from .. import PACKAGE_DIR
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TRANSLATION_TEMPLATE = "translation.md.j2"  # the source is written from "<kind>.<default language>.md.j2"

@@ -7,9 +7,9 @@ import re
 
 from markdown.extensions.toc import slugify
 
+from ..languages import language_codes
 from .model import Repository, Variant
 from .problems import Problem
-from ..languages import language_codes
 
 # The target may hold balanced parentheses, as Markdown allows: 'https://en.wikipedia.org/wiki/Lyon_(city)'.
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ContentError
 from .. import languages
-from ..languages import default_language, language_codes
+from ..errors import ContentError
 from ..forkmap import split_map
+from ..languages import default_language, language_codes
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, split_language, walk
 from .links import check_links

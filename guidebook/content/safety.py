@@ -12,9 +12,9 @@ import html
 import re
 from typing import Any, Iterator
 
-from .problems import Problem
 from .frontmatter import SourceFile
 from .links import LINK
+from .problems import Problem
 
 ALLOWED_TAGS = frozenset(
     "a abbr b br caption cite code dd del details dfn div dl dt em figcaption figure hr i img ins kbd li mark "

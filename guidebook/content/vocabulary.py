@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import gettext
 from functools import cache
+
 import pycountry
 import yaml
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..content.layout import CATALOGUE_KEY, THEMES_KEY
-from ..content.layout import MAP_KEY
+from ..content.layout import CATALOGUE_KEY, MAP_KEY, THEMES_KEY
 from ..languages import language_codes, strings
 
 # key -> (title string, intro string, page template)

@@ -21,8 +21,8 @@ import json
 import re
 from pathlib import Path
 
-from ..languages import default_language, language_codes
 from .. import PACKAGE_DIR
+from ..languages import default_language, language_codes
 
 INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")

@@ -4,7 +4,7 @@
 links each page shows.
 """
 
-from .build import render_all
 from ..errors import PrintError
+from .build import render_all
 
 __all__ = ["PrintError", "render_all"]

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..site.urls import relative_url
 from ..content.layout import page_key, site_url
+from ..site.urls import relative_url
 
 
 

@@ -11,13 +11,13 @@ from typing import Literal
 
 from pydantic import Field, create_model
 
+from ..content.layout import site_url
 from ..content.model import Entry, Repository
 from ..content.schema import PracticeSheet
-from .crosslinks import Index
-from .urls import relative_url
-from ..content.layout import site_url
 from ..content.vocabulary import country_name, label
 from ..languages import default_language, language_codes, strings
+from .crosslinks import Index
+from .urls import relative_url
 
 EXPORT_NAME = "catalogue.json"
 SCHEMA_NAME = "catalogue.schema.json"

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
+from .. import PACKAGE_DIR
 from ..content.area import Frame, frame
 from .geo import Ring, clip_ring, simplify
-from .. import PACKAGE_DIR
 
 GEOMETRY = PACKAGE_DIR / "vendor" / "world-atlas" / "europe-50m.json"
 PIXEL_TOLERANCE = 0.6  # simplification after projection, in user units

@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.freshness import State, state_of
-from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
-from ..content.layout import CATALOGUE_KEY, THEMES_KEY
-from .citations import Citation, citations, language_name
+from ..content.layout import CATALOGUE_KEY, MAP_KEY, THEMES_KEY, site_url
 from ..content.model import Entry, Repository
-from .crosslinks import Index
-from .map import Geometry, Marker, geometry, place_markers
-from ..content.layout import MAP_KEY
 from ..content.schema import Period
-from .urls import relative_url
-from ..content.layout import site_url
 from ..content.vocabulary import country_name, label
 from ..languages import language_codes, strings
+from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
+from .citations import Citation, citations, language_name
+from .crosslinks import Index
+from .map import Geometry, Marker, geometry, place_markers
+from .urls import relative_url
 
 
 @dataclass(frozen=True)

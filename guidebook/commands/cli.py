@@ -241,7 +241,7 @@ def new_recommendation(project: Path, title: str, number: int) -> None:
 def fields(project: Path, write: bool) -> None:
     """Print the reference of every front matter field.
 
-    It is generated from the content model (guidebook/schema.py) and the vocabularies, and kept
+    It is generated from the content model (guidebook/content/schema.py) and the vocabularies, and kept
     in CONTRIBUTING.md: run guidebook fields --write after changing either.
     """
     if (project / "mkdocs.yml").is_file():  # the project's languages; else those of the guidebook itself

@@ -2,7 +2,7 @@
 
 Page text may hold a little raw HTML (ALLOWED_TAGS: what Markdown cannot say, such as <abbr> or <sup>),
 never scripts, frames, plugins, event handlers or script URLs. Front matter values hold no HTML at all:
-templates print them as text. The Content-Security-Policy of every page (guidebook/csp.py) would block
+templates print them as text. The Content-Security-Policy of every page (guidebook/html/csp.py) would block
 most of this anyway; refusing it at the source tells the author instead of silently breaking the page.
 """
 

@@ -85,7 +85,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     @event_priority(-150)  # after static-i18n's: the sitemap of the other languages lists this one's pages
     def on_nav(self, nav, config, files):
-        # The other languages are built meanwhile in child processes (guidebook/parallel.py).
+        # The other languages are built meanwhile in child processes (guidebook/html/parallel.py).
         # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
         if not serving(config) and parallel.can_fork(config):
             parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)

@@ -5,7 +5,7 @@ gaps this module fills after the build:
 - the plugin names a CDN copy of the iframe-worker shim unless extra.polyfills has one: a vendored copy
   (guidebook/vendor/iframe-worker, MIT) is used instead, so no page names a third-party host;
 - it inlines only search/search_index.json, which static-i18n leaves with the last language built:
-  each language's own index (guidebook/search_index.py) is inlined beside it;
+  each language's own index (guidebook/html/search_index.py) is inlined beside it;
 - the guidebook's cross-links are directory URLs ('../city-pilots/avignon/'), which a browser does not
   resolve to index files from file://: they are pointed at the page files.
 The PDFs of the site are copied in, so the download links work offline too; the files only a web

@@ -72,3 +72,10 @@ def test_words_in_italics_or_quoted_may_be_in_the_other_language_but_not_misspel
     project = write_project(tmp_path / "p", files)
 
     assert [str(u) for u in spellcheck.unknown_words(project, "fr")] == ["docs/index.fr.md:7: cities", "docs/index.fr.md:7: Citys"]
+
+
+def test_without_hunspell_or_a_dictionary_the_check_says_in_one_line_what_to_install(monkeypatch):
+    monkeypatch.setattr(spellcheck, "DICTIONARIES", {"en": "en_GB", "fr": "xx_XX"})
+    assert spellcheck.hunspell_problem() == "hunspell has no xx_XX dictionary; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"
+    monkeypatch.setattr(spellcheck.shutil, "which", lambda name: None)
+    assert spellcheck.hunspell_problem() == "hunspell is not installed; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"

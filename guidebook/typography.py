@@ -58,6 +58,20 @@ def for_language(html: str, language: str) -> str:
     return french_html(html) if language == "fr" else html
 
 
+def text_for_language(text: str, language: str) -> str:
+    """Plain text as typeset in `language`."""
+    return french_text(text) if language == "fr" else text
+
+
+def french_fields(value, fields: frozenset[str], key: str | None = None):
+    """Front matter with the values of `fields` (at any depth) typeset as French prose."""
+    if isinstance(value, dict):
+        return {name: french_fields(item, fields, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [french_fields(item, fields, key) for item in value]
+    return french_text(value) if isinstance(value, str) and key in fields else value
+
+
 def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:
     """Interface strings by language (as strings.yml holds them), the French ones typeset as prose is."""
     return {language: _typeset(values, language) for language, values in by_language.items()}
@@ -68,4 +82,4 @@ def _typeset(value, language: str):
         return {key: _typeset(item, language) for key, item in value.items()}
     if isinstance(value, list):
         return [_typeset(item, language) for item in value]
-    return french_text(value) if isinstance(value, str) and language == "fr" else value
+    return text_for_language(value, language) if isinstance(value, str) else value

@@ -90,7 +90,7 @@ def _file_link(page: Path, match: re.Match) -> str:
 
 
 def copy_downloads(site_dir: Path, offline_site: Path) -> None:
-    for pdf in [*site_dir.glob(guidebook_pdf("*")), *site_dir.glob("downloads/*.pdf")]:
+    for pdf in [*site_dir.glob(guidebook_pdf("*")), *site_dir.glob("downloads/**/*.pdf")]:
         target = offline_site / pdf.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pdf, target)

@@ -17,7 +17,7 @@ from real_downloads import real_site
 
 def all_pdfs() -> list[Path]:
     site = real_site()
-    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/*.pdf"))
+    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/**/*.pdf"))
 
 
 def structure_elements(pdf: pikepdf.Pdf):

@@ -32,20 +32,25 @@ def french_text(text: str) -> str:
     return BEFORE_CLOSING.sub(NO_BREAK + "»", text)
 
 
-def french_html(html: str) -> str:
-    """HTML whose prose, outside code and markup, has French non-breaking spaces."""
+def prose_map(html: str, transform) -> str:
+    """`html` with `transform` applied to its prose: the text between tags, outside code and preformatted text."""
     parts, position, verbatim = [], 0, 0
     for markup in MARKUP.finditer(html):
         text = html[position : markup.start()]
-        parts.append(text if verbatim else french_text(text))
+        parts.append(text if verbatim else transform(text))
         parts.append(markup.group(0))
         position = markup.end()
         tag = TAG_NAME.match(markup.group(0))
         if tag and tag.group(2).lower() in VERBATIM and not markup.group(0).endswith("/>"):
             verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
     text = html[position:]
-    parts.append(text if verbatim else french_text(text))
+    parts.append(text if verbatim else transform(text))
     return "".join(parts)
+
+
+def french_html(html: str) -> str:
+    """HTML whose prose, outside code and markup, has French non-breaking spaces."""
+    return prose_map(html, french_text)
 
 
 def for_language(html: str, language: str) -> str:

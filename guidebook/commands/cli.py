@@ -21,6 +21,7 @@ import click
 from .. import languages, publish
 from ..content.freshness import freshness_problems
 from ..content.load import inspect
+from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
 from . import authoring, reference, status as translations
 
@@ -121,12 +122,12 @@ def check(project: Path, output_format: str) -> None:
     """Check all content without building the site; list every problem.
 
     Checks the fields of every page against the content model, the references between pages,
-    the pairing of languages and the sections of practice sheets; outdated translations are
-    warnings. Each problem is printed as path:line: field: message, then a one-line summary.
+    the pairing of languages and the sections of practice sheets; outdated translations and sheets,
+    pilots or country articles citing no public source are warnings. Each problem is printed as path:line: field: message, then a one-line summary.
     Exits with 1 when any problem is an error.
     """
     repository, problems = inspect(project)
-    problems = sorted(problems + freshness_problems(repository))
+    problems = sorted(problems + freshness_problems(repository) + uncited(repository))
     errors = sum(1 for problem in problems if problem.severity == "error")
     summary = {"errors": errors, "warnings": len(problems) - errors}
     if output_format == "json":

@@ -12,6 +12,8 @@ from .problems import Problem
 from .schema import KINDS, PROSE_FIELDS, PageBase
 from .vocabulary import expect_one_of, nearest
 
+# Pages that must cite a source outside this site: what they say comes from the public record.
+CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "country": "country article"}
 # Fields a translation states only when they differ from its source.
 NOT_INHERITED = {"source_language", "source_hash"}
 
@@ -147,3 +149,19 @@ def check_references(repository: Repository) -> list[Problem]:
 
 def unknown(what: str, value: str, known: list[str], folder: str) -> str:
     return f"{expect_one_of(value, known, what)} (the files in {folder})"
+
+
+def uncited(repository: Repository) -> list[Problem]:
+    """Warnings for each published sheet, pilot and country article whose file cites no source with a web address
+    (a draft may still be looking for one)."""
+    problems = []
+    for kind, name in CITING_KINDS.items():
+        for entry in repository.of_kind(kind):
+            for variant in entry.variants.values():
+                model = variant.model
+                inherits = variant.language != entry.source_language and not variant.declares("sources")
+                if model is None or model.status != "published" or inherits or any(source.url for source in model.sources):
+                    continue
+                message = f"a published {name} cites at least one public source: add to 'sources' a web page it comes from, with its url"
+                problems.append(variant.source.problem(("sources",), message, "warning"))
+    return problems

@@ -15,10 +15,15 @@ from .. import PACKAGE_DIR
 from ..content.layout import HOME_KEY, site_url
 from ..content.load import load
 from ..content.model import Repository
+from ..content.vocabulary import label, vocabularies
 from ..languages import print_strings, strings
 from ..site.crosslinks import Index, build_index
-from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf
+from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf
+from .colophon import colophon
 from .document import SectionBuilder, group_anchor
+from .fit import LARGER, NORMAL, SMALLER, Variants
+from .fonts import font_faces
+from .qr import qr_data_uri
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
@@ -28,22 +33,26 @@ from .settings import Settings, load_settings
 log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
 TEMPLATES = PACKAGE_DIR / "templates" / "print"
 CACHE_DIR = Path(".cache") / "pdf"
+EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
+# Files of the package every PDF embeds: part of each PDF's cache key.
+EMBEDDED = font_faces()[1] | {EMBLEM}
 
 
 @dataclass(frozen=True)
 class Job:
     name: str  # path in the site
-    html: str
+    html: str | Variants  # a handout comes at several type sizes, to fill its pages (fit.py)
     assets: set[Path]
 
 
 class Printer:
     """Makes the HTML of every printed document of a project."""
 
-    def __init__(self, project: Path, repository: Repository):
+    def __init__(self, project: Path, repository: Repository | None = None):
+        """`repository`: the content as the build loaded it; without it, it is loaded here."""
         self.project = project
         self.settings: Settings = load_settings(project)
-        self.repository = repository
+        self.repository = repository or load(project)
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -55,11 +64,13 @@ class Printer:
             jobs.append(self.guidebook(language.locale))
             for entry in sorted(self.repository.of_kind(SHEET_KIND), key=lambda e: e.key):
                 jobs.append(self.handout(entry.key, language.locale))
+            for approach, keys in approaches(self.repository).items():
+                jobs.append(self.pack(approach, keys, language.locale))
         return jobs
 
-    def _builder(self, language: str, anchors: dict[str, str]) -> SectionBuilder:
+    def _builder(self, language: str, anchors: dict[str, str], *, draft_notices: bool) -> SectionBuilder:
         linker = Linker(language, anchors, self.settings.site_url, self.files, set(self.repository.entries))
-        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker))
+        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker), draft_notices=draft_notices)
 
     def _context(self, language: str, stylesheet: str) -> dict:
         settings = self.settings.language(language)
@@ -70,12 +81,13 @@ class Printer:
             "site_name": settings.site_name,
             "author": print_strings()[language]["publisher"],  # site_author is in English only
             "notice": settings.notice,
-            "css": Markup(self.css["base"] + self.css[stylesheet]),  # our own file: not to be escaped
+            "css": Markup(font_faces()[0] + self.css["base"] + self.css[stylesheet]),  # our own files: not to be escaped
+            "emblem": EMBLEM.as_uri(),
         }
 
     def guidebook(self, language: str) -> Job:
         items = outline(self.settings.nav, set(self.repository.entries))
-        builder = self._builder(language, _anchors(items))
+        builder = self._builder(language, _anchors(items), draft_notices=False)
         titles = self.settings.language(language).nav_titles
         sections = [
             builder.page(self.repository.entries[item.key], item.level, titles.get(item.group, item.group))
@@ -91,17 +103,49 @@ class Printer:
             description=self.settings.language(language).description,
             sections=sections,
         )
+        drafts = [s.title for s in sections if s.is_draft]
+        context["colophon"] = colophon(self.repository, context["p"], context["title"], self.settings.site_url, drafts, language)
         html = self.env.get_template("guidebook.html").render(context)
-        return Job(guidebook_pdf(language), html, builder.linker.assets)
+        return Job(guidebook_pdf(language), html, builder.linker.assets | EMBEDDED)
+
+    def _sheet(self, builder: SectionBuilder, key: str, language: str) -> dict:
+        """What the sheet macro prints of one practice sheet: its section, web address and QR code."""
+        online = self.settings.site_url
+        source = urljoin(online, site_url(key, language)) if online else None
+        return {"s": builder.page(self.repository.entries[key], 1), "source": source, "qr": qr_data_uri(source) if source else None}
 
     def handout(self, key: str, language: str) -> Job:
         entry = self.repository.entries[key]
-        builder = self._builder(language, {key: anchor(key)})
+        builder = self._builder(language, {key: anchor(key)}, draft_notices=True)
         context = self._context(language, "handout")
-        online = self.settings.site_url
-        context.update(s=builder.page(entry, 1), source=urljoin(online, site_url(key, language)) if online else None)
-        html = self.env.get_template("handout.html").render(context)
-        return Job(handout_pdf(entry.slug, language), html, builder.linker.assets)
+        context.update(self._sheet(builder, key, language))
+        template = self.env.get_template("handout.html")
+
+        def at(size: float) -> str:
+            return template.render(context, size=size)
+
+        variants = Variants(at(NORMAL), tuple(map(at, SMALLER)), tuple(map(at, LARGER)))
+        return Job(handout_pdf(entry.slug, language), variants, builder.linker.assets | EMBEDDED)
+
+
+    def pack(self, approach: str, keys: list[str], language: str) -> Job:
+        builder = self._builder(language, {key: anchor(key) for key in keys}, draft_notices=True)
+        context = self._context(language, "handout")
+        p = context["p"]
+        context.update(
+            title=p["pack_title"].format(approach=label("approaches", approach, language)),
+            description=p["pack_description"],
+            sheets=[self._sheet(builder, key, language) for key in keys],
+        )
+        html = self.env.get_template("pack.html").render(context)
+        return Job(pack_pdf(approach, language), html, builder.linker.assets | EMBEDDED)
+
+
+def approaches(repository) -> dict[str, list[str]]:
+    """Approach code -> keys of its practice sheets, in the vocabulary's order; approaches with none left out."""
+    sheets = sorted(repository.of_kind(SHEET_KIND), key=lambda e: e.key)
+    found = {code: [e.key for e in sheets if code in e.model(e.source_language).approaches] for code in vocabularies()["approaches"]}
+    return {code: keys for code, keys in found.items() if keys}
 
 
 def _anchors(items: list[Item]) -> dict[str, str]:
@@ -116,13 +160,10 @@ def _anchors(items: list[Item]) -> dict[str, str]:
 
 
 def render_all(project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None) -> list[Rendered]:
-    """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content).
-
-    `repository`: the content as the build loaded it; without it, it is loaded here.
-    """
+    """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content)."""
     project = project.resolve()
     start = time.perf_counter()
-    jobs = Printer(project, repository or load(project)).jobs()
+    jobs = Printer(project, repository).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
     results = []
     notices: set[str] = set()

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import PrintError
 from ..files import write_beside
 from .accessibility import finish
+from .fit import Variants, choose
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
@@ -72,10 +73,13 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
-    """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages)."""
+def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
+    """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages).
+
+    Given the variants of a handout at several type sizes, it writes the one that fills its pages best (fit.py).
+    """
     start = time.perf_counter()
-    key = cache.key(html, assets)
+    key = cache.key("\0".join(html.all()) if isinstance(html, Variants) else html, assets)
     target.parent.mkdir(parents=True, exist_ok=True)
     hit = cache.get(key)
     if hit:
@@ -89,7 +93,7 @@ def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path])
     return Rendered(target, pages, time.perf_counter() - start, False, notices)
 
 
-def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str]]:
+def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
     # No request leaves the machine: only files and inline data may be read.
@@ -97,8 +101,12 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
     messages = MessageSorter()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(messages)
+
+    def layout(source: str):
+        return weasyprint.HTML(string=source, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+
     try:
-        document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+        document = choose(html, layout) if isinstance(html, Variants) else layout(html)
         # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
         document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:

@@ -7,10 +7,13 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from ..content.model import Repository
-from ..site.downloads import links
+from ..languages import language_codes, print_strings
+from ..site.downloads import links, pack_pdf
 
 # Name of the `config.extra` entry that overrides/partials/guidebook/downloads.html reads.
 EXTRA_KEY = "guidebook_downloads"
+# ... and the one overrides/themes.html reads: per language, the label and address pattern of the workshop packs.
+PACKS_KEY = "guidebook_packs"
 
 
 def raw_config(project: Path) -> dict:
@@ -23,4 +26,9 @@ def download_options(project: Path, repository: Repository, *, offline: bool = T
     """load_config() options that give the theme the download links (see downloads.html)."""
     extra = dict(raw_config(project).get("extra") or {})
     extra[EXTRA_KEY] = links(repository, offline=offline)
+    # A pack is made for every approach some sheet has, which are the approaches the themes page lists.
+    extra[PACKS_KEY] = {
+        language: {"label": print_strings()[language]["download_pack"], "path": pack_pdf("{approach}", language)}
+        for language in language_codes()
+    }
     return {"extra": extra}

@@ -41,6 +41,7 @@ class Facet:
 class Row:
     """One practice sheet as a catalogue card, in the reader's language."""
 
+    entry: Entry  # its key names the sheet's handout (overrides/partials/guidebook/catalogue.html)
     title: str
     url: str
     summary: str
@@ -88,6 +89,7 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
         text = " ".join([sheet.title, sheet.summary, sheet.city, *organisations, *sum(labels.values(), [])])
         rows.append(
             Row(
+                entry,
                 sheet.title,
                 relative_url(entry.key, language, page_url),
                 sheet.summary,

@@ -18,6 +18,11 @@ def handout_pdf(slug: str, language: str) -> str:
     return f"downloads/{slug}.{language}.pdf"
 
 
+def pack_pdf(approach: str, language: str) -> str:
+    """The workshop pack of the practice sheets of one approach."""
+    return f"downloads/packs/{approach}.{language}.pdf"
+
+
 def links(repository: Repository, *, offline: bool = True) -> dict[str, dict[str, list[dict[str, str]]]]:
     """Per language, page key -> its download links, each {label, path (from the site root), type}.
 

@@ -16,6 +16,7 @@ from ..content.layout import HOME_KEY, site_url
 from ..content.load import load
 from ..content.model import Repository
 from ..content.vocabulary import label, vocabularies
+from ..forkmap import split_map
 from ..languages import print_strings, strings
 from ..site.crosslinks import Index, build_index
 from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf
@@ -23,10 +24,10 @@ from .colophon import colophon
 from .document import SectionBuilder, group_anchor
 from .fit import LARGER, NORMAL, SMALLER, Variants
 from .fonts import font_faces
-from .qr import qr_data_uri
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
+from .qr import qr_data_uri
 from .render import Cache, Rendered, render
 from .settings import Settings, load_settings
 
@@ -34,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
 TEMPLATES = PACKAGE_DIR / "templates" / "print"
 CACHE_DIR = Path(".cache") / "pdf"
 EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
+PARALLEL_FROM = 8  # documents: below, forking a second process costs about what it saves
 # Files of the package every PDF embeds: part of each PDF's cache key.
 EMBEDDED = font_faces()[1] | {EMBLEM}
 
@@ -165,15 +167,17 @@ def render_all(project: Path, site_dir: Path, repository: Repository | None = No
     start = time.perf_counter()
     jobs = Printer(project, repository).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
-    results = []
-    notices: set[str] = set()
-    for job in jobs:
+
+    def make(job: Job) -> Rendered:
         result = render(job.html, project, site_dir / job.name, cache, job.assets)
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        log.info(f"PDF {job.name}: {pages}, {how}")
-        notices |= result.notices
-        results.append(result)
+        log.info(f"PDF {job.name}: {result.pages} page{'s' if result.pages != 1 else ''}, {how}")  # progress, as each ends
+        return result
+
+    # Each PDF takes a second or more to render: the second core renders the second half meanwhile.
+    results = split_map(make, jobs, min_items=PARALLEL_FROM)
+    cache.used.update(result.key for result in results)  # the child's cache hits and writes count too
+    notices = set().union(*(result.notices for result in results))
     for notice in sorted(notices):
         log.info(notice)
     cache.prune()

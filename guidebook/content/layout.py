@@ -22,8 +22,9 @@ HOME_KEY = "index"
 CATALOGUE_KEY = "practice-sheets/index"
 THEMES_KEY = "practice-sheets/themes"
 MAP_KEY = "map"  # /map/ and /fr/map/
+EVALUATION_KEY = "practice-sheets/evaluation-levels"  # what each evaluation status means
 # Pages the site makes from the content rather than from a file: pages may link to them.
-GENERATED_KEYS = frozenset({CATALOGUE_KEY, THEMES_KEY, MAP_KEY})
+GENERATED_KEYS = frozenset({CATALOGUE_KEY, THEMES_KEY, MAP_KEY, EVALUATION_KEY})
 
 
 @dataclass(frozen=True)

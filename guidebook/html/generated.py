@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..content.layout import CATALOGUE_KEY, MAP_KEY, THEMES_KEY
+from ..content.layout import CATALOGUE_KEY, EVALUATION_KEY, MAP_KEY, THEMES_KEY
 from ..languages import language_codes, strings
 
 # key -> (title string, intro string, page template)
@@ -18,6 +18,7 @@ GENERATED = {
     CATALOGUE_KEY: ("catalogue_title", "catalogue_intro", "catalogue.html"),
     THEMES_KEY: ("themes_title", "themes_intro", "themes.html"),
     MAP_KEY: ("map_title", "map_intro", "map.html"),
+    EVALUATION_KEY: ("evaluation_title", "evaluation_intro", "evaluation.html"),
 }
 
 

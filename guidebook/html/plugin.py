@@ -14,8 +14,9 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
-from .. import typography
+from .. import PACKAGE_DIR, typography
 from ..content.layout import CATALOGUE_KEY, COLLECTIONS, DOCS_DIR, site_url
 from ..content.load import load
 from ..content.model import Repository, Variant
@@ -23,6 +24,7 @@ from ..errors import ContentError
 from ..languages import default_language, strings
 from ..site import catalogue
 from ..site.crosslinks import Index, build_index
+from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
 from . import csp, navcache, parallel, search_index, staging
 from .build_date import ContentDate
@@ -30,6 +32,11 @@ from .generated import write_generated
 from .serving import serving
 
 PLUGIN_NAME = "guidebook"  # its name in mkdocs.yml, from the entry point in pyproject.toml
+# Files the site serves from the package, where the PDFs read them too (one copy in git): site folder -> files.
+SHARED_ASSETS = {
+    "assets/fonts": sorted((PACKAGE_DIR / "vendor" / "fonts").iterdir()),  # IBM Plex, its @font-face rules, licences
+    "assets/images": [PACKAGE_DIR / "assets" / "eu-emblem.svg"],
+}
 
 log = get_plugin_logger(__name__)
 
@@ -76,6 +83,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         except ContentError as error:
             raise PluginError(error.report()) from None
 
+    def on_files(self, files, config):
+        for folder, paths in SHARED_ASSETS.items():
+            for path in paths:
+                files.append(File.generated(config, f"{folder}/{path.name}", abs_src_path=str(path)))
+        return files
+
     def on_serve(self, server, config, builder):
         root = self.repository.root
         for folder in (DOCS_DIR, *COLLECTIONS.values()):
@@ -109,6 +122,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
             if variant.model is not None:
                 page.meta["title"] = variant.model.title  # inherited or typeset as its language wants
+            # Material would mark every page in the navigation with an unlabelled icon of its status; a draft
+            # says so in words on the page itself (partials/guidebook/notices.html).
+            page.meta.pop("status", None)
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -120,7 +136,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_env(self, env, config, files):
         _escape_own_templates(env)
-        env.globals["gb_languages"] = site_languages()
+        env.globals["gb_languages"] = site_languages(edition_date(self.repository))
         return navcache.install(env)
 
     @event_priority(60)  # before the search plugin reads the page
@@ -156,7 +172,19 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return csp.add_policy(output) if csp.applies(config) else output
 
     def on_post_template(self, output_content, template_name, config):
-        return self.on_post_page(output_content, None, config)  # the 404 page
+        """The 404 page: the default language's at the root, each other one's in its own folder.
+
+        Every language's build writes its 404.html at the root; the others' move to theirs (an empty
+        output is not written), so a server answers /fr/... with the French page when told to.
+        """
+        output = self.on_post_page(output_content, None, config)
+        language = _current_language(config)
+        if template_name != "404.html" or language == default_language():
+            return output
+        target = Path(config.site_dir) / language / template_name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""
 
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)

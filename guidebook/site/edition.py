@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 
 from ..content.model import Repository
 
 
-def content_epoch(repository: Repository) -> int | None:
-    """Midnight UTC of the newest `last_reviewed` date, in seconds since 1970."""
+def edition_date(repository: Repository) -> date | None:
+    """The newest `last_reviewed` date of the content: the date of this edition."""
     dates = [
         variant.model.last_reviewed
         for entry in repository.entries.values()
         for variant in entry.variants.values()
         if variant.model is not None and variant.model.last_reviewed is not None
     ]
-    if not dates:
+    return max(dates, default=None)
+
+
+def content_epoch(repository: Repository) -> int | None:
+    """Midnight UTC of the edition date, in seconds since 1970."""
+    newest = edition_date(repository)
+    if newest is None:
         return None
-    return int(datetime.combine(max(dates), time(), tzinfo=timezone.utc).timestamp())
+    return int(datetime.combine(newest, time(), tzinfo=timezone.utc).timestamp())

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..content.freshness import State, state_of
-from ..content.layout import CATALOGUE_KEY, MAP_KEY, THEMES_KEY, site_url
+from ..content.layout import CATALOGUE_KEY, EVALUATION_KEY, HOME_KEY, MAP_KEY, THEMES_KEY, site_url
 from ..content.model import Entry, Repository
 from ..content.schema import Period
-from ..content.vocabulary import country_name, label
-from ..languages import language_codes, strings
+from ..content.vocabulary import country_name, label, vocabularies
+from ..languages import language_codes, print_strings, strings
 from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
-from .citations import Citation, citations, language_name
+from .citations import Citation, citations, language_name, shown_date
 from .crosslinks import Index
 from .map import Geometry, Marker, geometry, place_markers
 from .urls import relative_url
@@ -31,6 +32,23 @@ class MapView:
     markers: list[Marker]  # the city pilots
 
 
+@dataclass(frozen=True)
+class EvaluationLevel:
+    code: str
+    label: str
+    meaning: str  # one line: what the level says about a practice
+
+
+@dataclass(frozen=True)
+class SheetHeader:
+    """What a practice sheet shows under its title: how far it was evaluated, when reviewed, how to cite it."""
+
+    evaluation: EvaluationLevel
+    levels_url: str  # the page listing every level
+    last_reviewed: str | None
+    citation: str  # "{url}" stands for the page's address, which the template knows
+
+
 @dataclass
 class PageView:
     """Template context `gb`: everything is already translated and every URL is relative."""
@@ -46,9 +64,12 @@ class PageView:
     related: list[tuple[str, list[Link]]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)  # generated catalogue and theme pages
     facets: list[Facet] = field(default_factory=list)
-    links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages
+    links: dict[str, str] = field(default_factory=dict)  # named URLs for generated pages and the home page
+    counts: dict[str, int] = field(default_factory=dict)  # what the home page's entries lead to
     map: MapView | None = None
     sources: list[Citation] = field(default_factory=list)
+    header: SheetHeader | None = None
+    levels: list[EvaluationLevel] = field(default_factory=list)  # the evaluation levels page
 
     @property
     def is_draft(self) -> bool:
@@ -56,6 +77,7 @@ class PageView:
 
 
 ACCESSIBILITY_KEY = "accessibility"
+CONTACT_KEY = "about/contact"
 
 
 @dataclass(frozen=True)
@@ -66,15 +88,31 @@ class SiteLanguage:
     t: dict
     home: str
     accessibility: str
+    contact: str
+    licence: str
+    emblem_alt: str
+    edition: str | None  # the date of the newest review, written out
 
 
-def site_languages() -> dict[str, SiteLanguage]:
+def site_languages(edition: date | None) -> dict[str, SiteLanguage]:
     """Template global `gb_languages`, for the footer and the 404 page (which has no page view).
 
     Every language at once: the 404 page, which one server serves for both languages, shows them all;
     the footer picks the reader's by config.theme.language, which static-i18n sets for each language built.
     """
-    return {code: SiteLanguage(code, strings()[code], site_url("index", code), site_url(ACCESSIBILITY_KEY, code)) for code in language_codes()}
+    return {
+        code: SiteLanguage(
+            code,
+            strings()[code],
+            site_url("index", code),
+            site_url(ACCESSIBILITY_KEY, code),
+            site_url(CONTACT_KEY, code),
+            print_strings()[code]["colophon_licence"],
+            print_strings()[code]["eu_emblem"],
+            shown_date(edition.isoformat(), code) if edition else None,
+        )
+        for code in language_codes()
+    }
 
 
 class ViewBuilder:
@@ -123,6 +161,9 @@ class ViewBuilder:
         if key == MAP_KEY:
             view.map = self.map_view()
             return view
+        if key == EVALUATION_KEY:
+            view.levels = [self.evaluation_level(code) for code in vocabularies()["evaluation_statuses"]]
+            return view
         view.rows = build_rows(repository, self.index, self.language, self.page_url)
         view.facets = build_facets(view.rows, self.language)
         view.links = {
@@ -132,6 +173,9 @@ class ViewBuilder:
             "schema": relative_url(CATALOGUE_KEY, self.language, self.page_url) + SCHEMA_NAME,
         }
         return view
+
+    def evaluation_level(self, code: str) -> EvaluationLevel:
+        return EvaluationLevel(code, label("evaluation_statuses", code, self.language), self.t["evaluation_meanings"][code])
 
     def map_view(self) -> MapView:
         """Every city pilot is on the map: content/area.py refused any placed outside it."""
@@ -144,7 +188,19 @@ class ViewBuilder:
         return MapView(geometry(), dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
 
     def _page(self, entry: Entry, view: PageView) -> None:
-        pass
+        if entry.key != HOME_KEY:
+            return
+        view.links = {
+            "catalogue": relative_url(CATALOGUE_KEY, self.language, self.page_url),
+            "recommendations": relative_url("recommendations/index", self.language, self.page_url),
+            "map": relative_url(MAP_KEY, self.language, self.page_url),
+        }
+        view.counts = {
+            "sheets": sum(len(sheets) for sheets in self.index.sheets_by_pilot.values()),
+            "chapters": len(self.index.chapters),
+            "countries": len(self.index.countries),
+            "pilots": len(self.index.pilots),
+        }
 
     def _practice_sheet(self, entry: Entry, view: PageView) -> None:
         sheet = view.model
@@ -165,11 +221,19 @@ class ViewBuilder:
             (t["target_groups"], self.labels("target_groups", sheet.target_groups)),
             (t["recommendations"], [self.chapter_link(n) for n in sheet.recommendations]),
             (t["period"], [_years(sheet.period)] if sheet.period else []),
-            (t["evaluation"], [evaluation]),
+            (t["evaluation"], [evaluation]),  # the handouts' key facts say it too
             # A plain mailto link: hiding it from harvesters with script would hide it from screen readers too.
             (t["contact"], [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
         ]
         view.facts = [(name, values) for name, values in facts if values]  # a fact no source gives is left out
+        reviewed = shown_date(sheet.last_reviewed.isoformat(), self.language) if sheet.last_reviewed else None
+        citation = t["cite_sheet"] if reviewed else t["cite_sheet_undated"]
+        view.header = SheetHeader(
+            self.evaluation_level(sheet.evaluation.status),
+            relative_url(EVALUATION_KEY, self.language, self.page_url),
+            reviewed,
+            citation.format(title=sheet.title, date=reviewed, url="{url}"),
+        )
 
     def _pilot(self, entry: Entry, view: PageView) -> None:
         pilot = view.model

@@ -156,7 +156,7 @@ def test_evaluation_levels_page_lists_every_level_with_its_meaning(site, lang, p
 def test_home_page_leads_with_a_search_and_three_entries(site, lang, prefix, search, entries):
     html = site.html(prefix)
     form = _part(html, "gb-home__search")
-    assert 'action="practice-sheets/"' in form and 'name="q"' in form and search in form
+    assert 'action="practice-sheets/"' in form and 'name="words"' in form and search in form
     nav = _part(html, "gb-home__entries")
     hrefs = re.findall(r'<a class="gb-entry gb-entry--\w+" href="([^"]+)">', nav)
     assert hrefs == ["practice-sheets/", "recommendations/", "map/"]

@@ -37,7 +37,7 @@ def test_home_search_leads_to_the_catalogue_with_the_words(tab, lang):
     page.fill("#gb-home-q", "mentoring")
     page.locator(".gb-home__search button[type=submit]").click()
     page.wait_for_load_state("networkidle")
-    assert page.url.endswith(f"{LANGUAGES[lang]}/practice-sheets/?q=mentoring")
+    assert page.url.endswith(f"{LANGUAGES[lang]}/practice-sheets/?words=mentoring")
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)

@@ -1,6 +1,6 @@
 """Issue 18, identity and pages: palette, fonts, footer, home page, practice sheet header, evaluation levels, 404.
 
-Small projects built for real in tmp_path; what a browser shows of them is in tests/browser/test_identity.py.
+Small projects built for real in tmp_path; what a browser shows of them is in tests/browser/test_identity_browser.py.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 
 from guidebook import PACKAGE_DIR
 from guidebook.content.vocabulary import vocabularies
+from guidebook.publish.sizes import fill_sizes
 from sites import PROJECT, base_files, build, sheet, write_project
 
 SHEET = "practice-sheets/testville-case-management"
@@ -175,3 +176,18 @@ def test_each_language_has_its_own_404_page(site, path, lang, title, other_lang,
     assert f'<html lang="{lang}"' in html
     assert f"<h1>{title}</h1>" in html
     assert re.search(rf'<p lang="{other_lang}" class="gb-not-found__other">\s*{other_title}\.', html)
+
+
+def test_download_sizes_are_written_in_each_page_language_once_the_files_exist(tmp_path):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "guidebook-en.pdf").write_bytes(b"x" * 1_250_000)
+    placeholders = '<span class="gb-size" data-file="guidebook-en.pdf"></span><span class="gb-size" data-file="missing.zip"></span>'
+    (tmp_path / "index.html").write_text(f'<html lang="en">{placeholders}', encoding="utf-8")
+    (tmp_path / "fr" / "index.html").write_text(f'<html lang="fr">{placeholders}', encoding="utf-8")
+    (tmp_path / "plain.html").write_text('<html lang="en">nothing to fill', encoding="utf-8")
+
+    assert fill_sizes(tmp_path) == 4
+    english, french = (tmp_path / "index.html").read_text(encoding="utf-8"), (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="gb-size" data-file="guidebook-en.pdf">(1.2\u00a0MB)</span>' in english
+    assert '<span class="gb-size" data-file="guidebook-en.pdf">(1,2\u00a0Mo)</span>' in french
+    assert '<span class="gb-size" data-file="missing.zip"></span>' in english  # no file, no size

@@ -140,7 +140,7 @@ def test_every_page_links_the_accessibility_statement_in_its_language(real_site)
     checked = 0
     for path in site.rglob("*.html"):
         if path.name == "404.html":
-            continue  # its links are from the site root: tested in the browser (tests/browser/test_identity.py)
+            continue  # its links are from the site root: tested in the browser (tests/browser/test_identity_browser.py)
         html = path.read_text(encoding="utf-8")
         language = re.search(r'<html lang="(\w+)"', html).group(1)
         link = re.search(r'<a href="([^"]+)">(%s)</a>' % label[language].replace("'", "(?:'|&#39;)"), html.split('class="gb-footer__links"', 1)[-1])

@@ -33,6 +33,7 @@ from ..files import write_beside
 from ..site.downloads import OFFLINE_ZIP, guidebook_pdf
 from .options import download_options, raw_config
 from .run import run_mkdocs
+from .sizes import fill_sizes
 
 log = logging.getLogger("mkdocs.plugins.guidebook.offline")
 SHIM = PACKAGE_DIR / "vendor" / "iframe-worker" / "shim.js"
@@ -64,6 +65,7 @@ def build_bundle(project: Path, site_dir: Path, repository: Repository, *, stric
         run_mkdocs(project / "mkdocs.yml", offline_site, repository, strict=strict, options=offline_options(project, repository))
         finish(offline_site)
         copy_downloads(site_dir, offline_site)
+        fill_sizes(offline_site)
         write_handout_scripts(offline_site)
         target = site_dir / OFFLINE_ZIP
         files = write_zip(offline_site, target)

@@ -18,6 +18,7 @@ from ..content.load import load
 from ..content.model import Repository
 from ..errors import BuildFailed, ContentError, PrintError
 from . import offline
+from .sizes import fill_sizes
 from .options import download_options
 from .run import run_mkdocs
 
@@ -81,6 +82,7 @@ def _build_downloads(project: Path, site_dir: Path, repository: Repository, stri
     except PrintError as error:
         raise BuildFailed([], str(error)) from None
     offline.build_bundle(project, site_dir, repository, strict=strict)
+    fill_sizes(site_dir)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

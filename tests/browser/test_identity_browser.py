@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sites import PROJECT
@@ -28,6 +30,8 @@ def test_home_shows_purpose_search_and_three_entries_on_the_first_screen(new_tab
     assert entries.first.bounding_box()["y"] < height, "the first entry starts below the first screen"
     downloads = page.locator(".gb-home__downloads")
     assert downloads.count() == 1 and downloads.bounding_box()["y"] > entries.last.bounding_box()["y"]
+    sizes = downloads.locator(".gb-size").all_inner_texts()
+    assert sizes and all(re.fullmatch(r"\(\d+[.,]\d\u00a0M[Bo]\)", size) for size in sizes), sizes
     assert page.locator("h1").count() == 1
 
 

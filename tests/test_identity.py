@@ -181,13 +181,16 @@ def test_each_language_has_its_own_404_page(site, path, lang, title, other_lang,
 def test_download_sizes_are_written_in_each_page_language_once_the_files_exist(tmp_path):
     (tmp_path / "fr").mkdir()
     (tmp_path / "guidebook-en.pdf").write_bytes(b"x" * 1_250_000)
-    placeholders = '<span class="gb-size" data-file="guidebook-en.pdf"></span><span class="gb-size" data-file="missing.zip"></span>'
+    (tmp_path / "handout.pdf").write_bytes(b"x" * 45_400)
+    placeholders = "".join(f'<span class="gb-size" data-file="{name}"></span>' for name in ("guidebook-en.pdf", "handout.pdf", "missing.zip"))
     (tmp_path / "index.html").write_text(f'<html lang="en">{placeholders}', encoding="utf-8")
     (tmp_path / "fr" / "index.html").write_text(f'<html lang="fr">{placeholders}', encoding="utf-8")
     (tmp_path / "plain.html").write_text('<html lang="en">nothing to fill', encoding="utf-8")
 
-    assert fill_sizes(tmp_path) == 4
+    assert fill_sizes(tmp_path) == 6
     english, french = (tmp_path / "index.html").read_text(encoding="utf-8"), (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
     assert '<span class="gb-size" data-file="guidebook-en.pdf">(1.2\u00a0MB)</span>' in english
     assert '<span class="gb-size" data-file="guidebook-en.pdf">(1,2\u00a0Mo)</span>' in french
+    assert '<span class="gb-size" data-file="handout.pdf">(45\u00a0kB)</span>' in english
+    assert '<span class="gb-size" data-file="handout.pdf">(45\u00a0ko)</span>' in french
     assert '<span class="gb-size" data-file="missing.zip"></span>' in english  # no file, no size

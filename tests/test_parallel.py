@@ -56,9 +56,12 @@ def test_the_parallel_build_writes_the_same_site_as_the_sequential_one(tmp_path,
         # language links point at the last page built before it (here the Belgian article).
         if name.name not in ("sitemap.xml.gz", "404.html"):
             assert (parallel_site / name).read_bytes() == (sequential_site / name).read_bytes(), name
-    not_found = (parallel_site / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in not_found and '<html lang="fr"' in (sequential_site / "404.html").read_text(encoding="utf-8")
-    assert '<a href="/" hreflang="en"' in not_found and '<a href="/fr/" hreflang="fr"' in not_found
+    # Each language's 404 page in its place, whichever process built it (the default language's at the root).
+    for name, language in (("404.html", "en"), ("fr/404.html", "fr")):
+        for site in (parallel_site, sequential_site):
+            assert f'<html lang="{language}"' in (site / name).read_text(encoding="utf-8"), (site, name)
+        not_found = (parallel_site / name).read_text(encoding="utf-8")
+        assert '<a href="/" hreflang="en"' in not_found and '<a href="/fr/" hreflang="fr"' in not_found, name
 
 
 def test_a_warning_logged_while_french_pages_are_built_fails_the_strict_build_and_is_reported(tmp_path, forks, monkeypatch):

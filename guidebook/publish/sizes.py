@@ -2,7 +2,7 @@
 
 The theme renders the pages before the PDFs and the offline bundle are made (they are made from the same
 content, after it), so a link carries an empty <span class="gb-size" data-file="..."> that this fills
-in, in the page's language: "(1.2 MB)", "(1,2 Mo)".
+in, in the page's language: "(1.2 MB)", "(1,2 Mo)", "(45 kB)", "(45 ko)".
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ def _sized(match: re.Match, site: Path, t: dict) -> str:
     path = site / match.group(1)
     if not path.is_file():
         return match.group(0)  # a file this build did not make: its link says nothing of a size
-    megabytes = f"{path.stat().st_size / 1e6:.1f}".replace(".", t["decimal_separator"])
-    size = t["download_size"].format(size=megabytes)
+    octets = path.stat().st_size
+    if octets < 1_000_000:  # a handout: "0.0 MB" would say nothing
+        size = t["download_size_kb"].format(size=max(1, round(octets / 1000)))
+    else:
+        size = t["download_size"].format(size=f"{octets / 1e6:.1f}".replace(".", t["decimal_separator"]))
     return f'<span class="gb-size" data-file="{match.group(1)}">{size}</span>'

@@ -1,0 +1,75 @@
+"""The check's problems as the editor shows them, in the language of its interface.
+
+`guidebook check` words its messages in English. In the French interface, the messages a form can
+lead to are put in French; any other keeps the check's English words, said to be so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import Problem
+from ..vocabulary import DEFAULT_LANGUAGE
+from .model import settings
+
+INTRO = {
+    "en": "This save is refused (the checks of guidebook check); nothing was written:",
+    "fr": "Cet enregistrement est refusé (contrôles de guidebook check) ; rien n'a été écrit :",
+}
+UNTRANSLATED = " (message de guidebook check, en anglais)"
+# Messages of the check a form can lead to, and their French.
+FRENCH = [
+    (r"is missing from this ([a-z ]+?)(?:; expected: (?P<hint>.*))?", "manque ; attendu : {hint}"),
+    (r"String should have at least 1 character.*", "ne peut pas être vide"),
+    (r"List should have at least 1 item.*", "demande au moins un élément"),
+    (r"section '## (?P<wanted>.+)' is missing; a practice sheet has the sections (?P<all>.+), in this order",
+     "la section « ## {wanted} » manque ; une fiche pratique a les sections {all}, dans cet ordre"),
+    (r"found section '## (?P<found>.+)' where '## (?P<wanted>.+)' was expected; a practice sheet has the sections (?P<all>.+), in this order",
+     "section « ## {found} » trouvée là où « ## {wanted} » était attendue ; une fiche pratique a les sections {all}, dans cet ordre"),
+    (r"unexpected section '## (?P<found>.+)' after '## (?P<last>.+)'; use '### .+' inside a section, or remove it",
+     "section « ## {found} » inattendue après « ## {last} » ; écrivez « ### {found} » dans une section, ou supprimez-la"),
+    (r"'(?P<value>.*)' is not an e-mail address; .*",
+     "« {value} » n'est pas une adresse électronique ; une adresse d'organisation est attendue, comme contact@efus.eu"),
+    (r"the end year (?P<end>\d+) is before the start year (?P<start>\d+)", "l'année de fin {end} précède l'année de début {start}"),
+    (r"a named contact person needs 'consent_date: YYYY-MM-DD'.*",
+     "une personne à contacter nommée demande la date à laquelle elle a accepté d'être publiée (AAAA-MM-JJ) ; "
+     "sans elle, retirez le nom et donnez une adresse d'organisation"),
+]
+
+
+def refusal(problems: list[Problem], language: str) -> str:
+    """The whole message: one line per problem, as path:line: field: message."""
+    lines = [INTRO.get(language, INTRO[DEFAULT_LANGUAGE])]
+    lines += [described(problem, language) for problem in problems]
+    return "\n".join(lines)
+
+
+def described(problem: Problem, language: str) -> str:
+    field = _field_label(problem.field, language)
+    message = problem.message if language == "en" else _french(problem.message)
+    separator = " : " if language == "fr" else ": "
+    return f"{problem.path}:{problem.line}{separator}{field}{separator}{message}"
+
+
+def _field_label(field: str, language: str) -> str:
+    """`contact.email` as `E-mail address (contact.email)`: the form's label, then the name in the file."""
+    names = [part for part in field.split(".") if not part.isdigit()]
+    labels = settings()["labels"]
+    if not names:
+        return field
+    key = ".".join(names[-2:]) if ".".join(names[-2:]) in labels else names[-1]
+    label = labels.get(key, {}).get(language)
+    if label is None:
+        return field
+    return f"« {label} » ({field})" if language == "fr" else f"{label} ({field})"
+
+
+def _french(message: str) -> str:
+    for pattern, french in FRENCH:
+        match = re.fullmatch(pattern, message)
+        if match:
+            found = match.groupdict()
+            if "hint" in found:
+                found["hint"] = settings()["hints_fr"].get(found["hint"] or "", found["hint"] or "une valeur")
+            return french.format(**found)
+    return message + UNTRANSLATED

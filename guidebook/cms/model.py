@@ -1,0 +1,108 @@
+"""The content model seen as form fields: what kind of value each field of `guidebook.schema` holds.
+
+Read by the configuration generator (which widget, which choices) and by the save step (which values to
+leave out or convert), so both follow the one model.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+from annotated_types import Ge, Le, MinLen
+from pydantic import AfterValidator, BaseModel
+from pydantic.fields import FieldInfo
+
+from ..vocabulary import LANGUAGES, check_code, check_country
+
+SETTINGS_FILE = Path(__file__).with_name("fields.yml")
+# Written by the editor's server, never typed into the form.
+BOOKKEEPING = ("source_hash",)
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """The value of one field: its kind, whether a list of them, and its constraints."""
+
+    kind: str  # text, int, float, date, group or choice
+    many: bool = False
+    optional: bool = False
+    group: type[BaseModel] | None = None
+    vocabulary: str | None = None  # of vocabularies.yml, "country", "language" or, for literal choices, the field's name
+    choices: tuple[str, ...] = ()  # literal choices
+    minimum: float | None = None
+    maximum: float | None = None
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    info: FieldInfo
+    type: FieldType
+
+    @property
+    def required(self) -> bool:
+        """Whether the form must have a value: a list that may be empty is required in the model but not in the form."""
+        return self.info.is_required() and not self.type.optional and (not self.type.many or self.type.min_items > 0)
+
+
+@cache
+def settings() -> dict:
+    return yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
+
+
+def form_fields(model: type[BaseModel]) -> list[FormField]:
+    """The fields of `model` an editor fills in, in the model's order."""
+    return [
+        FormField(name, info, field_type(name, info.annotation, list(info.metadata)))
+        for name, info in model.model_fields.items()
+        if name not in BOOKKEEPING
+    ]
+
+
+def field_type(name: str, annotation: object, metadata: list) -> FieldType:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        # Field(...) inside Annotated carries its constraints in its own metadata.
+        inner = [part for item in args[1:] for part in (item.metadata if isinstance(item, FieldInfo) else [item])]
+        return field_type(name, args[0], [*inner, *metadata])
+    if origin in (typing.Union, types.UnionType):
+        inner = field_type(name, next(arg for arg in args if arg is not type(None)), metadata)
+        return _replace(inner, optional=True)
+    if origin is list:
+        minimum = next((item.min_length for item in metadata if isinstance(item, MinLen)), 0)
+        return _replace(field_type(name, args[0], []), many=True, min_items=minimum)
+    if origin is typing.Literal:
+        choices = tuple(str(arg) for arg in args)
+        # The site languages are labelled by their names; other literal choices by fields.yml.
+        return FieldType("choice", vocabulary="language" if choices == LANGUAGES else name, choices=choices)
+    vocabulary = next(filter(None, (_vocabulary_of(item) for item in metadata)), None)
+    if vocabulary:
+        return FieldType("choice", vocabulary=vocabulary)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return FieldType("group", group=annotation)
+    kind = {str: "text", int: "int", float: "float", date: "date"}[annotation]
+    minimum = next((item.ge for item in metadata if isinstance(item, Ge)), None)
+    maximum = next((item.le for item in metadata if isinstance(item, Le)), None)
+    return FieldType(kind, minimum=minimum, maximum=maximum)
+
+
+def _replace(field: FieldType, **changes) -> FieldType:
+    return FieldType(**{**field.__dict__, **changes})
+
+
+def _vocabulary_of(item: object) -> str | None:
+    if not isinstance(item, AfterValidator):
+        return None
+    if item.func is check_country:
+        return "country"
+    if isinstance(item.func, functools.partial) and item.func.func is check_code:
+        return item.func.args[0]
+    return None

@@ -1,0 +1,172 @@
+"""The editor's local server: the admin pages, the vendored Decap CMS and Decap's local backend API.
+
+It speaks the protocol of Decap's own local server (decap-server, `local_backend` in the configuration):
+one POST endpoint taking {action, params}. Unlike decap-server it writes a save only when
+`guidebook check` accepts it (guidebook/cms/save.py); a refusal is answered with the check's problems,
+which Decap shows in its error notice. Only 127.0.0.1 is listened on: there is no login.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import mimetypes
+import re
+import threading
+from datetime import date
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from ..errors import Problem
+from ..layout import KIND_OF_FOLDER
+from .config import EDITOR_ADDRESS
+from .messages import refusal
+from .save import SaveRefused, content_file, save
+
+API = re.compile(r"^/api/(?P<language>[a-z]{2})/v1/?$")
+DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+# A page that embeds the editor could make an editor click without seeing (a <meta> policy cannot say this).
+FRAME_HEADER = "frame-ancestors 'none'"
+TYPES = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yml": "text/yaml", ".html": "text/html"}
+
+
+class EditorServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path):
+        self.project = project.resolve()
+        self.editor_dir = editor_dir.resolve()
+        self.save_lock = threading.Lock()  # one save at a time: each checks the project as the last one left it
+        super().__init__(address, _Handler)
+
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: EditorServer
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if path in ("/", "/admin"):
+            self.send_response(302)
+            self.send_header("Location", "/admin/")
+            self.end_headers()
+            return
+        file = self._static_file(path)
+        if file is None:
+            self._send(404, b"not found\n", "text/plain")
+            return
+        kind = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        body = file.read_bytes()
+        if file.name == "config.yml":  # the API is this server's, on whatever port it listens
+            body = body.replace(EDITOR_ADDRESS.encode(), self.server.address.encode())
+        self._send(200, body, kind)
+
+    def _static_file(self, path: str) -> Path | None:
+        """The admin pages and their configuration, and the files of Decap's distribution."""
+        parts = PurePosixPath(path).parts
+        if len(parts) < 2 or parts[1] != "admin" or ".." in parts:
+            return None
+        if len(parts) > 2 and parts[2] == "decap":
+            base, inside = self.server.editor_dir / DECAP_DIST, parts[3:]
+        else:
+            base, inside = self.server.editor_dir / "admin", parts[2:]
+        file = base.joinpath(*inside)
+        if path.endswith("/"):
+            file = file / "index.html"
+        return file if file.is_file() else None
+
+    def do_POST(self) -> None:
+        match = API.match(urlsplit(self.path).path)
+        if match is None:
+            self._send(404, b"not found\n", "text/plain")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            request = json.loads(self.rfile.read(length) or b"{}")
+            status, answer = 200, self._act(request.get("action"), request.get("params") or {})
+        except SaveRefused as refused:
+            status, answer = 422, {"error": refusal(refused.problems, match["language"])}
+        self._send(status, json.dumps(answer, ensure_ascii=False, default=str).encode("utf-8"), "application/json")
+
+    def _act(self, action: str, params: dict) -> object:
+        project = self.server.project
+        if action == "info":
+            return {"repo": project.name, "publish_modes": ["simple"], "type": "local_fs"}
+        if action == "entriesByFolder":
+            return [_entry(project, path) for path in _folder_files(project, params["folder"], params.get("extension", "md"), params.get("depth", 1))]
+        if action == "entriesByFiles":
+            return [_entry(project, item["path"], item.get("label")) for item in params["files"]]
+        if action == "getEntry":
+            return _entry(project, params["path"])
+        if action == "persistEntry":
+            return self._persist(params)
+        if action == "getMedia":
+            return []
+        if action == "getDeployPreview":
+            return None
+        raise SaveRefused([Problem(str(params.get("path") or "editor"), 1, action or "action", _NOT_HERE.get(action, "is not something this editor does"))])
+
+    def _persist(self, params: dict) -> dict:
+        files = params.get("dataFiles") or [params["entry"]]
+        if params.get("assets"):
+            raise SaveRefused([Problem(files[0]["path"], 1, "images", _NOT_HERE["persistMedia"])])
+        if any(item.get("newPath") for item in files):
+            raise SaveRefused([Problem(files[0]["path"], 1, "file name", "renaming a page is not done in the editor: it would break the links to it")])
+        with self.server.save_lock:
+            written = save(self.server.project, {item["path"]: item["raw"] for item in files}, date.today())
+        return {"message": f"entry persisted: {', '.join(written)}"}
+
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Security-Policy", FRAME_HEADER)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+_NOT_HERE = {
+    "persistMedia": "images are not added through the editor yet: put them in docs/assets/images/ through a pull request",
+    "deleteFile": "pages are not deleted through the editor: other pages may link to them; ask for it in a pull request",
+    "deleteFiles": "pages are not deleted through the editor: other pages may link to them; ask for it in a pull request",
+}
+
+
+def _folder_files(project: Path, folder: str, extension: str, depth: int) -> list[str]:
+    """The files of a collection's folder; a folder's index page is a page of its own, not of the collection."""
+    base = _inside(project, folder)
+    if not base.is_dir():
+        return []
+    found = []
+    for path in sorted(base.rglob(f"*.{extension}")):
+        relative = path.relative_to(project).as_posix()
+        if len(path.relative_to(base).parts) > depth or any(part.startswith(".") for part in path.relative_to(base).parts):
+            continue
+        if content_file(project, relative).kind in KIND_OF_FOLDER.values():
+            found.append(relative)
+    return found
+
+
+def _entry(project: Path, path: str, label: str | None = None) -> dict:
+    file = _inside(project, path)
+    data = file.read_bytes() if file.is_file() else None
+    entry = {"path": path, "id": hashlib.sha256(data).hexdigest() if data is not None else None}
+    if label is not None:
+        entry["label"] = label
+    return {"data": data.decode("utf-8") if data is not None else None, "file": entry}
+
+
+def _inside(project: Path, path: str) -> Path:
+    resolved = (project / path).resolve()
+    if not resolved.is_relative_to(project):
+        raise SaveRefused([Problem(path, 1, "path", "is outside the project")])
+    return resolved

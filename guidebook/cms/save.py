@@ -136,8 +136,7 @@ def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft
     if problems:
         raise SaveRefused(problems)
     model = KINDS[found.kind]
-    meta = _in_model_form(source.meta, form_fields(model), top=True)
-    meta.setdefault("last_reviewed", today)
+    meta = _in_model_form({**source.meta, "last_reviewed": source.meta.get("last_reviewed") or today}, form_fields(model), top=True)
     body = source.body.strip()
     if found.kind == "practice-sheet" and not body:
         body = "\n\n".join(f"## {section}" for section in strings()[found.language]["sheet_sections"])

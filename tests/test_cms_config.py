@@ -1,0 +1,96 @@
+"""The editor's configuration (editor/admin/config.yml, editor/admin/fr/config.yml) follows the content model."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from guidebook.cms import config as editor_config
+from guidebook.cms.model import form_fields, settings
+from guidebook.schema import KINDS
+from guidebook.vocabulary import LANGUAGES, vocabularies
+from sites import PROJECT
+
+REGENERATE = "the shipped editor configuration differs from the content model: run `.venv/bin/python -m guidebook.cms config` and commit editor/admin/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shipped_configuration_is_the_generated_one(language):
+    shipped = editor_config.config_path(PROJECT, language).read_text(encoding="utf-8")
+    assert shipped == editor_config.config_text(PROJECT, language), REGENERATE
+
+
+def test_a_change_of_the_model_is_seen_as_drift(monkeypatch):
+    changed = {**vocabularies(), "approaches": {**vocabularies()["approaches"], "mentoring": {"en": "Mentoring", "fr": "Mentorat"}}}
+    monkeypatch.setattr(editor_config, "vocabularies", lambda: changed)
+    shipped = editor_config.config_path(PROJECT, "en").read_text(encoding="utf-8")
+    assert shipped != editor_config.config_text(PROJECT, "en")
+
+
+def test_every_field_and_description_has_its_labels_and_french_help():
+    missing = []
+    for model in _models():
+        for field in form_fields(model):
+            if field.name not in settings()["labels"]:
+                missing.append(f"labels: {field.name}")
+            if field.info.description not in settings()["hints_fr"]:
+                missing.append(f"hints_fr: {field.info.description!r}")
+    assert missing == [], f"guidebook/cms/fields.yml lacks: {sorted(set(missing))}"
+
+
+def _models():
+    seen, todo = [], list(KINDS.values())
+    while todo:
+        model = todo.pop()
+        if model not in seen:
+            seen.append(model)
+            todo += [field.type.group for field in form_fields(model) if field.type.group]
+    return seen
+
+
+def _collections(language: str) -> dict[str, dict]:
+    config = yaml.safe_load(editor_config.config_path(PROJECT, language).read_text(encoding="utf-8"))
+    return {collection["name"]: collection for collection in config["collections"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_kind_has_its_collection_with_every_field_of_the_model(language):
+    collections = _collections(language)
+    for kind in ("practice-sheet", "pilot", "recommendation", "country"):
+        fields = {field["name"]: field for field in collections[kind]["fields"]}
+        model = KINDS[kind]
+        assert set(fields) == set(model.model_fields) - {"source_hash"} | {"body"}
+        for name, info in model.model_fields.items():
+            if name != "source_hash":
+                assert fields[name]["required"] == (info.is_required() and name not in ("partners", "justice_stages", "target_groups")), name
+    assert any(name.startswith("pages-") for name in collections)
+
+
+def test_selects_offer_the_vocabulary_with_its_labels_in_the_interface_language():
+    for language in LANGUAGES:
+        sheet = {field["name"]: field for field in _collections(language)["practice-sheet"]["fields"]}
+        approaches = {option["value"]: option["label"] for option in sheet["approaches"]["options"]}
+        assert approaches == {code: labels[language] for code, labels in vocabularies()["approaches"].items()}
+        assert sheet["approaches"]["multiple"] is True and sheet["approaches"]["min"] == 1
+        countries = {option["value"]: option["label"] for option in sheet["country"]["options"]}
+        assert countries["BE"] == {"en": "Belgium", "fr": "Belgique"}[language]
+    french = {field["name"]: field for field in _collections("fr")["practice-sheet"]["fields"]}
+    assert french["summary"]["label"] == "Résumé"
+    assert french["summary"]["hint"] == "Une ou deux phrases décrivant la pratique."
+
+
+def test_translated_fields_are_edited_per_language_and_the_others_once():
+    sheet = {field["name"]: field for field in _collections("en")["practice-sheet"]["fields"]}
+    assert sheet["title"]["i18n"] is True and sheet["body"]["i18n"] is True
+    assert sheet["country"]["i18n"] == "duplicate" and sheet["approaches"]["i18n"] == "duplicate"
+    evaluation = {field["name"]: field for field in sheet["evaluation"]["fields"]}
+    assert evaluation["note"]["i18n"] is True and evaluation["status"]["i18n"] == "duplicate"
+    period = {field["name"]: field for field in sheet["period"]["fields"]}
+    assert period["start"]["i18n"] == "duplicate" and period["start"]["required"] is False  # the period may be left out
+
+
+def test_locales_come_from_the_site_languages():
+    config = yaml.safe_load(editor_config.config_path(PROJECT, "fr").read_text(encoding="utf-8"))
+    assert config["i18n"] == {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "en"}
+    assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
+    assert config["backend"]["name"] == "github"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import threading
 import urllib.error
 import urllib.request
@@ -64,7 +66,7 @@ def test_a_new_sheet_is_written_in_the_project_form(project):
     paths = {f"practice_sheets/mentoring.{lang}.md": new_sheet(lang) for lang in ("en", "fr")}
     assert save(project, paths, TODAY) == sorted(paths)
     english, french = (front_matter(project / path) for path in sorted(paths))
-    assert list(english)[:4] == ["title", "summary", "status", "last_reviewed"]
+    assert list(english)[:3] == ["title", "summary", "city"] and list(english)[-2:] == ["status", "last_reviewed"]
     assert english["last_reviewed"] == TODAY and english["recommendations"] == [1]
     assert english["partners"] == [] and english["justice_stages"] == [] and english["target_groups"] == []
     for meta in (english, french):
@@ -74,6 +76,22 @@ def test_a_new_sheet_is_written_in_the_project_form(project):
     assert "## Transférabilité" in (project / "practice_sheets/mentoring.fr.md").read_text(encoding="utf-8")
     assert "0 error(s), 0 warning(s)." in check(project)
     assert "up-to-date  fr  practice_sheets/mentoring.fr.md" in status(project)
+
+
+def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_translation_state(tmp_path):
+    copy = tmp_path / "project"
+    for folder in ("docs", "city_pilots", "practice_sheets", "recommendations"):
+        shutil.copytree(PROJECT / folder, copy / folder)
+    states_before = status(copy)
+    for first in sorted(copy.rglob("*.en.md")):
+        files = {path.relative_to(copy).as_posix(): path.read_text(encoding="utf-8") for path in (first, first.with_name(first.name.replace(".en.md", ".fr.md"))) if path.exists()}
+        save(copy, files, TODAY)
+    assert "0 error(s)" in check(copy)
+    assert status(copy) == states_before
+    for sheet in (copy / "practice_sheets").glob("*.md"):  # written in the house style
+        text = sheet.read_text(encoding="utf-8")
+        assert re.search(r'^title: ".+"$', text, re.M) and re.search(r"^approaches: \[[a-z-]+(, [a-z-]+)*\]$", text, re.M), sheet.name
+        assert re.search(r'^partners:\n  - name: ".+"\n    role: ".+"$', text, re.M) or "partners: []" in text, sheet.name
 
 
 def _edit(project, language: str, **changes) -> str:

@@ -14,9 +14,9 @@ import pycountry
 import yaml
 
 from ..layout import walk
-from ..schema import KINDS, PageBase
+from ..schema import KINDS
 from ..vocabulary import DEFAULT_LANGUAGE, LANGUAGES, country_name, strings, vocabularies
-from .model import FieldType, FormField, form_fields, settings
+from .model import FieldType, FormField, form_fields, in_form_order, settings
 
 ADMIN_DIR = Path("editor") / "admin"
 HEADER = "# Generated from guidebook/schema.py and guidebook/cms/fields.yml by `python -m guidebook.cms config --write`; do not edit.\n"
@@ -77,7 +77,7 @@ def _collections(root: Path, language: str) -> list[dict]:
 
 
 def _collection(kind: str, name: str, label: str, folder: str, language: str) -> dict:
-    fields = [_field(field, language, translated=None) for field in _in_form_order(KINDS[kind])] + [_body(kind, language)]
+    fields = [_field(field, language, translated=None) for field in in_form_order(KINDS[kind])] + [_body(kind, language)]
     return {
         "name": name,
         "label": label,
@@ -87,19 +87,12 @@ def _collection(kind: str, name: str, label: str, folder: str, language: str) ->
         "extension": "md",
         "format": "frontmatter",
         "create": True,
+        "delete": False,  # other pages may link to it: deleting is done in a pull request
         "slug": "{{slug}}",
         "identifier_field": "title",
         "summary": "{{title}}",
         "fields": fields,
     }
-
-
-def _in_form_order(model: type[PageBase]) -> list[FormField]:
-    """Title and summary, then the fields of this kind of page, then those every page has."""
-    fields = form_fields(model)
-    first = ["title", "summary"]
-    common = set(PageBase.model_fields) - set(first)
-    return sorted(fields, key=lambda field: (field.name not in first, field.name in common and field.name != "summary"))
 
 
 def page_folders(root: Path) -> list[str]:
@@ -141,7 +134,6 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
     value = field.type
     relation = settings()["relations"].get(field.name)
     if relation:
-        target = settings()["collections"][relation["collection"]]
         return {
             "widget": "relation",
             "collection": relation["collection"],
@@ -151,7 +143,6 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
             "multiple": value.many,
             **({"min": value.min_items} if value.min_items else {}),
             "options_length": 100,
-            "hint": _hint(field.info.description or "", language) + f" ({target[language]})",
         }
     if value.kind == "choice":
         chosen = {"widget": "select", "options": _choices(value, language), "multiple": value.many}

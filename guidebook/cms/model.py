@@ -19,6 +19,7 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from ..schema import PageBase
 from ..vocabulary import LANGUAGES, check_code, check_country
 
 SETTINGS_FILE = Path(__file__).with_name("fields.yml")
@@ -65,6 +66,15 @@ def form_fields(model: type[BaseModel]) -> list[FormField]:
         for name, info in model.model_fields.items()
         if name not in BOOKKEEPING
     ]
+
+
+def in_form_order(model: type[BaseModel]) -> list[FormField]:
+    """Title and summary, then the fields of this kind of page, then those every page has (the order of the
+    project's files)."""
+    fields = form_fields(model)
+    first = ["title", "summary"]
+    common = set(PageBase.model_fields) - set(first)
+    return sorted(fields, key=lambda field: (field.name not in first, field.name in common))
 
 
 def field_type(name: str, annotation: object, metadata: list) -> FieldType:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-import yaml
 
 from ..content import inspect
 from ..errors import Problem
@@ -26,7 +25,8 @@ from ..layout import COLLECTIONS, DOCS_DIR, ContentFile
 from ..schema import KINDS
 from ..translations import HASH_FIELD, fingerprint
 from ..vocabulary import DEFAULT_LANGUAGE, LANGUAGES, strings
-from .model import FormField, form_fields, settings
+from .house_yaml import Flow, Quoted, dump, styled
+from .model import FormField, form_fields, in_form_order, settings
 
 MOUNT_OF_FOLDER = {folder: mount for mount, folder in COLLECTIONS.items()}
 
@@ -53,7 +53,7 @@ class Draft:
         return self.content_file.language
 
     def text(self) -> str:
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=1000) if self.meta else ""
+        front = dump(self.meta) if self.meta else ""
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
@@ -136,7 +136,7 @@ def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft
     if problems:
         raise SaveRefused(problems)
     model = KINDS[found.kind]
-    meta = _in_model_form({**source.meta, "last_reviewed": source.meta.get("last_reviewed") or today}, form_fields(model), top=True)
+    meta = _in_model_form({**source.meta, "last_reviewed": source.meta.get("last_reviewed") or today}, in_form_order(model), top=True)
     body = source.body.strip()
     if found.kind == "practice-sheet" and not body:
         body = "\n\n".join(f"## {section}" for section in strings()[found.language]["sheet_sections"])
@@ -152,9 +152,9 @@ def _in_model_form(values: dict, fields: list[FormField], *, top: bool = False) 
         value = _tidy(values.get(field.name), field)
         default = None if field.info.is_required() else field.info.default
         if value is not None and not (top and value == default):
-            tidy[field.name] = value
+            tidy[field.name] = styled(value, field, bare=field.name in (*settings()["relations"], *settings()["bare"]))
         elif value is None and field.type.many and field.info.is_required() and field.type.min_items == 0:
-            tidy[field.name] = []
+            tidy[field.name] = Flow()
     tidy.update({name: value for name, value in values.items() if name not in known and name != HASH_FIELD})
     return tidy
 
@@ -212,9 +212,9 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft]) -> None:
         source_text_same = old_source is not None and _own_text(old_source, fields) == _own_text(source, fields)
         written = old is None or _own_text(old, fields) != _own_text(draft, fields)
         if written or (was_current and source_text_same):
-            draft.meta[HASH_FIELD] = new_fingerprint
+            draft.meta[HASH_FIELD] = Quoted(new_fingerprint)
         elif old_hash is not None:
-            draft.meta[HASH_FIELD] = str(old_hash)
+            draft.meta[HASH_FIELD] = Quoted(old_hash)
 
 
 def _source_language(drafts: list[Draft]) -> str:

@@ -8,6 +8,7 @@ Content-Security-Policy violation.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,7 +22,6 @@ from guidebook.cms.server import DECAP_DIST, EditorServer
 from sites import PROJECT, build
 
 EDITOR = PROJECT / "editor"
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 SLUG = "case-work-with-families-in-testville"
 
 
@@ -144,6 +144,28 @@ def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project
         assert title in site.html(f"{prefix}practice-sheets")
         assert title in site.html(f"{prefix}city-pilots/testville")
         assert title in site.html(f"{prefix}practice-sheets/{SLUG}")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
+    """Also takes the screenshots of editor/screenshots/ when EDITOR_SCREENSHOTS names that folder."""
+    shots = Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
+    page = admin(language)
+    french = language == "fr"
+    page.get_by_text("Case management in Testville").wait_for()
+    for collection in (("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations") if french else ("Practice sheets", "City pilots")):
+        assert page.get_by_role("link", name=collection).is_visible()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=shots / f"editor-list-{language}.png")
+    page.get_by_text("Case management in Testville").click()
+    summary = page.locator("label[for^='summary-field-']").first
+    summary.wait_for()
+    assert summary.inner_text().lower() == ("résumé" if french else "summary")
+    hint = "Une ou deux phrases décrivant la pratique." if french else "One or two sentences describing the practice."
+    assert page.get_by_text(hint).first.is_visible()
+    assert page.get_by_text(WORDS[language]["Case management"]).first.is_visible()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=shots / f"editor-form-{language}.png")
 
 
 def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):

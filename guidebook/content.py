@@ -12,7 +12,8 @@ from .errors import ContentError, Problem, display_path
 from .forkmap import split_map
 from .frontmatter import SourceFile, read_source
 from .layout import COLLECTIONS, DOCS_DIR, ContentFile, known_language, walk
-from .schema import KINDS, PageBase
+from .schema import KINDS, PROSE_FIELDS, PageBase
+from .typography import french_fields
 from .urls import site_url
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES, expect_one_of, nearest, strings
 
@@ -213,6 +214,8 @@ def _validate_entry(entry: Entry) -> list[Problem]:
 def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
+    if variant.language == "fr":
+        data = french_fields(data, PROSE_FIELDS)
     problems: list[Problem] = []
     try:
         variant.model = schema.model_validate(data)

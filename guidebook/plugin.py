@@ -75,6 +75,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
         if not serving(config) and parallel.can_fork(config):
             parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
+        _typeset_sections(nav.items, _current_language(config))
         return nav
 
     def _take_child_result(self, result: dict) -> None:
@@ -92,6 +93,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         variant = self.variants.get(page.file.src_uri)
         if variant:
             page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
+            if variant.model is not None:
+                page.meta["title"] = variant.model.title  # inherited or typeset as its language wants
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -164,6 +167,14 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 def _current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def _typeset_sections(items, language: str) -> None:
+    """The titles of the nav's sections (from mkdocs.yml's nav_translations), typeset as the pages' are."""
+    for item in items:
+        if item.is_section:
+            item.title = typography.text_for_language(item.title, language)
+            _typeset_sections(item.children, language)
 
 
 def _typeset_toc(items, language: str) -> None:

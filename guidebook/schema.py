@@ -28,6 +28,9 @@ Url = Annotated[str, AfterValidator(check_url)]
 SourceDate = Annotated[str, BeforeValidator(normalise_date)]
 SourceLanguage = Annotated[str, BeforeValidator(check_language)]
 
+# Fields whose values are prose readers see (typeset as French on French pages, spell-checked); the others
+# hold codes, slugs, addresses and dates.
+PROSE_FIELDS = frozenset({"title", "summary", "name", "role", "note", "publisher", "city", "local_action", "expert_partner"})
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 

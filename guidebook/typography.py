@@ -32,25 +32,44 @@ def french_text(text: str) -> str:
     return BEFORE_CLOSING.sub(NO_BREAK + "»", text)
 
 
-def french_html(html: str) -> str:
-    """HTML whose prose, outside code and markup, has French non-breaking spaces."""
+def prose_map(html: str, transform) -> str:
+    """`html` with `transform` applied to its prose: the text between tags, outside code and preformatted text."""
     parts, position, verbatim = [], 0, 0
     for markup in MARKUP.finditer(html):
         text = html[position : markup.start()]
-        parts.append(text if verbatim else french_text(text))
+        parts.append(text if verbatim else transform(text))
         parts.append(markup.group(0))
         position = markup.end()
         tag = TAG_NAME.match(markup.group(0))
         if tag and tag.group(2).lower() in VERBATIM and not markup.group(0).endswith("/>"):
             verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
     text = html[position:]
-    parts.append(text if verbatim else french_text(text))
+    parts.append(text if verbatim else transform(text))
     return "".join(parts)
+
+
+def french_html(html: str) -> str:
+    """HTML whose prose, outside code and markup, has French non-breaking spaces."""
+    return prose_map(html, french_text)
 
 
 def for_language(html: str, language: str) -> str:
     """`html` as typeset for a page written in `language` (only French has rules here)."""
     return french_html(html) if language == "fr" else html
+
+
+def text_for_language(text: str, language: str) -> str:
+    """Plain text as typeset in `language`."""
+    return french_text(text) if language == "fr" else text
+
+
+def french_fields(value, fields: frozenset[str], key: str | None = None):
+    """Front matter with the values of `fields` (at any depth) typeset as French prose."""
+    if isinstance(value, dict):
+        return {name: french_fields(item, fields, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [french_fields(item, fields, key) for item in value]
+    return french_text(value) if isinstance(value, str) and key in fields else value
 
 
 def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:
@@ -63,4 +82,4 @@ def _typeset(value, language: str):
         return {key: _typeset(item, language) for key, item in value.items()}
     if isinstance(value, list):
         return [_typeset(item, language) for item in value]
-    return french_text(value) if isinstance(value, str) and language == "fr" else value
+    return text_for_language(value, language) if isinstance(value, str) else value

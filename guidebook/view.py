@@ -169,7 +169,7 @@ class ViewBuilder:
             (t["country"], [self.country(sheet.country)]),
             (t["pilot"], [self.link(self.index.pilots[sheet.pilot])]),
             (t["lead_organisation"], [f"{lead.name} ({lead.role})"] if lead else []),
-            (t["partners"], organisations or [t["none_yet"]]),
+            (t["partners"], organisations),
             (t["approaches"], self.labels("approaches", sheet.approaches)),
             (t["justice_stages"], self.labels("justice_stages", sheet.justice_stages)),
             (t["target_groups"], self.labels("target_groups", sheet.target_groups)),

@@ -130,7 +130,8 @@ def test_each_contents_entry_gives_the_page_of_its_heading(site, language):
     contents = normalise(" ".join(reader.pages[index].extract_text() for index in range(1, first_chapter - 1)))
     assert contents.startswith(print_strings()[language]["contents"])
     for _, title, page in items:
-        match = re.search(re.escape(normalise(title)) + r" ?\.[. ]*(\d+)", contents)
+        # The dot leaders are drawn, not written (artifacts): the title is followed by its page number.
+        match = re.search(re.escape(normalise(title)) + r" ?[. ]*(\d+)", contents)
         assert match, f"{title!r} is not in the contents"
         assert int(match.group(1)) == page, title
         # The page says so too, in its footer.
@@ -198,7 +199,8 @@ def test_no_link_points_to_a_markdown_file_and_internal_links_stay_inside(site):
             action = link.get("/A") or {}
             uri = str(action.get("/URI", ""))
             assert not re.search(r"\.md($|#)", uri), f"{pdf.name}: {uri}"
-            assert uri.startswith(("https://", "mailto:")) or "/Dest" in link or action.get("/S") == "/GoTo", f"{pdf.name}: {link}"
+            # Sources may be cited at an http:// address, as their publisher serves them.
+            assert uri.startswith(("https://", "http://", "mailto:")) or "/Dest" in link or action.get("/S") == "/GoTo", f"{pdf.name}: {link}"
     internal = [link for link in links(guidebook(site, "en")) if "/Dest" in link or (link.get("/A") or {}).get("/S") == "/GoTo"]
     assert len(internal) > 100  # the contents, and the cross-links between chapters and sheets
 

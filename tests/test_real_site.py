@@ -43,7 +43,7 @@ def test_every_page_exists_in_both_languages(real_site, folder, count):
 
 def test_navigation_follows_the_guidebook_order_in_both_languages(real_site):
     for prefix, parts in (("", ["Part 1: State of the art", "Part 2: City pilots", "Part 3: Recommendations"]),
-                          ("fr/", ["Partie 1 : état des lieux", "Partie 2 : projets pilotes", "Partie 3 : recommandations"])):
+                          ("fr/", ["Partie 1\u00a0: état des lieux", "Partie 2\u00a0: projets pilotes", "Partie 3\u00a0: recommandations"])):
         html = real_site.html(f"{prefix}city-pilots/avignon")
         positions = [html.index(part) for part in parts]
         assert positions == sorted(positions)

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidebook.pdf import render_all
-from sites import base_files, build, sheet, write_project
+from sites import base_files, build, page_text, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management"
 ACTIVITIES = {"title": "Local activities", "publisher": "Efus", "url": "https://efus.eu/local-activities", "date": "2019-03-12", "language": "en"}
@@ -19,8 +19,9 @@ ACTIVITES = {"title": "Activités locales", "publisher": "Efus", "url": "https:/
 
 
 def _without_lead(text: str) -> str:
-    """A sheet whose sources name no leading body and no justice stage."""
+    """A sheet whose sources name no leading body, no partner and no justice stage."""
     text = re.sub(r"lead_organisation:\n(  .*\n)+", "", text)
+    text = re.sub(r"partners:\n(- .*\n(  .*\n)*)+", "partners: []\n", text)
     return text.replace("justice_stages:\n- probation\n", "justice_stages: []\n")
 
 
@@ -31,6 +32,7 @@ def _files() -> dict[str, str]:
     belgium = "docs/state-of-the-art/belgium.en.md"
     files[belgium] = files[belgium].replace("status: draft", "status: draft\nsources:\n- {title: Justice houses, publisher: FWB, language: fr}")
     for lang in ("en", "fr"):
+        files[f"docs/state-of-the-art/france.{lang}.md"] = page_text({"title": "France", "country": "FR", "summary": "S.", "status": "draft"})
         files[f"practice_sheets/testville-other.{lang}.md"] = _without_lead(sheet(lang, title="Other practice" if lang == "en" else "Autre pratique"))
     return files
 
@@ -73,10 +75,27 @@ def test_every_kind_of_page_shows_its_sources_and_a_page_without_none(site):
 
 def test_a_fact_no_source_gives_is_left_out_of_the_key_facts(site):
     facts = site.html("practice-sheets/testville-other").split('class="gb-facts"')[1].split("</section>")[0]
-    assert "Lead organisation" not in facts and "Justice stage" not in facts
+    assert "Lead organisation" not in facts and "Justice stage" not in facts and "Partners" not in facts
     assert "<dt>Target groups</dt>" in facts and "<dt>Evaluation</dt>" in facts
     assert "No evaluation documented" in facts
     assert "Lead organisation" in site.html("practice-sheets/testville-case-management")
+
+
+def test_a_cross_link_list_with_no_page_is_left_out(site):
+    assert 'class="gb-related"' in site.html("state-of-the-art/belgium")  # Testville is in Belgium
+    for page in ("state-of-the-art/france", "fr/state-of-the-art/france"):
+        html = site.html(page)
+        assert 'class="gb-related"' not in html and "documented" not in html and "documentée" not in html
+
+
+def test_catalogue_cards_leave_out_an_unknown_stage_and_say_no_evaluation_is_documented(site):
+    for page, stage, evaluation in (("practice-sheets", "Justice stage", "No evaluation documented"), ("fr/practice-sheets", "Étape pénale", "Aucune évaluation documentée")):
+        cards = re.findall(r'<li class="gb-card".*?</li>', site.html(page), re.DOTALL)
+        other = next(card for card in cards if "testville-other" in card)
+        known = next(card for card in cards if "testville-case-management" in card)
+        assert stage not in other and stage in known
+        assert f"<dd>{evaluation}</dd>" in other
+        assert "valuated" not in other and "valuée" not in other
 
 
 def test_open_data_exports_the_sources_and_its_schema_accepts_them(site):

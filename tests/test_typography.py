@@ -61,12 +61,20 @@ ENGLISH_BODY = "## Aims : training\n\nThe « EXIT work » ; see `a ? b : c` !\n"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    from sites import base_files, page_text, write_project
+    from sites import base_files, fixture_config, page_text, write_project
 
     files = base_files()
-    files["docs/about/typography.fr.md"] = page_text({"title": "Typographie", "status": "published", "source_language": "fr"}, FRENCH_BODY)
+    files["docs/about/typography.fr.md"] = page_text(
+        {"title": "Typographie : essai", "summary": "Quoi ? Un essai.", "status": "published", "source_language": "fr",
+         "sources": [{"title": "Le « guide » : mode d'emploi", "publisher": "Efus", "url": "https://efus.eu/?p=1", "language": "fr"}]},
+        FRENCH_BODY,
+    )
     files["docs/about/english.en.md"] = page_text({"title": "English", "status": "published"}, ENGLISH_BODY)
-    return write_project(tmp_path_factory.mktemp("typography") / "project", files)
+    config = fixture_config(nav=["index.md", {"About: the project": ["about/typography.md", "about/english.md"]}, "practice-sheets/index.md"])
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    french = next(language for language in i18n["languages"] if language["locale"] == "fr")
+    french["nav_translations"] = {"About: the project": "À propos : le projet"}
+    return write_project(tmp_path_factory.mktemp("typography") / "project", files, config)
 
 
 def test_french_html_has_no_break_spaces_outside_code_and_english_html_none(project):
@@ -79,9 +87,15 @@ def test_french_html_has_no_break_spaces_outside_code_and_english_html_none(proj
     assert f'<a href="https://efus.eu/?lang=fr">Efus</a>{NNB}!' in french
     assert "x = 1 ; y ?" in french
     assert "Objectifs : former" not in french  # nor in the table of contents
+    # Front matter prose too: the title (heading, window title, navigation), the summary, the sources.
+    assert f"<title>Typographie{NB}: essai" in french and f"<h1>Typographie{NB}: essai</h1>" in french
+    assert "Typographie : essai" not in french
+    assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french  # a nav section
+    assert "About: the project" in result.html("about/english")
+    assert f'<a href="https://efus.eu/?p=1">Le «{NB}guide{NB}»{NB}: mode d&#39;emploi</a>' in french
     # English pages, on the English site and shown to French readers while untranslated, stay as typed.
     for english in (result.html("about/english"), result.html("fr/about/english")):
-        body = english.split('class="gb-body"')[1]
+        body = english.split('class="gb-body"')[1].split("</div>")[0]
         assert "The « EXIT work » ; see <code>a ? b : c</code> !" in body and NB not in body and NNB not in body
 
 
@@ -94,7 +108,10 @@ def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
     for language in ("en", "fr"):
         text = "".join(page.extract_text() for page in PdfReader(tmp_path / f"site/guidebook-{language}.pdf").pages)
         assert f"Le «{NB}travail de type EXIT{NB}»{NNB}; voir a ? b : c" in text  # French, in either guidebook
+        assert f"Typographie{NB}: essai" in text and "Typographie : essai" not in text
         assert "The « EXIT work » ; see a ? b : c !" in text  # English, in either guidebook
+    french = "".join(page.extract_text() for page in PdfReader(tmp_path / "site/guidebook-fr.pdf").pages)
+    assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french
 
 
 def test_french_interface_strings_are_typeset_and_english_ones_as_typed():

@@ -16,7 +16,11 @@ from ..crosslinks import Index, build_index
 from ..errors import ContentError
 from ..urls import site_url
 from ..vocabulary import PACKAGE_DIR, strings
+from .colophon import colophon
 from .document import SectionBuilder, group_anchor
+from .fit import LARGER, NORMAL, SMALLER, Variants
+from .fonts import font_faces
+from .qr import qr_data_uri
 from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
 from .links import Linker, anchor
 from .markdown import Renderer
@@ -27,6 +31,9 @@ from .settings import Settings, load_settings
 log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
 TEMPLATES = PACKAGE_DIR / "templates" / "print"
 CACHE_DIR = Path(".cache") / "pdf"
+EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
+# Files of the package every PDF embeds: part of each PDF's cache key.
+EMBEDDED = font_faces()[1] | {EMBLEM}
 
 
 class PrintError(Exception):
@@ -36,7 +43,7 @@ class PrintError(Exception):
 @dataclass(frozen=True)
 class Job:
     name: str  # path in the site
-    html: str
+    html: str | Variants  # a handout comes at several type sizes, to fill its pages (fit.py)
     assets: set[Path]
 
 
@@ -60,9 +67,9 @@ class Printer:
                 jobs.append(self.handout(entry.key, language.locale))
         return jobs
 
-    def _builder(self, language: str, anchors: dict[str, str]) -> SectionBuilder:
+    def _builder(self, language: str, anchors: dict[str, str], *, draft_notices: bool) -> SectionBuilder:
         linker = Linker(language, anchors, self.settings.site_url, self.files, set(self.repository.entries))
-        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker))
+        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker), draft_notices=draft_notices)
 
     def _context(self, language: str, stylesheet: str) -> dict:
         settings = self.settings.language(language)
@@ -73,12 +80,13 @@ class Printer:
             "site_name": settings.site_name,
             "author": print_strings()[language]["publisher"],  # site_author is in English only
             "notice": settings.notice,
-            "css": Markup(self.css["base"] + self.css[stylesheet]),  # our own file: not to be escaped
+            "css": Markup(font_faces()[0] + self.css["base"] + self.css[stylesheet]),  # our own files: not to be escaped
+            "emblem": EMBLEM.as_uri(),
         }
 
     def guidebook(self, language: str) -> Job:
         items = outline(self.settings.nav, set(self.repository.entries))
-        builder = self._builder(language, _anchors(items))
+        builder = self._builder(language, _anchors(items), draft_notices=False)
         titles = self.settings.language(language).nav_titles
         sections = [
             builder.page(self.repository.entries[item.key], item.level, titles.get(item.group, item.group))
@@ -94,17 +102,25 @@ class Printer:
             description=self.settings.language(language).description,
             sections=sections,
         )
+        drafts = [s.title for s in sections if s.is_draft]
+        context["colophon"] = colophon(self.repository, context["p"], context["title"], self.settings.site_url, drafts, language)
         html = self.env.get_template("guidebook.html").render(context)
-        return Job(guidebook_pdf(language), html, builder.linker.assets)
+        return Job(guidebook_pdf(language), html, builder.linker.assets | EMBEDDED)
 
     def handout(self, key: str, language: str) -> Job:
         entry = self.repository.entries[key]
-        builder = self._builder(language, {key: anchor(key)})
+        builder = self._builder(language, {key: anchor(key)}, draft_notices=True)
         context = self._context(language, "handout")
         online = self.settings.site_url
-        context.update(s=builder.page(entry, 1), source=urljoin(online, site_url(key, language)) if online else None)
-        html = self.env.get_template("handout.html").render(context)
-        return Job(handout_pdf(entry.slug, language), html, builder.linker.assets)
+        source = urljoin(online, site_url(key, language)) if online else None
+        context.update(s=builder.page(entry, 1), source=source, qr=qr_data_uri(source) if source else None)
+        template = self.env.get_template("handout.html")
+
+        def at(size: float) -> str:
+            return template.render(context, size=size)
+
+        variants = Variants(at(NORMAL), tuple(map(at, SMALLER)), tuple(map(at, LARGER)))
+        return Job(handout_pdf(entry.slug, language), variants, builder.linker.assets | EMBEDDED)
 
 
 def _anchors(items: list[Item]) -> dict[str, str]:

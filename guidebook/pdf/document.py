@@ -13,6 +13,7 @@ from ..content import Entry, Repository
 from ..crosslinks import Index
 from ..view import Link, ViewBuilder
 from ..vocabulary import strings
+from .hyphenation import keep_names_whole
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item
@@ -37,6 +38,7 @@ class Section:
     facts: list[tuple[str, list[Value]]] = field(default_factory=list)
     related: list[tuple[str, list[Value]]] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
+    is_draft: bool = False
 
     @property
     def running(self) -> str:
@@ -51,7 +53,9 @@ def group_anchor(title: str) -> str:
 class SectionBuilder:
     """Builds the sections of one document in one language."""
 
-    def __init__(self, repository: Repository, index: Index, linker: Linker, renderer: Renderer):
+    def __init__(self, repository: Repository, index: Index, linker: Linker, renderer: Renderer, *, draft_notices: bool):
+        # The guidebook names its draft chapters once, in the colophon; a handout is a page of its own.
+        self.draft_notices = draft_notices
         self.repository = repository
         self.linker = linker
         self.renderer = renderer
@@ -66,10 +70,12 @@ class SectionBuilder:
         variant = entry.variant(language)
         view = self.views.build(entry)
         section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
-        section.body = Markup(typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language))
+        body = typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language)
+        section.body = Markup(keep_names_whole(body))
         if view.fallback:
             section.notices.append(self.t["fallback_notice"].format(language=view.fallback.title))
-        if view.is_draft:
+        section.is_draft = view.is_draft
+        if view.is_draft and self.draft_notices:
             section.notices.append(self.t["draft_notice"])
         section.facts = [(name, self._values(values)) for name, values in view.facts]
         section.related = [(name, self._values(links)) for name, links in view.related if links]

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from .accessibility import finish
+from .fit import Variants, choose
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
-RENDERER = "guidebook-print-2"
+RENDERER = "guidebook-print-3"
 
 
 class RenderError(Exception):
@@ -74,10 +76,13 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
-    """Write `html` as a PDF at `target`; raise RenderError on any problem WeasyPrint reports (see messages)."""
+def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
+    """Write `html` as a PDF at `target`; raise RenderError on any problem WeasyPrint reports (see messages).
+
+    Given the variants of a handout at several type sizes, it writes the one that fills its pages best (fit.py).
+    """
     start = time.perf_counter()
-    key = cache.key(html, assets)
+    key = cache.key("\0".join(html.all()) if isinstance(html, Variants) else html, assets)
     target.parent.mkdir(parents=True, exist_ok=True)
     hit = cache.get(key)
     if hit:
@@ -91,7 +96,7 @@ def render(html: str, base: Path, target: Path, cache: Cache, assets: set[Path])
     return Rendered(target, pages, time.perf_counter() - start, False, notices)
 
 
-def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str]]:
+def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
     # No request leaves the machine: only files and inline data may be read.
@@ -99,10 +104,14 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
     messages = MessageSorter()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(messages)
+
+    def layout(source: str):
+        return weasyprint.HTML(string=source, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+
     try:
-        document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
-        # Tagged PDF: headings, lists, tables and reading order reach screen readers.
-        document.write_pdf(target, pdf_tags=True)
+        document = choose(html, layout) if isinstance(html, Variants) else layout(html)
+        # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
+        document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
     finally:
@@ -111,4 +120,5 @@ def _weasyprint(html: str, base: Path, target: Path) -> tuple[int, frozenset[str
         problems = messages.problems
         shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
         raise RenderError(f"{target.name}: WeasyPrint: " + "; ".join(shown))
+    finish(target, document.metadata.lang)
     return len(document.pages), frozenset(messages.notices)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from ..typography import text_for_language
 from ..vocabulary import DEFAULT_LANGUAGE
 
 
@@ -52,7 +53,7 @@ def load_settings(project: Path) -> Settings:
                 item.site_name or base.site_name,
                 item.site_description or base.description,
                 item.copyright or base.notice,
-                dict(item.nav_translations or {}),
+                {title: text_for_language(shown, item.locale) for title, shown in (item.nav_translations or {}).items()},
             )
             for item in i18n.config.languages
             if item.build

@@ -104,7 +104,7 @@ def test_phone_sized_viewport_reaches_every_part(phone):
     page = phone.open("/fr/")
     page.locator("label.md-header__button[for='__drawer']").click()
     drawer = page.locator("nav.md-nav--primary")
-    assert drawer.get_by_text("Partie 2 : projets pilotes").first.is_visible()
+    assert drawer.get_by_text("Partie 2\u00a0: projets pilotes").first.is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page scrolls sideways on a phone"
 

@@ -1,0 +1,102 @@
+"""PDF/UA-1 in every shipped PDF: XMP identification, page furniture as artifacts, header cells, alternatives.
+
+Read with pikepdf, independently of the code that writes them (guidebook/pdf/accessibility.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from real_downloads import real_site
+
+
+def all_pdfs() -> list[Path]:
+    site = real_site()
+    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/*.pdf"))
+
+
+def structure_elements(pdf: pikepdf.Pdf):
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        element = stack.pop()
+        yield element
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                stack.append(kid)
+
+
+def reachable_mcids(pdf: pikepdf.Pdf) -> set[tuple[tuple[int, int], int]]:
+    found = set()
+    for element in structure_elements(pdf):
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                found.add((element.Pg.objgen, int(kid)))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                found.add((kid.Pg.objgen, int(kid.MCID)))
+    return found
+
+
+def marked_text(page: pikepdf.Page) -> list[tuple[str, int | None, str]]:
+    """(tag, MCID, text shown) of every text-showing operator, by the innermost marked-content sequence."""
+    shown, stack = [], []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name == "BDC":
+            properties = operands[1]
+            stack.append((str(operands[0]), int(properties.MCID) if "/MCID" in properties else None))
+        elif name == "BMC":
+            stack.append((str(operands[0]), None))
+        elif name == "EMC":
+            stack.pop()
+        elif name in ("Tj", "TJ"):
+            tag, mcid = stack[-1] if stack else ("", None)
+            shown.append((tag, mcid, name))
+    return shown
+
+
+@pytest.mark.parametrize("path", all_pdfs(), ids=lambda path: path.name)
+def test_xmp_declares_pdf_ua_1_with_title_language_and_description(path):
+    with pikepdf.open(path) as pdf:
+        meta = pdf.open_metadata()
+        language = str(pdf.Root.Lang)
+        assert meta.get("pdfuaid:part") == "1"
+        assert meta.get("dc:title")
+        assert meta.get("dc:description")
+        assert list(meta.get("dc:language")) == [language] and language in ("en", "fr")
+        assert pdf.Root.MarkInfo.Marked
+
+
+@pytest.mark.parametrize("path", all_pdfs(), ids=lambda path: path.name)
+def test_all_text_is_tagged_or_an_artifact(path):
+    with pikepdf.open(path) as pdf:
+        reachable = reachable_mcids(pdf)
+        artifacts = 0
+        for number, page in enumerate(pdf.pages, 1):
+            for tag, mcid, _ in marked_text(page):
+                if tag == "/Artifact":
+                    artifacts += 1
+                else:
+                    assert (page.obj.objgen, mcid) in reachable, f"{path.name} page {number}: untagged text in {tag}"
+        # Every page but the cover has a running head or a page number.
+        assert artifacts >= len(pdf.pages) - 1
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_contents_read_titles_and_page_numbers_not_dots(language):
+    text = PdfReader(real_site() / f"guidebook-{language}.pdf").pages[1].extract_text()
+    assert re.search(r"\d", text) and "..." not in text
+
+
+def test_tables_have_header_cells_and_figures_alternatives():
+    with pikepdf.open(real_site() / "guidebook-en.pdf") as pdf:
+        roles = [str(element.S) for element in structure_elements(pdf) if "/S" in element]
+        figures = [element for element in structure_elements(pdf) if element.get("/S") == "/Figure"]
+    assert "/Table" in roles and "/TH" in roles
+    assert all(str(figure.get("/Alt", "")).strip() for figure in figures)

@@ -1,0 +1,72 @@
+"""The designed guidebook: its cover, colophon, fonts and hyphenation, as a trainer would check them in print."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from guidebook.pdf.downloads import print_strings
+from guidebook.pdf.hyphenation import keep_names_whole
+from guidebook.vocabulary import strings
+from real_downloads import real_site
+from test_pdf import fonts, normalise
+
+LANGUAGES = ("en", "fr")
+NAMES = ("PREPARE", "Kriminalvården", "Rotterdam", "Sollentuna", "Fryshuset", "Sarcelles", "Catalonia", "Avignon")
+
+
+def guidebook(language: str) -> PdfReader:
+    return PdfReader(real_site() / f"guidebook-{language}.pdf")
+
+
+def test_names_are_wrapped_so_they_are_never_hyphenated():
+    html = keep_names_whole('<p>The PREPARE pilot in Clichy-sous-Bois, <code>Rotterdam</code> &amp; Éducation nationale.</p>')
+    assert html == (
+        '<p>The <span class="name">PREPARE</span> pilot in <span class="name">Clichy-sous-Bois</span>, '
+        '<code>Rotterdam</code> &amp; <span class="name">Éducation</span> nationale.</p>'
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_name_is_split_at_a_line_end(language):
+    text = "\n".join(page.extract_text() for page in guidebook(language).pages)
+    for name in NAMES:
+        for cut in range(2, len(name) - 1):
+            split = re.escape(name[:cut]) + r"-\n" + re.escape(name[cut:])
+            assert not re.search(split, text), f"{name} split as {name[:cut]}-/{name[cut:]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_cover_has_the_title_project_emblem_funding_and_edition(language):
+    reader = guidebook(language)
+    cover = normalise(reader.pages[0].extract_text())
+    p = print_strings()[language]
+    assert p["publisher"] in cover and p["edition_label"] in cover
+    assert re.search(r"\b20\d\d\b", cover)  # the edition's date
+    assert "Justice" in cover  # the funding statement beside the emblem
+    assert "/XObject" in reader.pages[0]["/Resources"]  # the EU emblem, drawn from its SVG
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_colophon_says_edition_how_to_cite_licence_and_the_2019_guidebook(language):
+    reader = guidebook(language)
+    colophon = normalise(" ".join(page.extract_text() for page in reader.pages[-2:]))
+    p = print_strings()[language]
+    for key in ("colophon_title", "colophon_cite_title", "colophon_licence_title", "colophon_record_title"):
+        assert p[key] in colophon, key
+    assert "978-2-913181-75-9" in colophon and "Konradi" in colophon
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_draft_notices_are_left_out_of_the_book_and_named_in_the_colophon(language):
+    reader = guidebook(language)
+    notice = normalise(strings()[language]["draft_notice"])[:40]
+    body = normalise(" ".join(page.extract_text() for page in reader.pages[:-2]))
+    assert notice not in body
+
+
+def test_the_book_is_set_in_the_vendored_fonts():
+    names = {str(descriptor["/FontName"]).split("+", 1)[-1] for descriptor in fonts(guidebook("en"))}
+    assert {"IBM-Plex-Serif", "IBM-Plex-Sans"} <= names

@@ -80,7 +80,7 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
         for draft in drafts:
             _write(overlay / draft.path, draft.text())
         _, problems = inspect(overlay)
-        refused = _untranslated(drafts) + [p for p in problems if p.severity == "error" and p.path in {d.path for d in drafts}]
+        refused = _untranslated(root, drafts) + [p for p in problems if p.severity == "error" and p.path in {d.path for d in drafts}]
         if refused:
             raise SaveRefused(refused)
         for draft in drafts:
@@ -88,17 +88,20 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
     return [draft.path for draft in drafts]
 
 
-def _untranslated(drafts: list[Draft]) -> list[Problem]:
+def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
     """Required translated fields a translation leaves out. The check lets a translation inherit them from
-    its source; the editor, where both languages are filled in side by side, wants each language's own."""
+    its source; the editor, where both languages are filled in side by side, wants each language's own in a
+    new page, and refuses to empty one a translation had (an existing file may go on inheriting a field)."""
     source_language = _source_language(drafts)
     problems = []
     for draft in drafts:
         if draft.language == source_language:
             continue
         kind = draft.content_file.kind
+        old = _read(root, draft.path)
         for field in form_fields(KINDS[kind]):
-            if field.required and field.name in settings()["translated"] and field.name not in draft.meta:
+            own = old is None or field.name in old.meta
+            if own and field.required and field.name in settings()["translated"] and field.name not in draft.meta:
                 expected = f"; expected: {field.info.description}" if field.info.description else ""
                 problems.append(Problem(draft.path, 1, field.name, f"is missing from this {kind.replace('-', ' ')}{expected}"))
     return problems

@@ -8,12 +8,16 @@ gaps this module fills after the build:
   each language's own index (guidebook/search_index.py) is inlined beside it;
 - the guidebook's cross-links are directory URLs ('../city-pilots/avignon/'), which a browser does not
   resolve to index files from file://: they are pointed at the page files.
-The PDFs of the site are copied in, so the download links work offline too; the files only a web
-server uses (404 page, sitemaps) are left out.
+The PDFs of the site are copied in, so the download links work offline too, and each language's handouts
+are also written into a script (downloads/handouts.<language>.js), from which the catalogue's workshop pack
+reads them (javascripts/pack.js: fetch cannot read files from file://); the files only a web server uses
+(404 page, sitemaps) are left out.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
 import re
 import shutil
@@ -55,6 +59,7 @@ def build_bundle(project: Path, site_dir: Path, *, strict: bool = True) -> Path:
         publish._build(project / "mkdocs.yml", offline_site, strict, offline_options(project))
         finish(offline_site)
         copy_downloads(site_dir, offline_site)
+        write_handout_scripts(offline_site)
         target = site_dir / OFFLINE_ZIP
         files = write_zip(offline_site, target)
     log.info(f"Offline bundle {OFFLINE_ZIP}: {files} files, {target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")
@@ -89,8 +94,20 @@ def _file_link(page: Path, match: re.Match) -> str:
     return match.group(0)
 
 
+def write_handout_scripts(offline_site: Path) -> None:
+    """downloads/handouts.<language>.js: window.guidebookHandouts maps each handout's site path to its bytes."""
+    by_language: dict[str, dict[str, str]] = {}
+    for pdf in sorted(offline_site.glob("downloads/*.pdf")):
+        language = pdf.suffixes[-2].lstrip(".")
+        path = pdf.relative_to(offline_site).as_posix()
+        by_language.setdefault(language, {})[path] = base64.b64encode(pdf.read_bytes()).decode("ascii")
+    for language, handouts in by_language.items():
+        script = "window.guidebookHandouts = " + json.dumps(handouts, sort_keys=True) + ";\n"
+        (offline_site / "downloads" / f"handouts.{language}.js").write_text(script, encoding="ascii")
+
+
 def copy_downloads(site_dir: Path, offline_site: Path) -> None:
-    for pdf in [*site_dir.glob(guidebook_pdf("*")), *site_dir.glob("downloads/*.pdf")]:
+    for pdf in [*site_dir.glob(guidebook_pdf("*")), *site_dir.glob("downloads/**/*.pdf")]:
         target = offline_site / pdf.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pdf, target)

@@ -24,7 +24,7 @@ EvaluationStatus = Annotated[str, AfterValidator(partial(check_code, "evaluation
 Status = Annotated[str, AfterValidator(partial(check_code, "statuses"))]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 Year = Annotated[int, Field(ge=1990, le=2100)]
-Url = Annotated[str, AfterValidator(check_url)]
+Url = Annotated[str, AfterValidator(check_url), Field(json_schema_extra={"format": "uri"})]
 SourceDate = Annotated[str, BeforeValidator(normalise_date)]
 SourceLanguage = Annotated[str, BeforeValidator(check_language)]
 

@@ -94,7 +94,7 @@ def guidebook(site: Path, language: str) -> PdfReader:
 
 
 def all_pdfs(site: Path) -> list[Path]:
-    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/*.pdf"))
+    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/**/*.pdf"))
 
 
 # -- the shipped guidebook ------------------------------------------------------------------------
@@ -211,7 +211,8 @@ def test_second_render_with_nothing_changed_renders_nothing(tmp_path):
     project = write_project(tmp_path / "p", base_files())
     cache = tmp_path / "cache"
     first = render_all(project, tmp_path / "one", cache_dir=cache)
-    assert len(first) == 4 and not any(result.cached for result in first)
+    # Two guidebooks, two handouts and two workshop packs (the sheet's one approach, in each language).
+    assert len(first) == 6 and not any(result.cached for result in first)
     start = time.perf_counter()
     second = render_all(project, tmp_path / "two", cache_dir=cache)
     assert all(result.cached for result in second)
@@ -222,7 +223,7 @@ def test_second_render_with_nothing_changed_renders_nothing(tmp_path):
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("Text.", "Texte.", 1), encoding="utf-8")
     third = render_all(project, tmp_path / "three", cache_dir=cache)
     rendered = sorted(result.path.name for result in third if not result.cached)
-    assert rendered == ["guidebook-fr.pdf", "testville-case-management.fr.pdf"]
+    assert rendered == ["case-management.fr.pdf", "guidebook-fr.pdf", "testville-case-management.fr.pdf"]
 
 
 def test_links_between_pages_lead_inside_the_pdf_or_to_the_site(tmp_path):

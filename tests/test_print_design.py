@@ -70,3 +70,29 @@ def test_draft_notices_are_left_out_of_the_book_and_named_in_the_colophon(langua
 def test_the_book_is_set_in_the_vendored_fonts():
     names = {str(descriptor["/FontName"]).split("+", 1)[-1] for descriptor in fonts(guidebook("en"))}
     assert {"IBM-Plex-Serif", "IBM-Plex-Sans"} <= names
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_workshop_pack_per_approach_holds_its_sheets_after_a_list_of_them(language):
+    from guidebook import content
+    from guidebook.pdf.build import approaches
+    from guidebook.pdf.downloads import pack_pdf
+    from sites import PROJECT
+
+    repository = content.load(PROJECT)
+    packs = approaches(repository)
+    assert packs
+    for approach, keys in packs.items():
+        reader = PdfReader(real_site() / pack_pdf(approach, language))
+        listing = normalise(reader.pages[0].extract_text())
+        text = normalise(" ".join(page.extract_text() for page in reader.pages[1:]))
+        assert len(reader.pages) >= len(keys) + 1
+        for key in keys:
+            title = normalise(repository.entries[key].model(language).title)
+            assert title in listing and title in text, f"{approach}: {title}"
+
+
+def test_the_themes_page_links_each_approach_to_its_pack():
+    html = (real_site() / "practice-sheets/themes/index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'class="gb-pack"><a href="[./]*(downloads/packs/[\w-]+\.en\.pdf)"', html)
+    assert linked and all((real_site() / path).is_file() for path in linked)

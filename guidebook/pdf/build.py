@@ -15,13 +15,13 @@ from .. import content
 from ..crosslinks import Index, build_index
 from ..errors import ContentError
 from ..urls import site_url
-from ..vocabulary import PACKAGE_DIR, strings
+from ..vocabulary import PACKAGE_DIR, label, strings, vocabularies
 from .colophon import colophon
 from .document import SectionBuilder, group_anchor
 from .fit import LARGER, NORMAL, SMALLER, Variants
 from .fonts import font_faces
 from .qr import qr_data_uri
-from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, print_strings
+from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf, print_strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
@@ -65,6 +65,8 @@ class Printer:
             jobs.append(self.guidebook(language.locale))
             for entry in sorted(self.repository.of_kind(SHEET_KIND), key=lambda e: e.key):
                 jobs.append(self.handout(entry.key, language.locale))
+            for approach, keys in approaches(self.repository).items():
+                jobs.append(self.pack(approach, keys, language.locale))
         return jobs
 
     def _builder(self, language: str, anchors: dict[str, str], *, draft_notices: bool) -> SectionBuilder:
@@ -107,13 +109,17 @@ class Printer:
         html = self.env.get_template("guidebook.html").render(context)
         return Job(guidebook_pdf(language), html, builder.linker.assets | EMBEDDED)
 
+    def _sheet(self, builder: SectionBuilder, key: str, language: str) -> dict:
+        """What the sheet macro prints of one practice sheet: its section, web address and QR code."""
+        online = self.settings.site_url
+        source = urljoin(online, site_url(key, language)) if online else None
+        return {"s": builder.page(self.repository.entries[key], 1), "source": source, "qr": qr_data_uri(source) if source else None}
+
     def handout(self, key: str, language: str) -> Job:
         entry = self.repository.entries[key]
         builder = self._builder(language, {key: anchor(key)}, draft_notices=True)
         context = self._context(language, "handout")
-        online = self.settings.site_url
-        source = urljoin(online, site_url(key, language)) if online else None
-        context.update(s=builder.page(entry, 1), source=source, qr=qr_data_uri(source) if source else None)
+        context.update(self._sheet(builder, key, language))
         template = self.env.get_template("handout.html")
 
         def at(size: float) -> str:
@@ -121,6 +127,26 @@ class Printer:
 
         variants = Variants(at(NORMAL), tuple(map(at, SMALLER)), tuple(map(at, LARGER)))
         return Job(handout_pdf(entry.slug, language), variants, builder.linker.assets | EMBEDDED)
+
+
+    def pack(self, approach: str, keys: list[str], language: str) -> Job:
+        builder = self._builder(language, {key: anchor(key) for key in keys}, draft_notices=True)
+        context = self._context(language, "handout")
+        p = context["p"]
+        context.update(
+            title=p["pack_title"].format(approach=label("approaches", approach, language)),
+            description=p["pack_description"],
+            sheets=[self._sheet(builder, key, language) for key in keys],
+        )
+        html = self.env.get_template("pack.html").render(context)
+        return Job(pack_pdf(approach, language), html, builder.linker.assets | EMBEDDED)
+
+
+def approaches(repository) -> dict[str, list[str]]:
+    """Approach code -> keys of its practice sheets, in the vocabulary's order; approaches with none left out."""
+    sheets = sorted(repository.of_kind(SHEET_KIND), key=lambda e: e.key)
+    found = {code: [e.key for e in sheets if code in e.model(e.source_language).approaches] for code in vocabularies()["approaches"]}
+    return {code: keys for code, keys in found.items() if keys}
 
 
 def _anchors(items: list[Item]) -> dict[str, str]:

@@ -17,6 +17,8 @@ SHEET_KIND = "practice-sheet"
 OFFLINE_ZIP = "guidebook-offline.zip"
 # Name of the `config.extra` entry that overrides/partials/guidebook/downloads.html reads.
 EXTRA_KEY = "guidebook_downloads"
+# ... and the one overrides/themes.html reads: per language, the label and address pattern of the workshop packs.
+PACKS_KEY = "guidebook_packs"
 
 
 def guidebook_pdf(language: str) -> str:
@@ -25,6 +27,11 @@ def guidebook_pdf(language: str) -> str:
 
 def handout_pdf(slug: str, language: str) -> str:
     return f"downloads/{slug}.{language}.pdf"
+
+
+def pack_pdf(approach: str, language: str) -> str:
+    """The workshop pack of the practice sheets of one approach."""
+    return f"downloads/packs/{approach}.{language}.pdf"
 
 
 @cache
@@ -66,4 +73,9 @@ def mkdocs_options(project: Path, *, offline: bool = True) -> dict:
     """load_config() options that give the theme the download links (see downloads.html)."""
     extra = dict(raw_config(project).get("extra") or {})
     extra[EXTRA_KEY] = links(project, offline=offline)
+    # A pack is made for every approach some sheet has, which are the approaches the themes page lists.
+    extra[PACKS_KEY] = {
+        language: {"label": print_strings()[language]["download_pack"], "path": pack_pdf("{approach}", language)}
+        for language in LANGUAGES
+    }
     return {"extra": extra}

@@ -58,6 +58,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/admin/")
             self.end_headers()
             return
+        if path == "/favicon.ico":  # the editor has no icon: say so without an error in the browser's console
+            self._send(204, b"", "image/x-icon")
+            return
         file = self._static_file(path)
         if file is None:
             self._send(404, b"not found\n", "text/plain")

@@ -9,7 +9,9 @@ Content-Security-Policy violation.
 from __future__ import annotations
 
 import os
+import re
 import threading
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,9 +79,9 @@ def choose(page, name: str, text: str) -> None:
 # What the form's selects and buttons say in each interface language.
 WORDS = {
     "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
-           "none": "No evaluation documented", "Publish": "Publish", "Publish now": "Publish now"},
+           "none": "No evaluation documented", "Publish": "Publish", "Publish now": "Publish now", "Toggle preview": "Toggle preview"},
     "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
-           "none": "Aucune évaluation documentée", "Publish": "Publier", "Publish now": "Publier maintenant"},
+           "none": "Aucune évaluation documentée", "Publish": "Publier", "Publish now": "Publier maintenant", "Toggle preview": "Aperçu"},
 }
 
 
@@ -166,6 +168,43 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     assert page.get_by_text(WORDS[language]["Case management"]).first.is_visible()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-form-{language}.png")
+    page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
+    preview = page.frame_locator("iframe").first
+    preview.get_by_text("Case management in Testville").first.wait_for()
+
+
+def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):
+    CliRunner().invoke(guidebook, ["--project", str(project), "status", "--mark", "practice_sheets/testville-case-management.fr.md"])
+    page = admin("en")
+    page.get_by_text("Case management in Testville").click()
+    summary = field(page, "summary", "en")
+    summary.fill("A test practice, described again.")
+    publish(page, "en")
+    page.get_by_text("Entry saved").wait_for()
+    english = front_matter(project / "practice_sheets/testville-case-management.en.md")
+    assert english["summary"] == "A test practice, described again."
+    status = CliRunner().invoke(guidebook, ["--project", str(project), "status"]).output
+    assert "outdated    fr  practice_sheets/testville-case-management.fr.md" in status
+    checked = CliRunner().invoke(guidebook, ["--project", str(project), "check"])
+    assert checked.exit_code == 0 and "0 error(s), 1 warning(s)." in checked.output
+
+
+def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
+    """The policy the browser tests run under (any violation fails them), directive by directive."""
+    for path in ("/admin/", "/admin/fr/"):
+        with urllib.request.urlopen(editor.address + path) as response:
+            html = response.read().decode("utf-8")
+            assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)[1]
+        assert dict(directive.split(" ", 1) for directive in policy.split("; ")) == {
+            "default-src": "'none'",
+            "script-src": "'self' 'unsafe-eval'",  # Decap's bundle compiles code at run time
+            "style-src": "'self' 'unsafe-inline'",  # its styles are made in JavaScript
+            "img-src": "'self'",
+            "connect-src": "'self'",
+            "base-uri": "'none'",
+            "form-action": "'none'",
+        }
 
 
 def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):

@@ -40,7 +40,7 @@ FRENCH = [
 def refusal(problems: list[Problem], language: str) -> str:
     """The whole message: one line per problem, as path:line: field: message."""
     lines = [INTRO.get(language, INTRO[DEFAULT_LANGUAGE])]
-    lines += [described(problem, language) for problem in problems]
+    lines += [f"• {described(problem, language)}" for problem in problems]
     return "\n".join(lines)
 
 

@@ -215,11 +215,11 @@ def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, 
     refusal = page.get_by_text("Cet enregistrement est refusé")
     refusal.wait_for()
     message = refusal.inner_text()
-    assert f"practice_sheets/{SLUG}.fr.md:1 : « Résumé » (summary) : manque ; attendu : Une ou deux phrases décrivant la pratique." in message
+    assert f"\n• practice_sheets/{SLUG}.fr.md:1 : « Résumé » (summary) : manque ; attendu : Une ou deux phrases décrivant la pratique." in message
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 
-def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(admin, project):
+def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(admin, project, tmp_path):
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin("fr")
     fill_sheet(page, "fr", french_summary="Les agents de probation de Testville travaillent avec les familles.")
@@ -228,6 +228,8 @@ def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(a
     refusal = page.get_by_text("Cet enregistrement est refusé")
     refusal.wait_for()
     message = refusal.inner_text()
+    page.wait_for_timeout(800)  # the notice slides in
+    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / "editor-refusal-fr.png")
     assert message.startswith("Échec de l'enregistrement de l'entrée")
     for language in ("en", "fr"):
         assert f"practice_sheets/{SLUG}.{language}.md:" in message

@@ -128,6 +128,15 @@ def test_a_field_edited_once_keeps_an_up_to_date_translation_up_to_date(project)
     assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
 
 
+def test_a_translation_saved_alone_is_marked_against_its_source_when_its_text_changed(project):
+    _mark(project)
+    save(project, {f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary.")}, TODAY)
+    save(project, {f"{SHEET}.fr.md": _edit(project, "fr", status="published")}, TODAY)  # not its text: still outdated
+    assert f"outdated    fr  {SHEET}.fr.md" in status(project)
+    save(project, {f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé changé.")}, TODAY)
+    assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
+
+
 def test_a_save_the_check_refuses_writes_nothing_and_says_why(project):
     before = content_snapshot(project)
     files = {f"practice_sheets/mentoring.{lang}.md": new_sheet(lang).replace("pilot: testville", "pilot: testvile") for lang in ("en", "fr")}

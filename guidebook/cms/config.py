@@ -187,10 +187,9 @@ def _body(kind: str, language: str) -> dict:
     body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False}
     if kind == "practice-sheet":
         names = strings()[language]["language_names"]
-        sections = "; ".join(f"{names[lang]}: {', '.join(strings()[lang]['sheet_sections'])}" for lang in LANGUAGES)
-        intro = {"en": "The sections of a practice sheet, in this order", "fr": "Les sections d'une fiche pratique, dans cet ordre"}
-        left = {"en": "left empty, the text gets them", "fr": "laissé vide, le texte les reçoit"}
-        body["hint"] = f"{intro[language]} ({left[language]}): {sections}."
+        colon = " : " if language == "fr" else ": "
+        sections = "; ".join(f"{names[lang]}{colon}{', '.join(strings()[lang]['sheet_sections'])}" for lang in LANGUAGES)
+        body["hint"] = f"{settings()['sections_hint'][language]}{colon}{sections}."
     return body
 
 

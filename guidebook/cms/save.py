@@ -5,7 +5,7 @@ error in the saved files. Before that check, the files are put in the project's 
 are left out (never `null` or `''`), lists the model requires but allows empty are written `[]`, values
 follow the model's field order and types, `last_reviewed` is set, an empty practice sheet gets the sections
 of its language's template, and the translation's `source_hash` is handled as `guidebook status --mark`
-does (see `_source_hash`).
+does (see `_set_source_hash`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
-
 
 from ..content import inspect
 from ..errors import Problem
@@ -199,23 +198,25 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft]) -> None:
     change (only fields edited once, such as the country, did). Otherwise it keeps the fingerprint it had,
     so a source edited alone shows its translation as outdated.
     """
-    by_language = {draft.language: draft for draft in drafts}
     source_language = _source_language(drafts)
-    source = by_language.get(source_language)
-    old_source = _read(root, source.path) if source else None
     fields = form_fields(KINDS[drafts[0].content_file.kind])
     for draft in drafts:
-        if draft is source or source is None:
+        if draft.language == source_language:
+            _write(overlay / draft.path, draft.text())  # the source as saved, for its fingerprint
+    for draft in drafts:
+        if draft.language == source_language:
             continue
-        _write(overlay / source.path, source.text())
-        new_fingerprint = fingerprint(_read(overlay, source.path))
-        old = _read(root, draft.path)
+        source_path = draft.path.removesuffix(f".{draft.language}.md") + f".{source_language}.md"
+        new_source, old_source, old = _read(overlay, source_path), _read(root, source_path), _read(root, draft.path)
         old_hash = old.meta.get(HASH_FIELD) if old else None
-        was_current = old is not None and old_source is not None and str(old_hash) == fingerprint(old_source)
-        source_text_same = old_source is not None and _own_text(old_source, fields) == _own_text(source, fields)
-        written = old is None or _own_text(old, fields) != _own_text(draft, fields)
-        if written or (was_current and source_text_same):
-            draft.meta[HASH_FIELD] = Quoted(new_fingerprint)
+        if new_source is None:  # no readable source: the check says so; the fingerprint stays as it was
+            up_to_date = False
+        else:
+            was_current = old is not None and old_source is not None and str(old_hash) == fingerprint(old_source)
+            source_text_same = old_source is not None and _own_text(old_source, fields) == _own_text(new_source, fields)
+            up_to_date = old is None or _own_text(old, fields) != _own_text(draft, fields) or (was_current and source_text_same)
+        if up_to_date:
+            draft.meta[HASH_FIELD] = Quoted(fingerprint(new_source))
         elif old_hash is not None:
             draft.meta[HASH_FIELD] = Quoted(old_hash)
 

@@ -184,6 +184,8 @@ def test_a_collection_lists_its_pages_without_the_folder_index(api):
     assert status_code == 200
     assert sorted(entry["file"]["path"] for entry in entries) == ["city_pilots/testville.en.md", "city_pilots/testville.fr.md"]
     assert entries[0]["data"].startswith("---\n")
+    _, pages = api("entriesByFolder", folder="docs", extension="md", depth=1)
+    assert sorted(entry["file"]["path"] for entry in pages) == ["docs/index.en.md", "docs/index.fr.md"]
 
 
 def test_a_refused_save_answers_with_the_problems_in_the_interface_language(api, project):

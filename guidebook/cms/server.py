@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem
-from ..layout import KIND_OF_FOLDER
+from ..vocabulary import DEFAULT_LANGUAGE
 from .config import EDITOR_ADDRESS
 from .messages import refusal
 from .save import SaveRefused, content_file, save
@@ -145,16 +145,23 @@ _NOT_HERE = {
 
 
 def _folder_files(project: Path, folder: str, extension: str, depth: int) -> list[str]:
-    """The files of a collection's folder; a folder's index page is a page of its own, not of the collection."""
+    """The files of a collection's folder of the folder's kind: the index page of the city pilots' folder is a
+    page, not a city pilot."""
     base = _inside(project, folder)
     if not base.is_dir():
         return []
+    # The kind any page of this folder would have, by the layout's rules.
+    folder_kind = content_file(project, f"{folder}/any.{DEFAULT_LANGUAGE}.md").kind
     found = []
     for path in sorted(base.rglob(f"*.{extension}")):
         relative = path.relative_to(project).as_posix()
         if len(path.relative_to(base).parts) > depth or any(part.startswith(".") for part in path.relative_to(base).parts):
             continue
-        if content_file(project, relative).kind in KIND_OF_FOLDER.values():
+        try:
+            kind = content_file(project, relative).kind
+        except SaveRefused:  # no language in its name: not a page the editor shows (the check names it)
+            continue
+        if kind == folder_kind:
             found.append(relative)
     return found
 

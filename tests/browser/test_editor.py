@@ -171,6 +171,8 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
     preview = page.frame_locator("iframe").first
     preview.get_by_text("Case management in Testville").first.wait_for()
+    page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
+    page.get_by_text("Home").wait_for()  # docs/index.en.md, a page of the docs/ folder's collection
 
 
 def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):

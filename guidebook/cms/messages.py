@@ -17,11 +17,14 @@ INTRO = {
     "fr": "Cet enregistrement est refusé (contrôles de guidebook check) ; rien n'a été écrit :",
 }
 UNTRANSLATED = " (message de guidebook check, en anglais)"
-# Messages of the check a form can lead to, and their French.
+DATE_FR = "une année, un mois ou un jour est attendu : 2019, 2019-03 ou 2019-03-12"
+# Messages of the check a form can lead to, and their French ({suggestion} is the French of "did you mean...?").
 FRENCH = [
-    (r"is missing from this ([a-z ]+?)(?:; expected: (?P<hint>.*))?", "manque ; attendu : {hint}"),
-    (r"String should have at least 1 character.*", "ne peut pas être vide"),
-    (r"List should have at least 1 item.*", "demande au moins un élément"),
+    (r"is missing from this ([a-z ]+?)(?:; expected: (?P<expected>.*))?", "manque ; attendu : {expected}"),
+    (r"[Ss]tring should have at least 1 character.*", "ne peut pas être vide"),
+    (r"[Ll]ist should have at least 1 item.*", "demande au moins un élément"),
+    (r"[Ii]nput should be greater than or equal to (?P<n>[\d.]+).*", "doit être supérieur ou égal à {n}"),
+    (r"[Ii]nput should be less than or equal to (?P<n>[\d.]+).*", "doit être inférieur ou égal à {n}"),
     (r"section '## (?P<wanted>.+)' is missing; a practice sheet has the sections (?P<all>.+), in this order",
      "la section « ## {wanted} » manque ; une fiche pratique a les sections {all}, dans cet ordre"),
     (r"found section '## (?P<found>.+)' where '## (?P<wanted>.+)' was expected; a practice sheet has the sections (?P<all>.+), in this order",
@@ -34,6 +37,17 @@ FRENCH = [
     (r"a named contact person needs 'consent_date: YYYY-MM-DD'.*",
      "une personne à contacter nommée demande la date à laquelle elle a accepté d'être publiée (AAAA-MM-JJ) ; "
      "sans elle, retirez le nom et donnez une adresse d'organisation"),
+    (r"'(?P<value>.*)' is not an absolute web address; .*",
+     "« {value} » n'est pas une adresse web complète ; une adresse commençant par https:// ou http:// est attendue, comme https://efus.eu/"),
+    (r"'?(?P<value>.*?)'? is not a date; .*", "« {value} » n'est pas une date ; " + DATE_FR),
+    (r"'(?P<value>.*)' is not a real date .*", "« {value} » n'est pas une date qui existe ; " + DATE_FR),
+    (r"'(?P<value>.*)' is not a plausible year for a source; .*", "« {value} » n'est pas une année plausible pour une source ; " + DATE_FR),
+    (r"'(?P<value>.*)' is not a two-letter ISO 639-1 language code; (?:did you mean '(?P<hint>.+)'\? )?.*",
+     "« {value} » n'est pas un code de langue ISO 639-1 à deux lettres ; {suggestion}un code en minuscules est attendu, comme en, fr, es, ca, nl, sv ou de"),
+    (r"there is no recommendation chapter (?P<n>\d+); expected one of: (?P<all>.+)",
+     "il n'y a pas de chapitre de recommandations {n} ; numéros attendus : {all}"),
+    (r"'(?P<value>.*)' is not (?:allowed|an? [a-z ]+); (?:did you mean '(?P<hint>.+)'\? )?expected one of: (?P<all>.+?)(?: \(the files in .+\))?",
+     "« {value} » n'est pas une valeur admise ; {suggestion}valeurs attendues : {all}"),
 ]
 
 
@@ -68,8 +82,9 @@ def _french(message: str) -> str:
     for pattern, french in FRENCH:
         match = re.fullmatch(pattern, message)
         if match:
-            found = match.groupdict()
-            if "hint" in found:
-                found["hint"] = settings()["hints_fr"].get(found["hint"] or "", found["hint"] or "une valeur")
+            found = {name: value or "" for name, value in match.groupdict().items()}
+            if "expected" in found:
+                found["expected"] = settings()["hints_fr"].get(found["expected"], found["expected"] or "une valeur")
+            found["suggestion"] = f"(vouliez-vous dire « {found['hint']} » ?) " if found.get("hint") else ""
             return french.format(**found)
     return message + UNTRANSLATED

@@ -8,8 +8,13 @@ from functools import cache
 
 import pycountry
 
+from .content import Repository
+from .errors import Problem
 from .schema import Source
 from .vocabulary import strings
+
+# Pages that must cite a source outside this site: what they say comes from the public record.
+CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "country": "country article"}
 
 
 @dataclass(frozen=True)
@@ -59,3 +64,19 @@ def language_name(code: str, language: str) -> str:
 @cache
 def _language_translation(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def uncited(repository: Repository) -> list[Problem]:
+    """Warnings for each published sheet, pilot and country article whose file cites no source with a web address
+    (a draft may still be looking for one)."""
+    problems = []
+    for kind, name in CITING_KINDS.items():
+        for entry in repository.of_kind(kind):
+            for variant in entry.variants.values():
+                model = variant.model
+                inherits = variant.language != entry.source_language and not variant.declares("sources")
+                if model is None or model.status != "published" or inherits or any(source.url for source in model.sources):
+                    continue
+                message = f"a published {name} cites at least one public source: add to 'sources' a web page it comes from, with its url"
+                problems.append(variant.source.problem(("sources",), message, "warning"))
+    return problems

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import authoring, content, publish, reference, translations
+from . import authoring, citations, content, publish, reference, translations
 from .failures import BadArgument, Refused
 
 EXIT_PROBLEMS = 1
@@ -97,12 +97,12 @@ def check(project: Path, output_format: str) -> None:
     """Check all content without building the site; list every problem.
 
     Checks the fields of every page against the content model, the references between pages,
-    the pairing of languages and the sections of practice sheets; outdated translations are
-    warnings. Each problem is printed as path:line: field: message, then a one-line summary.
+    the pairing of languages and the sections of practice sheets; outdated translations and sheets,
+    pilots or country articles citing no public source are warnings. Each problem is printed as path:line: field: message, then a one-line summary.
     Exits with 1 when any problem is an error.
     """
     repository, problems = content.inspect(project)
-    problems = sorted(problems + translations.freshness_problems(repository))
+    problems = sorted(problems + translations.freshness_problems(repository) + citations.uncited(repository))
     errors = sum(1 for problem in problems if problem.severity == "error")
     summary = {"errors": errors, "warnings": len(problems) - errors}
     if output_format == "json":

@@ -55,6 +55,7 @@ def sheet(lang: str = "en", **overrides) -> str:
         "evaluation": {"status": "none"},
         "contact": {"email": "contact@example.org"},
         "status": "published",
+        "sources": [{"title": "Testville's page", "publisher": "City of Testville", "url": "https://testville.example.org/", "language": lang}],
     }
     meta.update(overrides)
     body = "\n\n".join(f"## {section}\n\nText." for section in SHEET_SECTIONS[lang])
@@ -84,6 +85,7 @@ def base_files() -> dict[str, str]:
                 "local_action": "Case management" if english else "Gestion de cas",
                 "expert_partner": "Test NGO",
                 "status": "published",
+                "sources": [{"title": "Testville", "publisher": "City of Testville", "url": "https://testville.example.org/", "language": "en"}],
             }
         )
         files[f"recommendations/01-first.{lang}.md"] = page_text(

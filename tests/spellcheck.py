@@ -19,12 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
+from guidebook.frontmatter import read_source
+from guidebook.layout import walk
+from guidebook.schema import PROSE_FIELDS
 
-from guidebook.frontmatter import read_source  # noqa: E402
-from guidebook.layout import walk  # noqa: E402
-from guidebook.schema import PROSE_FIELDS  # noqa: E402
+PROJECT = Path(__file__).resolve().parent.parent
 
 WORD_LISTS = PROJECT / "tests" / "spelling"
 DICTIONARIES = {"en": "en_GB", "fr": "fr"}
@@ -185,7 +184,10 @@ def main(arguments: list[str]) -> int:
         if "--where" in arguments:
             print("\n".join(str(unknown) for unknown in found))
             continue
-        print(f"# {language}: add the real names to tests/spelling/words.txt (both languages) or words.{language}.txt")
+        if not found:
+            print(f"# {language}: no unknown word")
+            continue
+        print(f"# {language}: correct the misspellings; add the real names to tests/spelling/words.txt (both languages) or words.{language}.txt")
         for word, count in sorted(Counter(u.word for u in found).items(), key=lambda item: item[0].lower()):
             print(f"{word}\t{count}")
     return 0

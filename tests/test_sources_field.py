@@ -1,5 +1,6 @@
 """The `sources` front matter field: each malformed value is named with file, line and field; dates normalised."""
 
+import re
 from datetime import date
 
 import pytest
@@ -16,6 +17,14 @@ GOOD_SOURCE = {"title": "Local activities", "publisher": "Efus", "url": "https:/
 def _problems(tmp_path, files):
     _, problems = content.inspect(write_project(tmp_path / "project", files))
     return [str(problem) for problem in problems]
+
+
+def _with_sources(text: str, sources: str | None) -> str:
+    """The page with its `sources` replaced by `sources` (YAML flow style), or without any when None."""
+    new = "" if sources is None else f"sources: {sources}\n"
+    replaced, count = re.subn(r"^sources:\n(?:[- ] .*\n)*", new, text, flags=re.MULTILINE)
+    assert count == 1
+    return replaced
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -72,11 +81,9 @@ def test_a_translation_inherits_the_sources_it_leaves_out_or_gives_its_own(tmp_p
     french_source = {**GOOD_SOURCE, "title": "Activités locales", "language": "fr"}
     files = base_files()
     files[SHEET] = sheet("en", sources=[GOOD_SOURCE])
-    files[FRENCH_SHEET] = sheet("fr")  # no sources: the English ones apply
-    files["city_pilots/testville.en.md"] = files["city_pilots/testville.en.md"].replace("status: published", "status: published\nsources: []")
-    files["city_pilots/testville.fr.md"] = files["city_pilots/testville.fr.md"].replace(
-        "status: published", "status: published\nsources:\n- {title: Activités locales, publisher: Efus, language: fr}"
-    )
+    files[FRENCH_SHEET] = _with_sources(sheet("fr"), None)  # no sources: the English ones apply
+    files["city_pilots/testville.en.md"] = _with_sources(files["city_pilots/testville.en.md"], "[]")
+    files["city_pilots/testville.fr.md"] = _with_sources(files["city_pilots/testville.fr.md"], "[{title: Activités locales, publisher: Efus, language: fr}]")
 
     repository, problems = content.inspect(write_project(tmp_path / "project", files))
 
@@ -86,3 +93,26 @@ def test_a_translation_inherits_the_sources_it_leaves_out_or_gives_its_own(tmp_p
     pilot = repository.entries["city-pilots/testville"]
     assert pilot.model("en").sources == []
     assert [s.title for s in pilot.model("fr").sources] == [french_source["title"]]
+
+
+def test_check_warns_about_a_published_sheet_pilot_or_country_article_citing_no_public_source(tmp_path):
+    from guidebook.citations import uncited
+
+    printed = {key: value for key, value in GOOD_SOURCE.items() if key != "url"}
+    pilot, french_pilot = "city_pilots/testville.en.md", "city_pilots/testville.fr.md"
+    files = base_files()
+    files[SHEET] = sheet("en", sources=[printed])  # a printed document only; the French sheet cites a web page
+    files[pilot] = _with_sources(files[pilot], "[{title: Testville, publisher: City, language: en}]")  # inherited in French
+    # The Belgium article cites nothing, but it is a draft.
+    repository, problems = content.inspect(write_project(tmp_path / "project", files))
+    assert problems == []
+
+    warnings = sorted(str(problem) for problem in uncited(repository))
+
+    expected = "cites at least one public source: add to 'sources' a web page it comes from, with its url"
+    assert warnings == [
+        f"{pilot}:{_line_of(files[pilot], 'sources:')}: sources: a published city pilot {expected}",
+        f"{SHEET}:{_line_of(files[SHEET], 'sources:')}: sources: a published practice sheet {expected}",
+    ]
+    assert french_pilot not in " ".join(warnings)
+    assert all(problem.severity == "warning" for problem in uncited(repository))

@@ -1,0 +1,49 @@
+"""`make edit` (python -m guidebook.cms serve): the editor and the live preview, both stopped by Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from sites import PROJECT
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
+    (project / "editor").symlink_to(PROJECT / "editor")
+    editor_port, preview_port = _free_port(), _free_port()
+    command = [sys.executable, "-m", "guidebook.cms", "--project", str(project), "serve", "--port", str(editor_port), "--preview-port", str(preview_port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        printed = [server.stdout.readline() for _ in range(3)]
+        assert printed[0].startswith(f"Editor:       http://127.0.0.1:{editor_port}/admin/"), printed
+        assert printed[1].startswith(f"Live preview: http://127.0.0.1:{preview_port}/"), printed
+        deadline = time.monotonic() + 60
+        while not (_answers(f"http://127.0.0.1:{preview_port}/") and _answers(f"http://127.0.0.1:{editor_port}/admin/fr/")):
+            assert time.monotonic() < deadline, "the editor or the live preview did not answer within a minute"
+            assert server.poll() is None, server.stdout.read()
+            time.sleep(0.5)
+        server.send_signal(signal.SIGINT)
+        rest = server.communicate(timeout=20)[0]
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert "Stopping the editor and the live preview." in rest and "Traceback" not in rest
+    assert not _answers(f"http://127.0.0.1:{editor_port}/admin/") and not _answers(f"http://127.0.0.1:{preview_port}/")

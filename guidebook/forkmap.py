@@ -22,8 +22,9 @@ Result = TypeVar("Result")
 MIN_ITEMS = 400  # below this, forking costs about what it saves
 
 
-def split_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    if not hasattr(os, "fork") or len(items) < MIN_ITEMS or not _single_threaded():
+def split_map(function: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None) -> list[Result]:
+    """`min_items`: below it, forking costs about what it saves (MIN_ITEMS; fewer when each item takes long)."""
+    if not hasattr(os, "fork") or len(items) < (MIN_ITEMS if min_items is None else min_items) or not _single_threaded():
         return [function(item) for item in items]
     middle = len(items) // 2
     reader, writer = os.pipe()

@@ -48,6 +48,20 @@ def test_when_no_size_saves_the_page_a_larger_one_fills_the_last_page():
     assert choose(variants, laid(table), lambda d: d.fill).html == "11"
 
 
+def test_sizes_that_cannot_save_the_page_are_not_laid_out():
+    # 1.15 pages of text: 9 pt would still take 1.03 pages, so 8.5 pt is the first size tried.
+    variants = Variants("normal", ("9", "8.5", "8"), ("10",))
+    table = {"normal": (2, 0.15), "9": (2, 0.05), "8.5": (1, 0.95), "8": (1, 0.8), "10": (2, 0.3)}
+    calls = []
+
+    def layout(html):
+        calls.append(html)
+        return laid(table)(html)
+
+    assert choose(variants, layout, lambda d: d.fill).html == "8.5"
+    assert calls == ["normal", "8.5"]
+
+
 def last_page_fill(path) -> float:
     """From the PDF: how far down the last page's content area its lowest line of text (not the footer) is."""
     page = PdfReader(path).pages[-1]

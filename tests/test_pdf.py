@@ -346,3 +346,19 @@ def test_outline_follows_the_nav_with_groups_and_catalogues():
         Item(1, None, "About"),
         Item(2, "about/x"),
     ]
+
+
+def test_pdfs_rendered_on_two_processes_are_cached_as_if_rendered_on_one(tmp_path, monkeypatch):
+    from guidebook import forkmap
+    from guidebook.pdf import build as pdf_build
+
+    monkeypatch.setattr(forkmap, "_single_threaded", lambda: True)  # the test session's idle threads are safe
+    monkeypatch.setattr(pdf_build, "PARALLEL_FROM", 2)
+    project = write_project(tmp_path / "p", base_files())
+    cache = tmp_path / "cache"
+    first = render_all(project, tmp_path / "one", cache_dir=cache)
+    # The second half came from the forked child: its files exist and its cache entries were kept.
+    assert all((tmp_path / "one" / r.path.relative_to(tmp_path / "one")).is_file() for r in first)
+    second = render_all(project, tmp_path / "two", cache_dir=cache)
+    assert all(result.cached for result in second)
+    assert [r.path.name for r in second] == [r.path.name for r in first]

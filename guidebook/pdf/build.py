@@ -14,17 +14,18 @@ from markupsafe import Markup
 from .. import content
 from ..crosslinks import Index, build_index
 from ..errors import ContentError
+from ..forkmap import split_map
 from ..urls import site_url
 from ..vocabulary import PACKAGE_DIR, label, strings, vocabularies
 from .colophon import colophon
 from .document import SectionBuilder, group_anchor
+from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf, print_strings
 from .fit import LARGER, NORMAL, SMALLER, Variants
 from .fonts import font_faces
-from .qr import qr_data_uri
-from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf, print_strings
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
+from .qr import qr_data_uri
 from .render import Cache, Rendered, RenderError, render
 from .settings import Settings, load_settings
 
@@ -32,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
 TEMPLATES = PACKAGE_DIR / "templates" / "print"
 CACHE_DIR = Path(".cache") / "pdf"
 EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
+PARALLEL_FROM = 8  # documents: below, forking a second process costs about what it saves
 # Files of the package every PDF embeds: part of each PDF's cache key.
 EMBEDDED = font_faces()[1] | {EMBLEM}
 
@@ -169,18 +171,20 @@ def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) 
     except ContentError as error:
         raise PrintError(error.report()) from None
     cache = Cache(cache_dir or project / CACHE_DIR)
-    results = []
-    notices: set[str] = set()
-    for job in jobs:
+
+    def make(job: Job) -> Rendered:
         try:
             result = render(job.html, project, site_dir / job.name, cache, job.assets)
         except RenderError as error:
             raise PrintError(f"PDF {error}") from None
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        log.info(f"PDF {job.name}: {pages}, {how}")
-        notices |= result.notices
-        results.append(result)
+        log.info(f"PDF {job.name}: {result.pages} page{'s' if result.pages != 1 else ''}, {how}")  # progress, as each ends
+        return result
+
+    # Each PDF takes a second or more to render: the second core renders the second half meanwhile.
+    results = split_map(make, jobs, min_items=PARALLEL_FROM)
+    cache.used.update(result.key for result in results)  # the child's cache hits and writes count too
+    notices = set().union(*(result.notices for result in results))
     for notice in sorted(notices):
         log.info(notice)
     cache.prune()

@@ -44,16 +44,25 @@ def last_page_fill(document) -> float:
 
 
 def choose(variants: Variants, layout: Callable[[str], object], fill: Callable[[object], float] = last_page_fill):
-    """The laid-out document to keep; `layout` turns HTML into a WeasyPrint document, `fill` measures it."""
+    """The laid-out document to keep; `layout` turns HTML into a WeasyPrint document, `fill` measures it.
+
+    Each layout takes about a second, so the sizes are tried from the one the first layout predicts: text
+    area goes with the square of the type size, so `pages - 1 + fill` pages of text take
+    `(pages - 1 + fill) * (size / NORMAL) ** 2` pages at another size.
+    """
     first = layout(variants.normal)
-    if len(first.pages) == 1 or fill(first) >= MOSTLY_BLANK:
+    pages, filled = len(first.pages), fill(first)
+    if pages == 1 or filled >= MOSTLY_BLANK:
         return first
-    for html in variants.smaller:
+    text = pages - 1 + filled
+    smaller = [html for size, html in zip(SMALLER, variants.smaller) if text * (size / NORMAL) ** 2 <= pages - 1]
+    for html in smaller[:2]:  # the largest size predicted to save the page, then the next one down
         document = layout(html)
-        if len(document.pages) < len(first.pages):
+        if len(document.pages) < pages:
             return document
-    for html in variants.larger:
+    larger = [html for size, html in zip(LARGER, variants.larger) if text * (size / NORMAL) ** 2 >= pages - 1 + MOSTLY_BLANK]
+    for html in larger[:2]:  # the smallest size predicted to fill the last page, then the next one up
         document = layout(html)
-        if len(document.pages) == len(first.pages) and fill(document) >= MOSTLY_BLANK:
+        if len(document.pages) == pages and fill(document) >= MOSTLY_BLANK:
             return document
     return first

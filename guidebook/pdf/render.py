@@ -34,6 +34,7 @@ class Rendered:
     pages: int
     seconds: float
     cached: bool
+    key: str  # in the cache
     notices: frozenset[str] = frozenset()  # what WeasyPrint said about the machine, not the document
 
 
@@ -87,13 +88,13 @@ def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets:
     hit = cache.get(key)
     if hit:
         shutil.copyfile(hit[0], target)
-        return Rendered(target, hit[1], time.perf_counter() - start, True)
+        return Rendered(target, hit[1], time.perf_counter() - start, True, key)
     # Importing WeasyPrint takes about a second, once per build: the step's time, not the first document's.
     importlib.import_module("weasyprint")
     start = time.perf_counter()
     pages, notices = _weasyprint(html, base, target)
     cache.put(key, target, pages)
-    return Rendered(target, pages, time.perf_counter() - start, False, notices)
+    return Rendered(target, pages, time.perf_counter() - start, False, key, notices)
 
 
 def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, frozenset[str]]:

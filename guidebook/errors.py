@@ -1,32 +1,37 @@
-"""Content problems, carried with the file, line and field they concern."""
+"""Every failure the guidebook reports to its user in plain words: one hierarchy, caught in one place.
+
+The command line (commands/cli.py) turns a GuidebookError into its message and exit code; anything else
+reaching it is a bug, reported with where its full traceback was written.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from pathlib import Path
+
+class GuidebookError(Exception):
+    """What went wrong, in words the user can act on; exits 1 unless a subclass says otherwise."""
+
+    exit_code = 1
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the content, located precisely enough for an author to fix it."""
+class BadArgument(GuidebookError):
+    """An argument or option has a wrong value (an unknown country, an empty title...)."""
 
-    path: str
-    line: int
-    field: str
-    message: str
-    severity: str = "error"  # "error" stops the build; "warning" is reported
+    exit_code = 2
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+    def __init__(self, option: str, message: str):
+        self.option = option
+        self.message = message
+        super().__init__(f"{option}: {message}")
 
 
-class ContentError(Exception):
-    """Raised when content cannot be published; holds every problem found, not only the first."""
+class Refused(GuidebookError):
+    """The request is valid but doing it would damage something (overwrite a file...); nothing was changed."""
 
-    def __init__(self, problems: list[Problem]):
+
+class ContentError(GuidebookError):
+    """The content cannot be published; holds every problem found (content/problems.py), not only the first."""
+
+    def __init__(self, problems: list):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
@@ -37,11 +42,21 @@ class ContentError(Exception):
         return "\n".join(lines)
 
 
-def display_path(path: Path, root: Path) -> str:
-    """The path as an author sees it: relative to the project when it lies inside it."""
-    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving is slow: only when needed
-        try:
-            return candidate.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+class ConfigError(GuidebookError):
+    """mkdocs.yml, or the installed engine, is not what the guidebook is built for."""
+
+
+class BuildFailed(GuidebookError):
+    """The site could not be built; the previous output is untouched.
+
+    Its text holds every warning and error logged during the build, then the verdict.
+    """
+
+    def __init__(self, messages: list[str], verdict: str):
+        self.messages = messages
+        self.verdict = verdict
+        super().__init__("\n".join([*messages, verdict]))
+
+
+class PrintError(GuidebookError):
+    """A PDF could not be made: its content, or a problem WeasyPrint reported, named with the file."""

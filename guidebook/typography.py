@@ -73,7 +73,7 @@ def french_fields(value, fields: frozenset[str], key: str | None = None):
 
 
 def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:
-    """Interface strings by language (as strings.yml holds them), the French ones typeset as prose is."""
+    """Interface strings by language (as the strings files hold them), the French ones typeset as prose is."""
     return {language: _typeset(values, language) for language, values in by_language.items()}
 
 

@@ -34,6 +34,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from guidebook import publish  # noqa: E402
+from guidebook.content.vocabulary import label  # noqa: E402
+from guidebook.languages import strings  # noqa: E402
 
 DEFAULT_SIZES = [50, 500, 2000]
 NOT_COPIED = shutil.ignore_patterns("site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests")
@@ -133,8 +135,7 @@ def copy_project(target: Path) -> Path:
 
 def generate_sheets(project: Path, count: int) -> list[Path]:
     """`count` practice sheets in each language, written into the project's practice_sheets/."""
-    vocabulary = yaml.safe_load((PROJECT / "guidebook" / "vocabularies.yml").read_text(encoding="utf-8"))
-    sections = {lang: strings["sheet_sections"] for lang, strings in _strings().items()}
+    sections = {lang: interface["sheet_sections"] for lang, interface in strings().items()}
     written = []
     for number in range(1, count + 1):
         rng = random.Random(number)
@@ -151,19 +152,15 @@ def generate_sheets(project: Path, count: int) -> list[Path]:
         slug = f"bench-{number:05d}-{facts['approaches'][0]}-{pilot}"
         for lang in ("en", "fr"):
             path = project / "practice_sheets" / f"{slug}.{lang}.md"
-            path.write_text(_sheet(lang, number, facts, vocabulary, sections[lang], random.Random(f"{number}{lang}")), encoding="utf-8")
+            path.write_text(_sheet(lang, number, facts, sections[lang], random.Random(f"{number}{lang}")), encoding="utf-8")
             written.append(path)
     return written
 
 
-def _strings() -> dict:
-    return yaml.safe_load((PROJECT / "guidebook" / "strings.yml").read_text(encoding="utf-8"))
-
-
-def _sheet(lang: str, number: int, facts: dict, vocabulary: dict, sections: list[str], rng: random.Random) -> str:
+def _sheet(lang: str, number: int, facts: dict, sections: list[str], rng: random.Random) -> str:
     words = WORDS[lang]
     city, country = PILOTS[facts["pilot"]]
-    approach = vocabulary["approaches"][facts["approaches"][0]][lang].lower()
+    approach = label("approaches", facts["approaches"][0], lang).lower()
     meta = {
         "title": words["title"].format(number=number, approach=approach, city=city),
         "summary": words["summary"].format(approach=approach, city=city),

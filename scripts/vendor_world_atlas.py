@@ -21,10 +21,10 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from guidebook.geo import clip_ring, decode_topojson, simplify  # noqa: E402
-from guidebook.map import GEOMETRY  # noqa: E402
+from guidebook.site.geo import clip_ring, decode_topojson, simplify  # noqa: E402
+from guidebook.site.map import GEOMETRY  # noqa: E402
 
-CROP = (-30.0, 28.0, 50.0, 75.0)  # lon/lat box, wider than the map's frame (guidebook/map.py)
+CROP = (-30.0, 28.0, 50.0, 75.0)  # lon/lat box, wider than the map's frame (guidebook/content/area.py)
 TOLERANCE = 0.03  # degrees, about half a pixel on the map
 SOURCE = "countries-50m.json"
 

@@ -13,8 +13,8 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from guidebook.offline import BUNDLE_FOLDER
-from guidebook.pdf.downloads import OFFLINE_ZIP
+from guidebook.publish.offline import BUNDLE_FOLDER
+from guidebook.site.downloads import OFFLINE_ZIP
 from sites import PROJECT, build
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from guidebook import publish
-from guidebook.layout import walk
+from guidebook.content.layout import walk
 
 PROJECT = Path(__file__).resolve().parent.parent
 

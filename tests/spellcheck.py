@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidebook.frontmatter import read_source
-from guidebook.layout import walk
-from guidebook.schema import PROSE_FIELDS
+from guidebook.content.frontmatter import read_source
+from guidebook.content.layout import walk
+from guidebook.content.schema import PROSE_FIELDS
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -83,7 +83,7 @@ def built_project(tmp_path_factory):
 def guidebook(project, *arguments):
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "guidebook.cli", "--project", str(project), *arguments],
+        [sys.executable, "-m", "guidebook.commands.cli", "--project", str(project), *arguments],
         capture_output=True, text=True, env=environment, cwd=project,
     )
 

@@ -32,7 +32,7 @@ def test_bench_corpus_builds_strict_and_the_report_has_every_figure(tmp_path):
 
 
 def test_generated_sheets_are_valid_practice_sheets_of_about_600_words(tmp_path):
-    from guidebook import content
+    from guidebook.content import load as content
 
     project = bench.copy_project(tmp_path / "project")
     bench.generate_sheets(project, 3)

@@ -2,7 +2,7 @@
 
 import json
 
-from guidebook.catalogue import export_schema
+from guidebook.site.catalogue import export_schema
 from sites import PROJECT, base_files, build, sheet, write_project
 
 

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 
-from guidebook import content, translations
-from guidebook.cli import main
-from guidebook.reference import BEGIN, END, field_reference, generated_section
-from guidebook.vocabulary import strings
+from guidebook.commands import status as translations
+from guidebook.content import load as content
+from guidebook.commands.cli import main
+from guidebook.commands.reference import BEGIN, END, field_reference, generated_section
+from guidebook.languages import strings
 from sites import PROJECT, build, page_text, sheet
 
 EN_SHEET = "practice_sheets/testville-case-management.en.md"

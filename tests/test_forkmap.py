@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from guidebook import content, forkmap
+from guidebook import forkmap
+from guidebook.content import load as content
 from sites import base_files, write_project
 
 

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guidebook import content
+from guidebook.content import load as content
 from guidebook.errors import ContentError
-from guidebook.frontmatter import read_source
+from guidebook.content.frontmatter import read_source
 from sites import base_files, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"

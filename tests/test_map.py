@@ -9,10 +9,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from guidebook import content
-from guidebook.geo import clip_ring, decode_topojson, simplify
-from guidebook.map import geometry
-from guidebook.publish import BuildFailed
+from click.testing import CliRunner
+
+from guidebook.commands.cli import main
+from guidebook.content import load as content
+from guidebook.site.geo import clip_ring, decode_topojson, simplify
+from guidebook.site.map import geometry
+from guidebook.errors import BuildFailed
 from sites import PROJECT, base_files, build, write_project
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -27,7 +30,7 @@ def svg_of(html: str) -> ET.Element:
 
 
 def rings(path: str) -> list[list[tuple[float, float]]]:
-    """The rings of an SVG path written as 'Mx yLx y x y ...Z' (the form guidebook/map.py writes)."""
+    """The rings of an SVG path written as 'Mx yLx y x y ...Z' (the form guidebook/site/map.py writes)."""
     result = []
     for ring in re.findall(r"M([^Z]*)Z", path):
         numbers = [float(n) for n in ring.replace("L", " ").split()]
@@ -146,3 +149,12 @@ def test_clipping_and_simplification():
     assert sorted(clip_ring(square, 0, 0, 10, 10)) == [(0, 0), (0, 5.0), (5.0, 0), (5.0, 5.0)]
     line = [(0.0, 0.0), (1.0, 0.1), (2.0, 0.0), (3.0, 5.0), (4.0, 0.0)]
     assert simplify(line, 0.5) == [(0.0, 0.0), (2.0, 0.0), (3.0, 5.0), (4.0, 0.0)]
+
+
+def test_check_reports_swapped_coordinates_with_file_line_and_field_as_the_build_does(tmp_path):
+    files = base_files()
+    files["city_pilots/testville.en.md"] = files["city_pilots/testville.en.md"].replace("lat: 50.93\n  lon: 4.43", "lat: 4.43\n  lon: 50.93")
+    result = CliRunner().invoke(main, ["--project", str(write_project(tmp_path / "p", files)), "check"])
+    line = files["city_pilots/testville.en.md"].split("\n").index("coordinates:") + 1
+    assert result.exit_code == 1
+    assert f"city_pilots/testville.en.md:{line}: coordinates: lat 4.43, lon 50.93 lies outside the map of Europe" in result.output

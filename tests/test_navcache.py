@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidebook import navcache
+from guidebook.html import navcache
 from sites import base_files, build, fixture_config, sheet, write_project
 
 # The sheets, the chapter and the country article stay outside the navigation, as in the real mkdocs.yml.

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from guidebook.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
+from guidebook.publish.offline import BUNDLE_FOLDER, SHIM_PATH, write_zip
 from real_downloads import real_site, unzipped_bundle
 
 LOCAL_REFERENCE = re.compile(r'\b(?:href|src)="([^"]*)"')
@@ -90,6 +90,6 @@ def test_the_same_files_make_the_same_zip(tmp_path):
 
 def test_bundle_pages_carry_no_content_security_policy(bundle):
     """From file:// the iframe-worker shim runs the search worker as inline code written at run time,
-    which no hash can allow (guidebook/csp.py): the policy is for the served site only."""
+    which no hash can allow (guidebook/html/csp.py): the policy is for the served site only."""
     assert all("Content-Security-Policy" not in page.read_text(encoding="utf-8") for page in pages(bundle))
     assert "Content-Security-Policy" in (real_site() / "index.html").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The French site is built by a forked process (guidebook/parallel.py): same output, same strictness."""
+"""The French site is built by a forked process (guidebook/html/parallel.py): same output, same strictness."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import os
 
 import pytest
 
-from guidebook import parallel, publish
-from guidebook.view import ViewBuilder
+from guidebook.html import parallel
+from guidebook import publish
+from guidebook.site.views import ViewBuilder
 from sites import base_files, build, write_project
 
 

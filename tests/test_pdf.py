@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import struct
 import time
+import zlib
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from guidebook import content, publish
+from guidebook.content import load as content
+from guidebook import publish
 from guidebook.pdf import render_all
-from guidebook.pdf.downloads import handout_pdf, print_strings
+from guidebook.site.downloads import handout_pdf
+from guidebook.languages import print_strings
 from guidebook.pdf.outline import Item, outline
 from real_downloads import real_site
 from sites import PROJECT, base_files, build, fixture_config, page_text, write_project
@@ -153,7 +157,7 @@ def test_french_guidebook_is_french_and_says_so(site):
 
 def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
     for language in LANGUAGES:
-        t = yaml.safe_load((PROJECT / "guidebook/strings.yml").read_text(encoding="utf-8"))[language]
+        t = yaml.safe_load((PROJECT / f"guidebook/strings/{language}.yml").read_text(encoding="utf-8"))
         for entry in repository.of_kind("practice-sheet"):
             reader = PdfReader(site / handout_pdf(entry.slug, language))
             assert reader.trailer["/Root"]["/Lang"] == language
@@ -260,16 +264,25 @@ def test_a_remote_image_fails_the_build_and_leaves_the_site_as_it_was(tmp_path):
     assert [path.name for path in site.iterdir()] == ["previous.html"]
 
 
+def tiny_png() -> bytes:
+    """A 2×2 red PNG, written by hand: no image file needs to be at hand."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\xff\x00\x00" * 2 for _ in range(2))
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
 def test_images_are_embedded_from_the_project(tmp_path):
-    png = (Path(publish.__file__).parent.parent / ".venv").glob("lib/python*/site-packages/material/templates/assets/images/favicon.png")
     files = base_files()
     files["docs/state-of-the-art/belgium.en.md"] = page_text(
         {"title": "Belgium", "country": "BE", "summary": "S.", "status": "draft"}, "![Icon](../img/icon.png)"
     )
     project = write_project(tmp_path / "p", files)
     (project / "docs/img").mkdir()
-    source = next(png, None) or pytest.skip("no PNG at hand")
-    shutil.copyfile(source, project / "docs/img/icon.png")
+    (project / "docs/img/icon.png").write_bytes(tiny_png())
     render_all(project, tmp_path / "site", cache_dir=tmp_path / "cache")
     reader = PdfReader(tmp_path / "site/guidebook-en.pdf")
     assert any("/XObject" in page["/Resources"] for page in reader.pages)

@@ -8,7 +8,8 @@ import shutil
 import pytest
 import weasyprint.pdf.fonts
 
-from guidebook.pdf import PrintError, build, render_all
+from guidebook.pdf import build, render_all
+from guidebook.errors import PrintError
 from guidebook.pdf.messages import notice_for
 from sites import base_files, write_project
 

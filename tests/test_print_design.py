@@ -7,9 +7,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from guidebook.pdf.downloads import print_strings
+from guidebook.languages import print_strings
 from guidebook.pdf.hyphenation import keep_names_whole
-from guidebook.vocabulary import strings
+from guidebook.languages import strings
 from real_downloads import real_site
 from test_pdf import fonts, normalise
 
@@ -74,9 +74,9 @@ def test_the_book_is_set_in_the_vendored_fonts():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_workshop_pack_per_approach_holds_its_sheets_after_a_list_of_them(language):
-    from guidebook import content
+    from guidebook.content import load as content
     from guidebook.pdf.build import approaches
-    from guidebook.pdf.downloads import pack_pdf
+    from guidebook.site.downloads import pack_pdf
     from sites import PROJECT
 
     repository = content.load(PROJECT)

@@ -9,8 +9,9 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from guidebook import pdf, publish
-from guidebook.cli import main
+from guidebook import pdf
+from guidebook import publish
+from guidebook.commands.cli import main
 from sites import base_files, build, content_snapshot, page_text, tree_hashes, write_project
 
 REVIEWED = "2024-05-17"

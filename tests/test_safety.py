@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from guidebook import csp, publish
+from guidebook.html import csp
+from guidebook import publish
 from sites import PROJECT, base_files, build, page_text, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"

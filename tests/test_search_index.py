@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from guidebook.search_index import abridge
+from guidebook.html.search_index import abridge
 from sites import SHEET_SECTIONS, base_files, build, page_text, sheet, write_project
 
 

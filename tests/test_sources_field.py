@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from guidebook import content
-from guidebook.sources import normalise_date
+from guidebook.content import load as content
+from guidebook.content.sources import normalise_date
 from sites import base_files, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"
@@ -96,7 +96,7 @@ def test_a_translation_inherits_the_sources_it_leaves_out_or_gives_its_own(tmp_p
 
 
 def test_check_warns_about_a_published_sheet_pilot_or_country_article_citing_no_public_source(tmp_path):
-    from guidebook.citations import uncited
+    from guidebook.content.validate import uncited
 
     printed = {key: value for key, value in GOOD_SOURCE.items() if key != "url"}
     pilot, french_pilot = "city_pilots/testville.en.md", "city_pilots/testville.fr.md"

@@ -8,8 +8,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from guidebook import staging
-from guidebook.layout import ContentFile
+from guidebook.html import staging
+from guidebook.content.layout import ContentFile
 
 
 @pytest.fixture

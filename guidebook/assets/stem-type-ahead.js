@@ -1,5 +1,5 @@
 
-/* PREPARE guidebook (guidebook/search_index.py appends this to lunr.LANGUAGE.min.js at build time).
+/* PREPARE guidebook (guidebook/html/search_index.py appends this to lunr.LANGUAGE.min.js at build time).
    Material's search adds "*" to every word typed, and lunr does not stem a word that has a wildcard,
    so a stemmed index ("réinsert") never matched what readers type ("réinsertion*"). This adds, beside
    each such word, its stem with the same wildcard ("réinsert*"), so "réinsérer" also finds

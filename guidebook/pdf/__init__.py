@@ -1,9 +1,10 @@
 """The printed guidebook and the practice sheet handouts, rendered with WeasyPrint.
 
-`render_all` writes every PDF into a built site; `downloads.links` tells the theme which download
-links each page shows.
+`render_all` writes every PDF into a built site; site/downloads.py names them and tells the theme which
+download links each page shows.
 """
 
-from .build import PrintError, render_all
+from ..errors import PrintError
+from .build import render_all
 
 __all__ = ["PrintError", "render_all"]

@@ -11,22 +11,24 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from .. import content
-from ..crosslinks import Index, build_index
-from ..errors import ContentError
+from .. import PACKAGE_DIR
+from ..content.layout import HOME_KEY, site_url
+from ..content.load import load
+from ..content.model import Repository
+from ..content.vocabulary import label, vocabularies
 from ..forkmap import split_map
-from ..urls import site_url
-from ..vocabulary import PACKAGE_DIR, label, strings, vocabularies
+from ..languages import print_strings, strings
+from ..site.crosslinks import Index, build_index
+from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf
 from .colophon import colophon
 from .document import SectionBuilder, group_anchor
-from .downloads import HOME_KEY, SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf, print_strings
 from .fit import LARGER, NORMAL, SMALLER, Variants
 from .fonts import font_faces
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
 from .qr import qr_data_uri
-from .render import Cache, Rendered, RenderError, render
+from .render import Cache, Rendered, render
 from .settings import Settings, load_settings
 
 log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
@@ -36,10 +38,6 @@ EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
 PARALLEL_FROM = 8  # documents: below, forking a second process costs about what it saves
 # Files of the package every PDF embeds: part of each PDF's cache key.
 EMBEDDED = font_faces()[1] | {EMBLEM}
-
-
-class PrintError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,11 @@ class Job:
 class Printer:
     """Makes the HTML of every printed document of a project."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, repository: Repository | None = None):
+        """`repository`: the content as the build loaded it; without it, it is loaded here."""
         self.project = project
         self.settings: Settings = load_settings(project)
-        self.repository = content.load(project)
+        self.repository = repository or load(project)
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -162,21 +161,15 @@ def _anchors(items: list[Item]) -> dict[str, str]:
     return anchors
 
 
-def render_all(project: Path, site_dir: Path, *, cache_dir: Path | None = None) -> list[Rendered]:
-    """Write every PDF into `site_dir`; raise PrintError when the content or a PDF cannot be made."""
+def render_all(project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None) -> list[Rendered]:
+    """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content)."""
     project = project.resolve()
     start = time.perf_counter()
-    try:
-        jobs = Printer(project).jobs()
-    except ContentError as error:
-        raise PrintError(error.report()) from None
+    jobs = Printer(project, repository).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
 
     def make(job: Job) -> Rendered:
-        try:
-            result = render(job.html, project, site_dir / job.name, cache, job.assets)
-        except RenderError as error:
-            raise PrintError(f"PDF {error}") from None
+        result = render(job.html, project, site_dir / job.name, cache, job.assets)
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
         log.info(f"PDF {job.name}: {result.pages} page{'s' if result.pages != 1 else ''}, {how}")  # progress, as each ends
         return result

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..build_date import content_epoch
-from ..citations import shown_date
-from ..content import Repository
+from ..content.model import Repository
+from ..site.citations import shown_date
+from ..site.edition import content_epoch
 
 
 @dataclass(frozen=True)

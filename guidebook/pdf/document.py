@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import typography
-from ..citations import Citation
-from ..content import Entry, Repository
-from ..crosslinks import Index
-from ..view import Link, ViewBuilder
-from ..vocabulary import strings
+from ..content.model import Entry, Repository
+from ..languages import strings
+from ..site.citations import Citation
+from ..site.crosslinks import Index
+from ..site.views import Link, ViewBuilder
 from .hyphenation import keep_names_whole
 from .links import Linker, anchor
 from .markdown import Renderer

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ..vocabulary import PACKAGE_DIR
+from .. import PACKAGE_DIR
 
 FONTS = PACKAGE_DIR / "vendor" / "fonts"
 _URL = re.compile(r"url\(([^)/:]+)\)")

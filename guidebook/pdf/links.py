@@ -6,14 +6,13 @@ Anchors carry the page they belong to, since every page of the guidebook shares 
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..urls import relative_url, site_url
+from ..content.layout import page_key, site_url
+from ..site.urls import relative_url
 
-LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}$")
 
 
 def anchor(key: str) -> str:
@@ -47,7 +46,7 @@ class Linker:
             return "#" + self.local_id(parts.fragment) if parts.fragment else None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), parts.path))
         if target.endswith(".md"):
-            return self.to_page(LANGUAGE_SUFFIX.sub("", target[: -len(".md")]), parts.fragment)
+            return self.to_page(page_key(target), parts.fragment)
         return self._online(target, parts.fragment)
 
     def url(self, url: str) -> str | None:

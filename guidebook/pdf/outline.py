@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.utils import dirname_to_title
 
-from .downloads import HOME_KEY
+from ..content.layout import HOME_KEY
 
 
 @dataclass(frozen=True)

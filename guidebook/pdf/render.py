@@ -16,16 +16,14 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..errors import PrintError
+from ..files import write_beside
 from .accessibility import finish
 from .fit import Variants, choose
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
 RENDERER = "guidebook-print-3"
-
-
-class RenderError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,9 @@ class Cache:
 
     def put(self, key: str, pdf: Path, pages: int) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        # Write beside, then rename: an interrupted build never leaves a truncated PDF in the cache.
-        partial = self.folder / f".{key}.pdf.partial"
-        shutil.copyfile(pdf, partial)
-        partial.replace(self.folder / f"{key}.pdf")
+        # An interrupted build never leaves a truncated PDF in the cache.
+        with write_beside(self.folder / f"{key}.pdf") as partial:
+            shutil.copyfile(pdf, partial)
         (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
         self.used.add(key)
 
@@ -78,7 +75,7 @@ class Cache:
 
 
 def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
-    """Write `html` as a PDF at `target`; raise RenderError on any problem WeasyPrint reports (see messages).
+    """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages).
 
     Given the variants of a handout at several type sizes, it writes the one that fills its pages best (fit.py).
     """
@@ -114,12 +111,12 @@ def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, fr
         # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
         document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:
-        raise RenderError(f"{target.name}: {error} ({error.__cause__})") from None
+        raise PrintError(f"PDF {target.name}: {error} ({error.__cause__})") from None
     finally:
         logger.removeHandler(messages)
     if messages.problems:
         problems = messages.problems
         shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
-        raise RenderError(f"{target.name}: WeasyPrint: " + "; ".join(shown))
+        raise PrintError(f"PDF {target.name}: WeasyPrint: " + "; ".join(shown))
     finish(target, document.metadata.lang)
     return len(document.pages), frozenset(messages.notices)

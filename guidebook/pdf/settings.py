@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from ..languages import default_language
 from ..typography import text_for_language
-from ..vocabulary import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Settings:
 def load_settings(project: Path) -> Settings:
     """Read mkdocs.yml as MkDocs does (defaults, !ENV, INHERIT), so the PDF renders the site's Markdown."""
     config = load_config(config_file=str(project / "mkdocs.yml"))
-    base = Language(DEFAULT_LANGUAGE, config.site_name, config.site_description, config.copyright)
+    base = Language(default_language(), config.site_name, config.site_description, config.copyright)
     i18n = config.plugins.get("i18n")
     languages = [base]
     if i18n is not None:

@@ -8,7 +8,7 @@
   var counter = document.getElementById("gb-result-count");
   if (!form || !counter) return;
 
-  // Same folding as guidebook/catalogue.py: lower case, accents removed.
+  // Same folding as guidebook/site/catalogue.py: lower case, accents removed.
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }

@@ -1,0 +1,116 @@
+"""The one content pipeline: read every file once, validate it, check the references between pages.
+
+`guidebook check` and every build run exactly this; whatever it accepts, the build publishes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import languages
+from ..errors import ContentError
+from ..forkmap import split_map
+from ..languages import default_language, language_codes
+from .frontmatter import SourceFile, read_source
+from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, split_language, walk
+from .links import check_links
+from .model import Entry, Repository, Variant
+from .problems import Problem, display_path
+from .safety import check_safety
+from .validate import check_references, validate_entry
+
+
+def inspect(root: Path) -> tuple[Repository, list[Problem]]:
+    """Read and check the whole project; return what could be loaded and every problem found.
+
+    The project's mkdocs.yml names the site languages (ConfigError when it cannot be read).
+    """
+    root = root.resolve()
+    languages.use(root)
+    files = walk(root)
+    problems: list[Problem] = []
+    entries: dict[str, Entry] = {}
+    unreadable: set[str] = set()
+    pages: list[tuple[ContentFile, str]] = []
+    for content_file in files:
+        if not content_file.is_markdown:
+            continue
+        shown = display_path(content_file.path, root)
+        if known_language(content_file.language):
+            pages.append((content_file, shown))
+        else:
+            problems.append(Problem(shown, 1, "file name", _language_hint(content_file)))
+    read = split_map(_read_and_check, [(content_file.path, shown) for content_file, shown in pages])
+    for (content_file, _), (source, read_problems, unsafe) in zip(pages, read):
+        problems += read_problems + unsafe
+        if read_problems:
+            unreadable.add(content_file.key)
+            continue
+        entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind))
+        entry.variants[content_file.language] = Variant(content_file.language, content_file, source)
+    problems += _check_mount_clashes(root)
+    problems += _check_addresses(entries)
+    for entry in entries.values():
+        # A page with an unreadable version is checked again once that file is mended.
+        if entry.key not in unreadable:
+            problems += validate_entry(entry)
+    repository = Repository(root, files, entries)
+    problems += check_references(repository)
+    problems += check_links(repository, GENERATED_KEYS)
+    return repository, sorted(set(problems))
+
+
+def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
+    """One file read (its problems make it unreadable), and what it holds that would be unsafe to publish."""
+    source, problems = read_source(*where)
+    return source, problems, ([] if problems else check_safety(source))
+
+
+def load(root: Path) -> Repository:
+    """The validated repository, or ContentError listing every error."""
+    repository, problems = inspect(root)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return repository
+
+
+def _language_hint(content_file: ContentFile) -> str:
+    stem = split_language(content_file.site_path.stem)[0]
+    languages = " or ".join(f"'{stem}.{language}.md'" for language in language_codes())
+    if content_file.language:
+        return f"'.{content_file.language}' is not a site language; name the file {languages}"
+    return f"the file name has no language; name it {languages}"
+
+
+def _check_mount_clashes(root: Path) -> list[Problem]:
+    return [
+        Problem(
+            f"{DOCS_DIR}/{mount}",
+            1,
+            "folder",
+            f"'{DOCS_DIR}/{mount}' clashes with the collection folder '{folder}/', which the site shows at "
+            f"'{mount}/'; move its files into '{folder}/'",
+        )
+        for mount, folder in COLLECTIONS.items()
+        if (root / DOCS_DIR / mount).exists()
+    ]
+
+
+def _check_addresses(entries: dict[str, Entry]) -> list[Problem]:
+    """Two pages published at one address: 'x.en.md' and 'x/index.en.md', or names differing only in case
+    (one would silently replace the other, and case-insensitive disks, Windows or macOS, mix them up)."""
+    problems = []
+    owners: dict[str, Entry] = {}
+    for entry in sorted(entries.values(), key=lambda e: e.key):
+        address = site_url(entry.key, default_language()).lower()
+        owner = owners.setdefault(address, entry)
+        if owner is not entry:
+            for variant in entry.variants.values():
+                other = owner.variant(variant.language).source.shown_path
+                problems.append(
+                    Problem(variant.source.shown_path, 1, "file name", f"this page and {other} would both be published at '/{address}'; rename or move one of them")
+                )
+    return problems
+
+

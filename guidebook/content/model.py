@@ -1,0 +1,79 @@
+"""The validated content in memory: a page (Entry) in its language versions (Variant), all pages (Repository).
+
+Every layer above reads the content through these; nothing here reads files or checks values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..languages import default_language
+from .frontmatter import SourceFile
+from .layout import ContentFile
+from .schema import PageBase
+
+
+@dataclass
+class Variant:
+    """One language version of a page."""
+
+    language: str
+    file: ContentFile
+    source: SourceFile
+    model: PageBase | None = None
+
+    def declares(self, name: str) -> bool:
+        return name in self.source.meta
+
+
+@dataclass
+class Entry:
+    """A page in all its languages."""
+
+    key: str
+    kind: str
+    variants: dict[str, Variant] = field(default_factory=dict)
+    source_language: str = field(default_factory=default_language)
+
+    @property
+    def slug(self) -> str:
+        return self.key.rsplit("/", 1)[-1]
+
+    def variant(self, language: str) -> Variant:
+        """The version a reader of `language` gets: their own, or the source as a fallback."""
+        return self.variants.get(language) or self.variants[self.source_language]
+
+    def model(self, language: str) -> PageBase:
+        return self.variant(language).model
+
+
+@dataclass
+class Repository:
+    """All validated content, indexed for the references between pages."""
+
+    root: Path
+    files: list[ContentFile]
+    entries: dict[str, Entry]
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [entry for entry in self.entries.values() if entry.kind == kind]
+
+    def site_files(self) -> dict[str, tuple[ContentFile, Variant | None]]:
+        """Every file of the site tree by site path, with the page version it holds.
+
+        static-i18n falls back only to the default language, so a page written in another language
+        also appears under the default language's file name, holding its source text.
+        """
+        pages = {
+            variant.file.site_path.as_posix(): variant
+            for entry in self.entries.values()
+            for variant in entry.variants.values()
+        }
+        for entry in self.entries.values():
+            if default_language() not in entry.variants:
+                source = entry.variants[entry.source_language]
+                pages[f"{entry.key}.{default_language()}.md"] = source
+        tree = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
+        tree.update({site_path: (variant.file, variant) for site_path, variant in pages.items()})
+        return tree

@@ -1,0 +1,167 @@
+"""The rules a page must follow beyond reading: its schema, its translation's fields, its sections, its references."""
+
+from __future__ import annotations
+
+
+from pydantic import ValidationError
+
+from ..languages import default_language, strings
+from ..typography import french_fields
+from .model import Entry, Repository, Variant
+from .problems import Problem
+from .schema import KINDS, PROSE_FIELDS, PageBase
+from .vocabulary import expect_one_of, nearest
+
+# Pages that must cite a source outside this site: what they say comes from the public record.
+CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "country": "country article"}
+# Fields a translation states only when they differ from its source.
+NOT_INHERITED = {"source_language", "source_hash"}
+
+
+def validate_entry(entry: Entry) -> list[Problem]:
+    declared = {v.source.meta.get("source_language") for v in entry.variants.values()} - {None}
+    entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
+    problems: list[Problem] = []
+    if len(declared) > 1:
+        for variant in entry.variants.values():
+            problems.append(variant.source.problem(("source_language",), "the language versions of this page disagree on its source language; give the same value in each"))
+    source = entry.variants.get(entry.source_language)
+    if source is None:
+        for variant in entry.variants.values():
+            missing = f"{entry.slug}.{entry.source_language}.md"
+            problems.append(
+                variant.source.problem(
+                    (),
+                    f"this translation has no source file '{missing}' beside it; add it, or declare "
+                    f"'source_language: {variant.language}' if the page was written in this language",
+                )
+            )
+        # Validate the lone translation as its own source so its other problems show too.
+        source = next(iter(entry.variants.values()))
+        entry.source_language = source.language
+    problems += _validate_variant(entry, source, {})
+    inherited = {k: v for k, v in source.source.meta.items() if k not in NOT_INHERITED}
+    for variant in entry.variants.values():
+        if variant is not source:
+            problems += _validate_variant(entry, variant, inherited)
+    return problems
+
+
+def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
+    schema = KINDS[entry.kind]
+    data = {**inherited, **variant.source.meta}
+    if variant.language == "fr":
+        data = french_fields(data, PROSE_FIELDS)
+    problems: list[Problem] = []
+    try:
+        variant.model = schema.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            location = tuple(item["loc"])
+            if location and location[0] in inherited and not variant.declares(location[0]):
+                continue  # reported on the source file, where the value is written
+            problems.append(variant.source.problem(location, _describe(item, schema, entry.kind)))
+    if entry.kind == "practice-sheet":
+        problems += _check_sections(variant)
+    return problems
+
+
+def _describe(item: dict, schema: type[PageBase], kind: str) -> str:
+    kind_name = kind.replace("-", " ")
+    location = item["loc"]
+    if item["type"] == "missing":
+        info = schema.model_fields.get(location[0]) if len(location) == 1 else None
+        expected = f"; expected: {info.description}" if info and info.description else ""
+        return f"is missing from this {kind_name}{expected}"
+    if item["type"] == "extra_forbidden":
+        if len(location) == 1:
+            known = list(schema.model_fields)
+            hint = nearest(str(location[0]), known)
+            suggestion = f"did you mean '{hint}'? " if hint else ""
+            return f"is not a field of a {kind_name}; {suggestion}fields are: {', '.join(known)}"
+        return "is not expected here; remove it"
+    if item["type"] in ("value_error", "assertion_error"):
+        return str(item["ctx"]["error"])
+    if item["type"] == "literal_error":
+        return expect_one_of(item["input"], [str(v).strip("'") for v in item["ctx"]["expected"].split(" or ")])
+    found = item.get("input")
+    found_text = f"; found {found!r}" if not isinstance(found, dict) else ""
+    return f"{item['msg'][0].lower()}{item['msg'][1:]}{found_text}"
+
+
+def _check_sections(variant: Variant) -> list[Problem]:
+    """A practice sheet's body follows the sheet template of its language, section by section."""
+    expected = strings()[variant.language]["sheet_sections"]
+    found = [(text, line) for line, level, text in variant.source.headings if level == 2]
+    titles = [title for title, _ in found]
+    if titles == expected:
+        return []
+    template = ", ".join(expected)
+    shown = variant.source.shown_path
+    for index, wanted in enumerate(expected):
+        if index >= len(found):
+            line = found[-1][1] if found else variant.source.body_line
+            return [Problem(shown, line, "body", f"section '## {wanted}' is missing; a practice sheet has the sections {template}, in this order")]
+        title, line = found[index]
+        if title != wanted:
+            return [Problem(shown, line, "body", f"found section '## {title}' where '## {wanted}' was expected; a practice sheet has the sections {template}, in this order")]
+    title, line = found[len(expected)]
+    return [Problem(shown, line, "body", f"unexpected section '## {title}' after '## {expected[-1]}'; use '### {title}' inside a section, or remove it")]
+
+
+def check_references(repository: Repository) -> list[Problem]:
+    """Every pilot, chapter and country a page refers to exists; chapter numbers are unique."""
+    problems: list[Problem] = []
+    pilots = sorted(entry.slug for entry in repository.of_kind("pilot"))
+    chapters: dict[int, Entry] = {}
+    for entry in sorted(repository.of_kind("recommendation"), key=lambda e: e.key):
+        source = entry.variants[entry.source_language]
+        if source.model is None:
+            continue
+        number = source.model.number
+        if number in chapters:
+            other = chapters[number].variants[chapters[number].source_language].source.shown_path
+            problems.append(source.source.problem(("number",), f"chapter number {number} is already used by {other}; give each chapter its own number"))
+        chapters.setdefault(number, entry)
+    countries: dict[str, Entry] = {}
+    for entry in sorted(repository.of_kind("country"), key=lambda e: e.key):
+        source = entry.variants[entry.source_language]
+        if source.model is None:
+            continue
+        if source.model.country in countries:
+            other = countries[source.model.country].variants[countries[source.model.country].source_language].source.shown_path
+            problems.append(source.source.problem(("country",), f"country {source.model.country} already has an article, {other}; keep one article per country"))
+        countries.setdefault(source.model.country, entry)
+    for entry in repository.of_kind("practice-sheet"):
+        for variant in entry.variants.values():
+            model = variant.model
+            if model is None:
+                continue
+            if variant.declares("pilot") and model.pilot not in pilots:
+                problems.append(variant.source.problem(("pilot",), unknown("city pilot", model.pilot, pilots, "city_pilots/")))
+            if variant.declares("recommendations"):
+                for index, number in enumerate(model.recommendations):
+                    if number not in chapters:
+                        known = ", ".join(str(n) for n in sorted(chapters))
+                        problems.append(variant.source.problem(("recommendations", index), f"there is no recommendation chapter {number}; expected one of: {known}"))
+    return problems
+
+
+def unknown(what: str, value: str, known: list[str], folder: str) -> str:
+    return f"{expect_one_of(value, known, what)} (the files in {folder})"
+
+
+def uncited(repository: Repository) -> list[Problem]:
+    """Warnings for each published sheet, pilot and country article whose file cites no source with a web address
+    (a draft may still be looking for one)."""
+    problems = []
+    for kind, name in CITING_KINDS.items():
+        for entry in repository.of_kind(kind):
+            for variant in entry.variants.values():
+                model = variant.model
+                inherits = variant.language != entry.source_language and not variant.declares("sources")
+                if model is None or model.status != "published" or inherits or any(source.url for source in model.sources):
+                    continue
+                message = f"a published {name} cites at least one public source: add to 'sources' a web page it comes from, with its url"
+                problems.append(variant.source.problem(("sources",), message, "warning"))
+    return problems

@@ -1,0 +1,37 @@
+"""Pages the guidebook generates from the content: written into the staged docs tree, per language.
+
+They are real files of the staged tree (not File.generated) because static-i18n pairs languages only
+for files it finds under docs_dir.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..content.layout import CATALOGUE_KEY, MAP_KEY, THEMES_KEY
+from ..languages import language_codes, strings
+
+# key -> (title string, intro string, page template)
+GENERATED = {
+    CATALOGUE_KEY: ("catalogue_title", "catalogue_intro", "catalogue.html"),
+    THEMES_KEY: ("themes_title", "themes_intro", "themes.html"),
+    MAP_KEY: ("map_title", "map_intro", "map.html"),
+}
+
+
+def write_generated(staged: Path) -> dict[str, str]:
+    """Write every generated page in every language; return site path -> key."""
+    written = {}
+    for key, (title, intro, template) in GENERATED.items():
+        for language in language_codes():
+            t = strings()[language]
+            site_path = f"{key}.{language}.md"
+            meta = {"title": t[title], "template": template, "hide": ["toc"]}
+            text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + t[intro] + "\n"
+            path = staged / site_path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written[site_path] = key
+    return written

@@ -1,0 +1,212 @@
+"""The MkDocs plugin: thin event handlers over the content, staging, view and export modules.
+
+The content comes loaded from the command that runs the build (publish/run.py sets `preloaded`); a
+build started by MkDocs itself (`mkdocs serve`, `mkdocs build`) loads it here.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+
+from .. import typography
+from ..content.layout import CATALOGUE_KEY, COLLECTIONS, DOCS_DIR, site_url
+from ..content.load import load
+from ..content.model import Repository, Variant
+from ..errors import ContentError
+from ..languages import default_language, strings
+from ..site import catalogue
+from ..site.crosslinks import Index, build_index
+from ..site.views import ViewBuilder, site_languages
+from . import csp, navcache, parallel, search_index, staging
+from .build_date import ContentDate
+from .generated import write_generated
+from .serving import serving
+
+PLUGIN_NAME = "guidebook"  # its name in mkdocs.yml, from the entry point in pyproject.toml
+
+log = get_plugin_logger(__name__)
+
+
+class GuidebookConfig(Config):
+    root = c.Optional(c.Dir(exists=True))  # project folder; default: the folder of mkdocs.yml
+
+
+class GuidebookPlugin(BasePlugin[GuidebookConfig]):
+    def __init__(self) -> None:
+        self.preloaded: Repository | None = None  # the content, when the command running the build loaded it
+        self.staged: Path | None = None
+        self.repository: Repository | None = None
+        self.index: Index | None = None
+        self.variants: dict[str, Variant] = {}
+        self.generated: dict[str, str] = {}
+        self.fallback_urls: set[str] = set()
+        self.full_content: dict[str, str] = {}  # a page's HTML while the search plugin reads an abridged copy
+        self.content_date = ContentDate()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _localise_markdown(config)
+        # static-i18n calls on_config again for each further language, on the same config:
+        # content is loaded and staged once per build.
+        if self.staged is not None and config.docs_dir == str(self.staged):
+            return config
+        if not config.use_directory_urls:
+            raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
+        parallel.install(config)
+        self.repository = self.preloaded or self._load(config)
+        self.content_date.apply(self.repository)
+        self.index = build_index(self.repository)
+        tree = self.repository.site_files()
+        self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
+        self.staged = staging.stage({site_path: file for site_path, (file, _) in tree.items()})
+        self.generated = write_generated(self.staged)
+        self.fallback_urls = set()
+        config.docs_dir = str(self.staged)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> Repository:
+        try:
+            return load(Path(self.config.root or Path(config.config_file_path).parent))
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+
+    def on_serve(self, server, config, builder):
+        root = self.repository.root
+        for folder in (DOCS_DIR, *COLLECTIONS.values()):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    @event_priority(-150)  # after static-i18n's: the sitemap of the other languages lists this one's pages
+    def on_nav(self, nav, config, files):
+        # The other languages are built meanwhile in child processes (guidebook/html/parallel.py).
+        # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
+        if not serving(config) and parallel.can_fork(config):
+            parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
+        _typeset_sections(nav.items, _current_language(config))
+        return nav
+
+    def _take_child_result(self, result: dict) -> None:
+        self.fallback_urls |= result["fallback_urls"]
+
+    def on_page_read_source(self, page, config):
+        # The body as read and normalised (BOM, Windows line endings) by the content loader; its front matter, parsed
+        # then too, is given in on_page_markdown (MkDocs would parse it again, with PyYAML's slow pure Python parser).
+        # The blank first line keeps MkDocs from reading a first 'Word: ...' line as MultiMarkdown metadata.
+        variant = self.variants.get(page.file.src_uri)
+        return "\n" + variant.source.body if variant else None
+
+    @event_priority(100)  # before any plugin reads the front matter
+    def on_page_markdown(self, markdown, page, config, files):
+        variant = self.variants.get(page.file.src_uri)
+        if variant:
+            page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
+            if variant.model is not None:
+                page.meta["title"] = variant.model.title  # inherited or typeset as its language wants
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        variant = self.variants.get(page.file.src_uri)
+        if variant is None:
+            return html
+        _typeset_toc(page.toc, variant.language)
+        return typography.for_language(html, variant.language)
+
+    def on_env(self, env, config, files):
+        _escape_own_templates(env)
+        env.globals["gb_languages"] = site_languages()
+        return navcache.install(env)
+
+    @event_priority(60)  # before the search plugin reads the page
+    def _abridge_for_search(self, context, page, config, nav):
+        variant = self.variants.get(page.file.src_uri)
+        # A page marking parts for search (data-search-*) is left to the search plugin as it is.
+        if variant and variant.file.kind == "practice-sheet" and "data-search-" not in page.content:
+            self.full_content[page.url] = page.content
+            page.content = search_index.abridge(page.content)
+        return context
+
+    @event_priority(-60)  # after the search plugin has read the page: it is shown in full
+    def _restore_after_search(self, context, page, config, nav):
+        if page.url in self.full_content:
+            page.content = self.full_content.pop(page.url)
+        return context
+
+    def _page_view(self, context, page, config, nav):
+        language = _current_language(config)
+        views = ViewBuilder(self.index, language, page.url)
+        variant = self.variants.get(page.file.src_uri)
+        if variant is not None:
+            context["gb"] = views.build(self.repository.entries[variant.file.key])
+            if context["gb"].fallback:
+                self.fallback_urls.add(page.url)
+        elif page.file.src_uri in self.generated:
+            context["gb"] = views.build_generated(self.repository, self.generated[page.file.src_uri])
+        return context
+
+    on_page_context = CombinedEvent(_abridge_for_search, _page_view, _restore_after_search)
+
+    def on_post_page(self, output, page, config):
+        return csp.add_policy(output) if csp.applies(config) else output
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.on_post_page(output_content, None, config)  # the 404 page
+
+    def _write_export(self, config: MkDocsConfig) -> None:
+        language = _current_language(config)
+        folder = Path(config.site_dir) / site_url(CATALOGUE_KEY, language)
+        catalogue.write_export(folder, self.repository, language, config.site_url or "/")
+
+    @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
+    def _split_search(self, config: MkDocsConfig) -> None:
+        if not getattr(config.plugins.get("i18n"), "building", False):
+            search_index.split(Path(config.site_dir), self.fallback_urls)
+            search_index.stem_type_ahead(Path(config.site_dir))
+            search_index.copy_sitemap(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_write_export, _split_search)
+
+    def on_shutdown(self) -> None:
+        parallel.abandon()
+        staging.unstage(self.staged)
+        self.content_date.release()
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or default_language()
+
+
+def _typeset_sections(items, language: str) -> None:
+    """The titles of the nav's sections (from mkdocs.yml's nav_translations), typeset as the pages' are."""
+    for item in items:
+        if item.is_section:
+            item.title = typography.text_for_language(item.title, language)
+            _typeset_sections(item.children, language)
+
+
+def _typeset_toc(items, language: str) -> None:
+    """The headings of the page's table of contents, typeset as the body's are."""
+    for item in items:
+        item.title = typography.for_language(item.title, language)
+        _typeset_toc(item.children, language)
+
+
+def _localise_markdown(config: MkDocsConfig) -> None:
+    """Markdown options that print text (the heading permalink title) in the language being built."""
+    if "toc" in config.mdx_configs:
+        config.mdx_configs["toc"]["permalink_title"] = strings()[_current_language(config)]["permalink_title"]
+
+
+def _escape_own_templates(env) -> None:
+    """Autoescape the guidebook's templates, which print front matter values (MkDocs' Jinja does not escape).
+
+    Material's own templates stay as they are: they print HTML made by Markdown.
+    """
+    env.autoescape = lambda name: bool(name) and name.startswith("partials/guidebook/")

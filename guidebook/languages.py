@@ -1,0 +1,142 @@
+"""The site languages, and the interface strings of each.
+
+mkdocs.yml is the one list of languages: those its static-i18n block builds (`plugins: i18n: languages`),
+the `default: true` one first. Each language has its strings, the site's, the PDFs' (`print`) and the
+vocabularies' labels, in guidebook/strings/<code>.yml. Adding a language takes its entry in mkdocs.yml and
+that file: no code.
+
+The languages are those of the project being worked on, which the content load names (`use`); until then,
+those of the project this package is part of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from . import PACKAGE_DIR
+from .errors import ConfigError
+from .typography import interface_strings
+
+STRINGS_DIR = PACKAGE_DIR / "strings"
+HOME_PROJECT = PACKAGE_DIR.parent
+SECTIONS = ("print", "vocabularies", "new_page")  # the parts of a strings file that are not the site's strings
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    codes: tuple[str, ...]  # the default language first
+
+    @property
+    def default(self) -> str:
+        return self.codes[0]
+
+
+_current: SiteLanguages | None = None
+
+
+def use(project: Path) -> SiteLanguages:
+    """Make the languages of `project`'s mkdocs.yml those of everything that follows."""
+    global _current
+    _current = read(project)
+    return _current
+
+
+def language_codes() -> tuple[str, ...]:
+    """Every site language, the default one first."""
+    return _languages().codes
+
+
+def default_language() -> str:
+    """The language of the site root and of the page sources, unless a page says otherwise."""
+    return _languages().default
+
+
+def _languages() -> SiteLanguages:
+    return _current or use(HOME_PROJECT)
+
+
+def read(project: Path) -> SiteLanguages:
+    """The languages of `project`/mkdocs.yml; ConfigError when it names none, or one without a strings file."""
+    config_file = project / "mkdocs.yml"
+    try:
+        config = _read_config(config_file.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise ConfigError(f"{config_file}: cannot be read ({error.strerror}); the project folder holds mkdocs.yml") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{config_file}: is not valid YAML ({error}); the site languages are read from it") from None
+    languages = _built_languages(config)
+    for code in languages:
+        if not (STRINGS_DIR / f"{code}.yml").is_file():
+            raise ConfigError(
+                f"{config_file}: the site language '{code}' has no interface strings; add {STRINGS_DIR / f'{code}.yml'}, "
+                f"a translation of {STRINGS_DIR / 'en.yml'}"
+            )
+    return SiteLanguages(languages)
+
+
+def _built_languages(config: dict) -> tuple[str, ...]:
+    """The locales static-i18n builds, the default first; without static-i18n, the theme's language."""
+    plugins = config.get("plugins") or []
+    options = plugins.get("i18n") if isinstance(plugins, dict) else next(
+        (item["i18n"] for item in plugins if isinstance(item, dict) and "i18n" in item), None
+    )
+    entries = [entry for entry in (options or {}).get("languages") or [] if isinstance(entry, dict) and entry.get("build", True)]
+    if not entries:
+        return (str((config.get("theme") or {}).get("language") or "en"),)
+    ordered = sorted(entries, key=lambda entry: not entry.get("default", False))  # stable: the others in file order
+    return tuple(str(entry["locale"]) for entry in ordered)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: its tags (!ENV, !relative, Python names) mean nothing to the language list."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _read_config(text: str):
+    loader = _ConfigLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def strings() -> dict[str, dict]:
+    """The site's interface strings, by language."""
+    return _site_strings(STRINGS_DIR, language_codes())
+
+
+def print_strings() -> dict[str, dict[str, str]]:
+    """The strings of the PDFs and the download links, by language."""
+    return _print_strings(STRINGS_DIR, language_codes())
+
+
+@cache
+def _site_strings(folder: Path, codes: tuple[str, ...]) -> dict[str, dict]:
+    return {code: {key: value for key, value in _file(folder / f"{code}.yml").items() if key not in SECTIONS} for code in codes}
+
+
+@cache
+def _print_strings(folder: Path, codes: tuple[str, ...]) -> dict[str, dict]:
+    return {code: _file(folder / f"{code}.yml")["print"] for code in codes}
+
+
+def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
+    """Vocabulary name -> code -> its label in `language`."""
+    return _file(STRINGS_DIR / f"{language}.yml")["vocabularies"]
+
+
+def new_page_strings(language: str) -> dict:
+    """What `guidebook new` writes into a translation to be done, as typed (not typeset: authors edit it)."""
+    return yaml.safe_load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"))["new_page"]
+
+
+@cache
+def _file(path: Path) -> dict:
+    code = path.stem
+    return interface_strings({code: yaml.safe_load(path.read_text(encoding="utf-8"))})[code]

@@ -1,0 +1,92 @@
+"""Build the whole site atomically: `site/` is replaced only by a complete, strict build.
+
+The content is loaded and validated once, here; the MkDocs build, the PDFs and the offline bundle all
+read that one repository.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import ConfigurationError
+
+from .. import pdf
+from ..content.load import load
+from ..content.model import Repository
+from ..errors import BuildFailed, ContentError, PrintError
+from . import offline
+from .options import download_options
+from .run import run_mkdocs
+
+log = logging.getLogger("mkdocs.plugins.guidebook")
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True) -> None:
+    """Build into a temporary folder beside `site_dir`, then swap it in.
+
+    `downloads`: also make the PDFs and the offline bundle (False for a fast preview, without their links).
+    """
+    project = project.resolve()
+    site_dir = site_dir if site_dir.is_absolute() else project / site_dir
+    _check_output(site_dir)
+    repository = _load(project)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the published site/ must be readable by a web server
+    try:
+        options = _download_options(project, repository) if downloads else None
+        run_mkdocs(project / "mkdocs.yml", staging, repository, strict=strict, options=options)
+        if downloads:
+            _build_downloads(project, staging, repository, strict)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_output(site_dir: Path) -> None:
+    """An output folder that cannot be made is said before anything is built."""
+    for folder in [site_dir, *site_dir.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                what = "the output folder" if folder == site_dir else f"{folder}, a folder of the output path,"
+                raise BuildFailed([], f"cannot build into {site_dir}: {what} is a file; choose another output folder")
+            return
+
+
+def _load(project: Path) -> Repository:
+    """The content, or BuildFailed with every problem, logged as the build log shows its errors."""
+    try:
+        return load(project)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise BuildFailed([str(problem) for problem in error.problems], error.report().rsplit("\n", 1)[-1]) from None
+
+
+def _download_options(project: Path, repository: Repository) -> dict | None:
+    """The theme's download links, given to it through `extra` (see overrides/partials/guidebook/downloads.html)."""
+    try:
+        return download_options(project, repository)
+    except ConfigurationError:
+        return None  # the build itself reports what is wrong with mkdocs.yml
+
+
+def _build_downloads(project: Path, site_dir: Path, repository: Repository, strict: bool) -> None:
+    """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was."""
+    try:
+        pdf.render_all(project, site_dir, repository)
+    except PrintError as error:
+        raise BuildFailed([], str(error)) from None
+    offline.build_bundle(project, site_dir, repository, strict=strict)
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,182 @@
+"""The practice catalogue: rows and filter facets per language, and its open-data export."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import Literal
+
+from pydantic import Field, create_model
+
+from ..content.layout import site_url
+from ..content.model import Entry, Repository
+from ..content.schema import PracticeSheet
+from ..content.vocabulary import country_name, label
+from ..languages import default_language, language_codes, strings
+from .crosslinks import Index
+from .urls import relative_url
+
+EXPORT_NAME = "catalogue.json"
+SCHEMA_NAME = "catalogue.schema.json"
+
+
+@dataclass
+class Option:
+    code: str
+    label: str
+    count: int = 0
+
+
+@dataclass
+class Facet:
+    name: str  # the URL parameter and the card's data attribute
+    label: str
+    options: list[Option] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """One practice sheet as a catalogue card, in the reader's language."""
+
+    entry: Entry  # its key names the sheet's handout (overrides/partials/guidebook/catalogue.html)
+    title: str
+    url: str
+    summary: str
+    city: str
+    country: str
+    values: dict[str, list[str]]  # facet name -> codes
+    labels: dict[str, list[str]]  # facet name -> labels shown on the card
+    search_text: str
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so 'reinsertion' finds 'Réinsertion' (the script folds the same way)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
+
+
+def sheets(repository: Repository) -> list[Entry]:
+    return sorted(repository.of_kind("practice-sheet"), key=lambda e: e.key)
+
+
+def build_rows(repository: Repository, index: Index, language: str, page_url: str) -> list[Row]:
+    t = strings()[language]
+    rows = []
+    for entry in sheets(repository):
+        sheet = entry.model(language)
+        pilot = index.pilots[sheet.pilot].model(language)
+        values = {
+            "country": [sheet.country],
+            "pilot": [sheet.pilot],
+            "approach": list(sheet.approaches),
+            "stage": list(sheet.justice_stages),
+            "group": list(sheet.target_groups),
+            "chapter": [str(n) for n in sheet.recommendations],
+            "evaluation": [sheet.evaluation.status],
+        }
+        labels = {
+            "country": [country_name(sheet.country, language)],
+            "pilot": [pilot.title],
+            "approach": [label("approaches", c, language) for c in sheet.approaches],
+            "stage": [label("justice_stages", c, language) for c in sheet.justice_stages],
+            "group": [label("target_groups", c, language) for c in sheet.target_groups],
+            "chapter": [t["chapter"].format(number=n) for n in sheet.recommendations],
+            "evaluation": [label("evaluation_statuses", sheet.evaluation.status, language)],
+        }
+        organisations = [o.name for o in filter(None, [sheet.lead_organisation, *sheet.partners])]
+        text = " ".join([sheet.title, sheet.summary, sheet.city, *organisations, *sum(labels.values(), [])])
+        rows.append(
+            Row(
+                entry,
+                sheet.title,
+                relative_url(entry.key, language, page_url),
+                sheet.summary,
+                sheet.city,
+                labels["country"][0],
+                values,
+                labels,
+                fold(text),
+            )
+        )
+    return rows
+
+
+def build_facets(rows: list[Row], language: str) -> list[Facet]:
+    t = strings()[language]
+    names = {
+        "country": t["country"],
+        "pilot": t["pilot"],
+        "approach": t["approaches"],
+        "stage": t["justice_stages"],
+        "group": t["target_groups"],
+        "chapter": t["recommendations"],
+        "evaluation": t["evaluation_status"],
+    }
+    facets = []
+    for name, heading in names.items():
+        counts: dict[str, Option] = {}
+        for row in rows:
+            for code, shown in zip(row.values[name], row.labels[name]):
+                counts.setdefault(code, Option(code, shown)).count += 1
+        order = (lambda o: int(o.code)) if name == "chapter" else (lambda o: fold(o.label))
+        facets.append(Facet(name, heading, sorted(counts.values(), key=order)))
+    return facets
+
+
+def export(repository: Repository, language: str, base_url: str) -> list[dict]:
+    """One object per practice sheet: its front matter in `language`, its URL and its other-language URLs."""
+    records = []
+    for entry in sheets(repository):
+        variant = entry.variant(language)
+        data = variant.model.model_dump(mode="json", exclude={"source_hash", "hide"})
+        data.update(
+            slug=entry.slug,
+            language=variant.language,
+            url=base_url + site_url(entry.key, language),
+            alternates={other: base_url + site_url(entry.key, other) for other in language_codes() if other != language},
+        )
+        records.append(data)
+    return records
+
+
+def export_document(repository: Repository, language: str, base_url: str) -> dict:
+    return {
+        "language": language,
+        "source_language_default": default_language(),
+        "practice_sheets": export(repository, language, base_url),
+    }
+
+
+def export_schema() -> dict:
+    """JSON Schema of the export, derived from the content model so the two cannot drift."""
+    info = PracticeSheet.model_fields["source_language"]
+    Language = Literal[language_codes()]  # type: ignore[valid-type]  # the site languages as an enum
+    exported = create_model(
+        "ExportedPracticeSheet",
+        __base__=PracticeSheet,
+        source_language=(Language, Field(default_language(), description=info.description)),
+        slug=(str, ...),
+        language=(Language, ...),
+        url=(str, ...),
+        alternates=(dict[str, str], ...),
+    )
+    document = create_model(
+        "PracticeCatalogue",
+        language=(Language, ...),
+        source_language_default=(Language, ...),
+        practice_sheets=(list[exported], ...),
+    )
+    schema = document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "PREPARE guidebook practice catalogue"
+    return schema
+
+
+def write_export(folder: Path, repository: Repository, language: str, base_url: str) -> None:
+    """Write the catalogue export and its schema beside the catalogue page of `language`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"  # noqa: E731
+    (folder / EXPORT_NAME).write_text(dump(export_document(repository, language, base_url)), encoding="utf-8")
+    (folder / SCHEMA_NAME).write_text(dump(export_schema()), encoding="utf-8")

@@ -1,0 +1,38 @@
+"""Indexes of the references between pages, built once per build in time linear in the pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..content.model import Entry, Repository
+
+
+@dataclass
+class Index:
+    pilots: dict[str, Entry] = field(default_factory=dict)  # by slug
+    chapters: dict[int, Entry] = field(default_factory=dict)  # by number
+    countries: dict[str, Entry] = field(default_factory=dict)  # country article by ISO code
+    sheets_by_pilot: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    sheets_by_chapter: dict[int, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    sheets_by_country: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    pilots_by_country: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+
+
+def build_index(repository: Repository) -> Index:
+    index = Index()
+    for entry in sorted(repository.entries.values(), key=lambda e: e.key):
+        model = entry.model(entry.source_language)
+        if entry.kind == "pilot":
+            index.pilots[entry.slug] = entry
+            index.pilots_by_country[model.country].append(entry)
+        elif entry.kind == "recommendation":
+            index.chapters[model.number] = entry
+        elif entry.kind == "country":
+            index.countries[model.country] = entry
+        elif entry.kind == "practice-sheet":
+            index.sheets_by_pilot[model.pilot].append(entry)
+            index.sheets_by_country[model.country].append(entry)
+            for number in model.recommendations:
+                index.sheets_by_chapter[number].append(entry)
+    return index

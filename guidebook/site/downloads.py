@@ -1,0 +1,43 @@
+"""Where the downloads (PDFs, offline bundle) go in the site, and which page links to which."""
+
+from __future__ import annotations
+
+from ..content.layout import HOME_KEY
+from ..content.model import Repository
+from ..languages import language_codes, print_strings
+
+SHEET_KIND = "practice-sheet"
+OFFLINE_ZIP = "guidebook-offline.zip"
+
+
+def guidebook_pdf(language: str) -> str:
+    return f"guidebook-{language}.pdf"
+
+
+def handout_pdf(slug: str, language: str) -> str:
+    return f"downloads/{slug}.{language}.pdf"
+
+
+def pack_pdf(approach: str, language: str) -> str:
+    """The workshop pack of the practice sheets of one approach."""
+    return f"downloads/packs/{approach}.{language}.pdf"
+
+
+def links(repository: Repository, *, offline: bool = True) -> dict[str, dict[str, list[dict[str, str]]]]:
+    """Per language, page key -> its download links, each {label, path (from the site root), type}.
+
+    `offline`: whether the offline bundle is offered (not inside the bundle itself).
+    """
+    sheets = sorted(entry.key for entry in repository.of_kind(SHEET_KIND))
+    result: dict[str, dict[str, list[dict[str, str]]]] = {}
+    for language in language_codes():
+        t = print_strings()[language]
+        home = [{"label": t["download_guidebook"], "path": guidebook_pdf(language), "type": "application/pdf"}]
+        if offline:
+            home.append({"label": t["download_offline"], "path": OFFLINE_ZIP, "type": "application/zip"})
+        pages = {HOME_KEY: home}
+        for key in sheets:
+            slug = key.rsplit("/", 1)[-1]
+            pages[key] = [{"label": t["download_sheet"], "path": handout_pdf(slug, language), "type": "application/pdf"}]
+        result[language] = pages
+    return result

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from guidebook.cms import config as editor_config
-from guidebook.cms.model import form_fields, settings
-from guidebook.schema import KINDS
-from guidebook.vocabulary import LANGUAGES, vocabularies
+from guidebook.cms import config as editor_config, model as editor_model
+from guidebook.cms.model import MODEL_LANGUAGE, form_fields, settings
+from guidebook.content.schema import KINDS
+from guidebook.content.vocabulary import label, vocabularies
+from guidebook.errors import ConfigError
+from guidebook.languages import language_codes
 from sites import PROJECT
 
-REGENERATE = "the shipped editor configuration differs from the content model: run `.venv/bin/python -m guidebook.cms config` and commit editor/admin/"
+LANGUAGES = language_codes()
+REGENERATE = "the shipped editor configuration differs from the content model: run `.venv/bin/guidebook editor-config` and commit editor/admin/"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -21,21 +24,29 @@ def test_shipped_configuration_is_the_generated_one(language):
 
 
 def test_a_change_of_the_model_is_seen_as_drift(monkeypatch):
-    changed = {**vocabularies(), "approaches": {**vocabularies()["approaches"], "mentoring": {"en": "Mentoring", "fr": "Mentorat"}}}
+    changed = {**vocabularies(), "approaches": [*vocabularies()["approaches"], "mentoring"]}
     monkeypatch.setattr(editor_config, "vocabularies", lambda: changed)
+    monkeypatch.setattr(editor_config, "label", lambda vocabulary, code, language: "Mentoring" if code == "mentoring" else label(vocabulary, code, language))
     shipped = editor_config.config_path(PROJECT, "en").read_text(encoding="utf-8")
     assert shipped != editor_config.config_text(PROJECT, "en")
 
 
-def test_every_field_and_description_has_its_labels_and_french_help():
+def test_every_field_and_description_has_its_labels_and_help_in_every_site_language():
     missing = []
     for model in _models():
         for field in form_fields(model):
             if field.name not in settings()["labels"]:
                 missing.append(f"labels: {field.name}")
-            if field.info.description not in settings()["hints_fr"]:
-                missing.append(f"hints_fr: {field.info.description!r}")
+            for language in set(LANGUAGES) - {MODEL_LANGUAGE}:
+                if field.info.description not in settings()["hints"][language]:
+                    missing.append(f"hints: {language}: {field.info.description!r}")
     assert missing == [], f"guidebook/cms/fields.yml lacks: {sorted(set(missing))}"
+
+
+def test_a_site_language_without_the_editor_words_is_named_with_the_file_to_complete(monkeypatch):
+    monkeypatch.setattr(editor_model, "language_codes", lambda: ("en", "fr", "de"))
+    with pytest.raises(ConfigError, match=r"fields\.yml: the site language 'de' has no editor words for labels: title, .* and more; add them"):
+        editor_config.config_text(PROJECT, "en")
 
 
 def _models():
@@ -70,7 +81,7 @@ def test_selects_offer_the_vocabulary_with_its_labels_in_the_interface_language(
     for language in LANGUAGES:
         sheet = {field["name"]: field for field in _collections(language)["practice-sheet"]["fields"]}
         approaches = {option["value"]: option["label"] for option in sheet["approaches"]["options"]}
-        assert approaches == {code: labels[language] for code, labels in vocabularies()["approaches"].items()}
+        assert approaches == {code: label("approaches", code, language) for code in vocabularies()["approaches"]}
         assert sheet["approaches"]["multiple"] is True and sheet["approaches"]["min"] == 1
         countries = {option["value"]: option["label"] for option in sheet["country"]["options"]}
         assert countries["BE"] == {"en": "Belgium", "fr": "Belgique"}[language]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from guidebook.cms.messages import UNTRANSLATED, described, refusal
-from guidebook.content import inspect
-from guidebook.errors import Problem
+from guidebook.cms.messages import described, refusal
+from guidebook.cms.model import settings
+from guidebook.content.load import inspect
+from guidebook.content.problems import Problem
 from sites import sheet, write_project, base_files
+
+UNTRANSLATED = settings()["untranslated"]["fr"]
 
 
 def _problems_of(tmp_path, **overrides) -> list[Problem]:

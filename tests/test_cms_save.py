@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from guidebook.cli import main as guidebook
+from guidebook.commands.cli import main as guidebook
 from guidebook.cms.save import SaveRefused, save
 from guidebook.cms.server import EditorServer
 from sites import PROJECT, content_snapshot, page_text
@@ -82,6 +82,7 @@ def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_t
     copy = tmp_path / "project"
     for folder in ("docs", "city_pilots", "practice_sheets", "recommendations"):
         shutil.copytree(PROJECT / folder, copy / folder)
+    shutil.copyfile(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
     states_before = status(copy)
     for first in sorted(copy.rglob("*.en.md")):
         files = {path.relative_to(copy).as_posix(): path.read_text(encoding="utf-8") for path in (first, first.with_name(first.name.replace(".en.md", ".fr.md"))) if path.exists()}
@@ -198,3 +199,12 @@ def test_a_refused_save_answers_with_the_problems_in_the_interface_language(api,
     assert not (project / "practice_sheets/mentoring.en.md").exists()
     status_code, answer = api("persistEntry", "en", entry=files[0], dataFiles=files, assets=[{"path": "docs/assets/images/a.png", "content": "", "encoding": "base64"}])
     assert status_code == 422 and "images are not added through the editor" in answer["error"]
+
+
+def test_a_project_the_check_cannot_read_answers_with_the_reason_and_writes_nothing(api, project):
+    (project / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
+    files = [{"slug": "mentoring", "path": f"practice_sheets/mentoring.{lang}.md", "raw": new_sheet(lang)} for lang in ("en", "fr")]
+    status_code, answer = api("persistEntry", "en", entry=files[0], dataFiles=files, assets=[])
+    assert status_code == 422
+    assert answer["error"].startswith(f"{project.resolve()}/mkdocs.yml: is not valid YAML"), answer
+    assert not (project / "practice_sheets/mentoring.en.md").exists()

@@ -1,4 +1,4 @@
-"""`make edit` (python -m guidebook.cms serve): the editor and the live preview, both stopped by Ctrl-C."""
+"""`make edit` (guidebook edit): the editor and the live preview, both stopped by Ctrl-C."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from sites import PROJECT
 
@@ -29,7 +30,7 @@ def _answers(url: str) -> bool:
 def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
     (project / "editor").symlink_to(PROJECT / "editor")
     editor_port, preview_port = _free_port(), _free_port()
-    command = [sys.executable, "-m", "guidebook.cms", "--project", str(project), "serve", "--port", str(editor_port), "--preview-port", str(preview_port)]
+    command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(editor_port), "--preview-port", str(preview_port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         printed = [server.stdout.readline() for _ in range(3)]

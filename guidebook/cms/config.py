@@ -1,7 +1,7 @@
 """The Decap CMS configuration, generated from the content model, one file per interface language.
 
-`python -m guidebook.cms config --write` writes editor/admin/config.yml (English interface) and
-editor/admin/fr/config.yml (French); tests/test_cms_config.py fails when they differ from what the
+`guidebook editor-config` writes editor/admin/config.yml (the default language's interface) and
+editor/admin/<code>/config.yml for each other site language; tests/test_cms_config.py fails when they differ from what the
 model, the vocabularies and the pages of the project give now.
 """
 
@@ -13,13 +13,15 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from ..layout import walk
-from ..schema import KINDS
-from ..vocabulary import DEFAULT_LANGUAGE, LANGUAGES, country_name, strings, vocabularies
-from .model import FieldType, FormField, form_fields, in_form_order, settings
+from ..content.layout import walk
+from ..content.schema import KINDS
+from ..content.vocabulary import country_name, label, vocabularies
+from ..languages import default_language, language_codes, strings
+from ..site.citations import language_name
+from .model import MODEL_LANGUAGE, FieldType, FormField, form_fields, in_form_order, interface_languages, settings
 
 ADMIN_DIR = Path("editor") / "admin"
-HEADER = "# Generated from guidebook/schema.py and guidebook/cms/fields.yml by `python -m guidebook.cms config --write`; do not edit.\n"
+HEADER = "# Generated from guidebook/content/schema.py and guidebook/cms/fields.yml by `guidebook editor-config`; do not edit.\n"
 # Where `make edit` serves the editor and its API (guidebook/cms/server.py; Decap wants an absolute
 # address, which the server rewrites when it listens on another port) and the live preview.
 EDITOR_ADDRESS = "http://127.0.0.1:8081"
@@ -28,7 +30,7 @@ PREVIEW_ADDRESS = "http://127.0.0.1:8000/"
 
 
 def config_path(root: Path, language: str) -> Path:
-    return root / ADMIN_DIR / ("" if language == DEFAULT_LANGUAGE else language) / "config.yml"
+    return root / ADMIN_DIR / ("" if language == default_language() else language) / "config.yml"
 
 
 def config_text(root: Path, language: str) -> str:
@@ -37,14 +39,11 @@ def config_text(root: Path, language: str) -> str:
 
 def write_configs(root: Path) -> list[Path]:
     """Write the configuration of every interface language; return the files that changed."""
-    changed = []
-    for language in LANGUAGES:
-        path = config_path(root, language)
-        text = config_text(root, language)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
+    texts = {config_path(root, language): config_text(root, language) for language in interface_languages()}  # all, or none
+    changed = [path for path, text in texts.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    for path in changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(texts[path], encoding="utf-8")
     return changed
 
 
@@ -55,11 +54,11 @@ def editor_config(root: Path, language: str) -> dict:
         "backend": options["backend"],
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
-        "site_url": PREVIEW_ADDRESS + ("" if language == DEFAULT_LANGUAGE else f"{language}/"),
+        "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": DEFAULT_LANGUAGE},
+        "i18n": {"structure": "multiple_files", "locales": list(interface_languages()), "default_locale": default_language()},
         "collections": _collections(root, language),
     }
 
@@ -102,7 +101,7 @@ def page_folders(root: Path) -> list[str]:
     found = {
         content_file.path.parent.relative_to(root).as_posix()
         for content_file in walk(root)
-        if content_file.is_markdown and content_file.kind == "page" and content_file.language in LANGUAGES
+        if content_file.is_markdown and content_file.kind == "page" and content_file.language in language_codes()
     }
     return sorted(found - kind_folders)
 
@@ -170,12 +169,11 @@ def _choices(value: FieldType, language: str) -> list[dict]:
         options = [{"label": country_name(code, language), "value": code} for code in codes]
         return sorted(options, key=lambda option: _collation_key(option["label"]))
     if value.vocabulary == "language":
-        names = strings()[language]["language_names"]
-        return [{"label": names[code], "value": code} for code in value.choices]
+        return [{"label": language_name(code, language), "value": code} for code in language_codes()]
     if value.choices:
         labels = settings()["choices"][value.vocabulary]
         return [{"label": labels[code][language], "value": code} for code in value.choices]
-    return [{"label": labels[language], "value": code} for code, labels in vocabularies()[value.vocabulary].items()]
+    return [{"label": label(value.vocabulary, code, language), "value": code} for code in vocabularies()[value.vocabulary]]
 
 
 def _collation_key(label: str) -> str:
@@ -186,9 +184,8 @@ def _collation_key(label: str) -> str:
 def _body(kind: str, language: str) -> dict:
     body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False}
     if kind == "practice-sheet":
-        names = strings()[language]["language_names"]
-        colon = " : " if language == "fr" else ": "
-        sections = "; ".join(f"{names[lang]}{colon}{', '.join(strings()[lang]['sheet_sections'])}" for lang in LANGUAGES)
+        colon = settings()["colon"][language]
+        sections = "; ".join(f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}" for code in language_codes())
         body["hint"] = f"{settings()['sections_hint'][language]}{colon}{sections}."
     return body
 
@@ -199,4 +196,4 @@ def _label(name: str, parent: str, language: str) -> str:
 
 
 def _hint(description: str, language: str) -> str:
-    return description if language == "en" else settings()["hints_fr"][description]
+    return description if language == MODEL_LANGUAGE else settings()["hints"][language][description]

@@ -1,22 +1,17 @@
 """The check's problems as the editor shows them, in the language of its interface.
 
 `guidebook check` words its messages in English. In the French interface, the messages a form can
-lead to are put in French; any other keeps the check's English words, said to be so.
+lead to are put in French; any other keeps the check's English words, said to be so (so does every
+message in a site language with no translations here).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..errors import Problem
-from ..vocabulary import DEFAULT_LANGUAGE
-from .model import settings
+from ..content.problems import Problem
+from .model import MODEL_LANGUAGE, settings
 
-INTRO = {
-    "en": "This save is refused (the checks of guidebook check); nothing was written:",
-    "fr": "Cet enregistrement est refusé (contrôles de guidebook check) ; rien n'a été écrit :",
-}
-UNTRANSLATED = " (message de guidebook check, en anglais)"
 DATE_FR = "une année, un mois ou un jour est attendu : 2019, 2019-03 ou 2019-03-12"
 # Messages of the check a form can lead to, and their French ({suggestion} is the French of "did you mean...?").
 FRENCH = [
@@ -51,17 +46,23 @@ FRENCH = [
 ]
 
 
+# A value expected, and a "did you mean", in French.
+FRENCH_WORDS = {"a_value": "une valeur", "did_you_mean": "(vouliez-vous dire « {hint} » ?) "}
+# The translations of the check's messages, by language: (message patterns, words they are completed with).
+TRANSLATED = {"fr": (FRENCH, FRENCH_WORDS)}
+
+
 def refusal(problems: list[Problem], language: str) -> str:
     """The whole message: one line per problem, as path:line: field: message."""
-    lines = [INTRO.get(language, INTRO[DEFAULT_LANGUAGE])]
+    lines = [settings()["refusal"][language]]
     lines += [f"• {described(problem, language)}" for problem in problems]
     return "\n".join(lines)
 
 
 def described(problem: Problem, language: str) -> str:
     field = _field_label(problem.field, language)
-    message = problem.message if language == "en" else _french(problem.message)
-    separator = " : " if language == "fr" else ": "
+    message = problem.message if language == MODEL_LANGUAGE else _translated(problem.message, language)
+    separator = settings()["colon"][language]
     return f"{problem.path}:{problem.line}{separator}{field}{separator}{message}"
 
 
@@ -75,16 +76,17 @@ def _field_label(field: str, language: str) -> str:
     label = labels.get(key, {}).get(language)
     if label is None:
         return field
-    return f"« {label} » ({field})" if language == "fr" else f"{label} ({field})"
+    return settings()["field_label"][language].format(label=label, field=field)
 
 
-def _french(message: str) -> str:
-    for pattern, french in FRENCH:
+def _translated(message: str, language: str) -> str:
+    patterns, words = TRANSLATED.get(language, ([], {}))
+    for pattern, translation in patterns:
         match = re.fullmatch(pattern, message)
         if match:
             found = {name: value or "" for name, value in match.groupdict().items()}
             if "expected" in found:
-                found["expected"] = settings()["hints_fr"].get(found["expected"], found["expected"] or "une valeur")
-            found["suggestion"] = f"(vouliez-vous dire « {found['hint']} » ?) " if found.get("hint") else ""
-            return french.format(**found)
-    return message + UNTRANSLATED
+                found["expected"] = settings()["hints"][language].get(found["expected"], found["expected"] or words["a_value"])
+            found["suggestion"] = words["did_you_mean"].format(hint=found["hint"]) if found.get("hint") else ""
+            return translation.format(**found)
+    return message + settings()["untranslated"][language]

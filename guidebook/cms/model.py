@@ -19,10 +19,14 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from ..schema import PageBase
-from ..vocabulary import LANGUAGES, check_code, check_country
+from ..content.schema import PageBase
+from ..content.vocabulary import check_code, check_country, check_site_language
+from ..errors import ConfigError
+from ..languages import language_codes
 
 SETTINGS_FILE = Path(__file__).with_name("fields.yml")
+# The language of the model's descriptions and of the check's messages: the others have their translations.
+MODEL_LANGUAGE = "en"
 # Written by the editor's server, never typed into the form.
 BOOKKEEPING = ("source_hash",)
 
@@ -59,6 +63,29 @@ def settings() -> dict:
     return yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
 
 
+def interface_languages() -> tuple[str, ...]:
+    """The site languages, the editor's interface languages: ConfigError when fields.yml lacks the words of one."""
+    for code in language_codes():
+        missing = _missing_words(code)
+        if missing:
+            raise ConfigError(
+                f"{SETTINGS_FILE}: the site language '{code}' has no editor words for {', '.join(missing[:5])}"
+                f"{' and more' if len(missing) > 5 else ''}; add them beside the English and French ones"
+            )
+    return language_codes()
+
+
+def _missing_words(code: str) -> list[str]:
+    words = settings()
+    missing = [f"labels: {name}" for name, labels in words["labels"].items() if code not in labels]
+    missing += [f"collections: {kind}" for kind, names in words["collections"].items() if not {code, f"{code}_one"} <= set(names)]
+    missing += [f"choices: {name}.{value}" for name, values in words["choices"].items() for value, labels in values.items() if code not in labels]
+    missing += [key for key in ("colon", "field_label", "sections_hint", "refusal") if code not in words[key]]
+    if code != MODEL_LANGUAGE:  # the model's own words need no translation
+        missing += [key for key in ("hints", "untranslated") if code not in words[key]]
+    return missing
+
+
 def form_fields(model: type[BaseModel]) -> list[FormField]:
     """The fields of `model` an editor fills in, in the model's order."""
     return [
@@ -89,10 +116,8 @@ def field_type(name: str, annotation: object, metadata: list) -> FieldType:
     if origin is list:
         minimum = next((item.min_length for item in metadata if isinstance(item, MinLen)), 0)
         return _replace(field_type(name, args[0], []), many=True, min_items=minimum)
-    if origin is typing.Literal:
-        choices = tuple(str(arg) for arg in args)
-        # The site languages are labelled by their names; other literal choices by fields.yml.
-        return FieldType("choice", vocabulary="language" if choices == LANGUAGES else name, choices=choices)
+    if origin is typing.Literal:  # labelled by fields.yml's `choices`
+        return FieldType("choice", vocabulary=name, choices=tuple(str(arg) for arg in args))
     vocabulary = next(filter(None, (_vocabulary_of(item) for item in metadata)), None)
     if vocabulary:
         return FieldType("choice", vocabulary=vocabulary)
@@ -113,6 +138,8 @@ def _vocabulary_of(item: object) -> str | None:
         return None
     if item.func is check_country:
         return "country"
+    if item.func is check_site_language:
+        return "language"
     if isinstance(item.func, functools.partial) and item.func.func is check_code:
         return item.func.args[0]
     return None

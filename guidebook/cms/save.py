@@ -17,25 +17,27 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from ..content import inspect
-from ..errors import Problem
-from ..frontmatter import SourceFile, read_source
-from ..layout import COLLECTIONS, DOCS_DIR, ContentFile
-from ..schema import KINDS
-from ..translations import HASH_FIELD, fingerprint
-from ..vocabulary import DEFAULT_LANGUAGE, LANGUAGES, strings
+from .. import languages
+from ..content.freshness import HASH_FIELD, fingerprint
+from ..content.frontmatter import SourceFile, read_source
+from ..content.layout import COLLECTIONS, DOCS_DIR, ContentFile
+from ..content.load import inspect
+from ..content.problems import Problem
+from ..content.schema import KINDS
+from ..errors import ContentError
+from ..languages import default_language, language_codes, strings
 from .house_yaml import Flow, Quoted, dump, styled
 from .model import FormField, form_fields, in_form_order, settings
 
 MOUNT_OF_FOLDER = {folder: mount for mount, folder in COLLECTIONS.items()}
+CONFIG_FILE = "mkdocs.yml"
 
 
-class SaveRefused(Exception):
+class SaveRefused(ContentError):
     """The save would give files `guidebook check` refuses; nothing was written."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
+    def report(self) -> str:
+        return "\n".join([*map(str, self.problems), "The save is refused; nothing was written."])
 
 
 @dataclass
@@ -65,13 +67,14 @@ def content_file(root: Path, path: str) -> ContentFile:
     inside = relative.relative_to(top)
     site_path = inside if top == DOCS_DIR else PurePosixPath(MOUNT_OF_FOLDER[top]) / inside
     found = ContentFile(root / relative, site_path)
-    if found.language not in LANGUAGES:
-        raise SaveRefused([Problem(path, 1, "file name", f"has no site language; name it slug.{'.md or slug.'.join(LANGUAGES)}.md")])
+    if found.language not in language_codes():
+        raise SaveRefused([Problem(path, 1, "file name", f"has no site language; name it slug.{'.md or slug.'.join(language_codes())}.md")])
     return found
 
 
 def save(root: Path, files: dict[str, str], today: date) -> list[str]:
     """Check and write the language versions of one entry (path -> the text Decap made); return the paths written."""
+    languages.use(root)  # a broken mkdocs.yml is named where the editor's user can mend it, not in the copy
     with tempfile.TemporaryDirectory(prefix="guidebook-save-") as scratch:
         overlay = _overlay(root, Path(scratch))
         drafts = [_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
@@ -109,14 +112,16 @@ def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
 
 
 def _overlay(root: Path, scratch: Path) -> Path:
-    """A copy of the project's content made of hard links (a file is replaced, never written through)."""
+    """A copy of the project's content and of mkdocs.yml (the site languages) made of hard links (a file is
+    replaced, never written through)."""
     for folder in (DOCS_DIR, *MOUNT_OF_FOLDER):
         if (root / folder).is_dir():
             shutil.copytree(root / folder, scratch / folder, copy_function=_link_or_copy)
+    _link_or_copy(root / CONFIG_FILE, scratch / CONFIG_FILE)
     return scratch
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
     try:
         os.link(source, target)
     except OSError:
@@ -224,7 +229,7 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft]) -> None:
 
 
 def _source_language(drafts: list[Draft]) -> str:
-    return next((d.meta["source_language"] for d in drafts if d.meta.get("source_language")), DEFAULT_LANGUAGE)
+    return next((d.meta["source_language"] for d in drafts if d.meta.get("source_language")), default_language())
 
 
 def _own_text(version: Draft | SourceFile, fields: list[FormField]) -> tuple:

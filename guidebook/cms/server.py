@@ -12,16 +12,23 @@ import hashlib
 import http.server
 import json
 import mimetypes
+import os
 import re
+import subprocess
+import sys
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from ..errors import Problem
-from ..vocabulary import DEFAULT_LANGUAGE
+from ..content.problems import Problem
+from ..errors import BadArgument, ConfigError, GuidebookError
+from ..languages import default_language
 from .config import EDITOR_ADDRESS
+from ..site.citations import language_name
 from .messages import refusal
+from .model import interface_languages
 from .save import SaveRefused, content_file, save
 
 API = re.compile(r"^/api/(?P<language>[a-z]{2})/v1/?$")
@@ -43,6 +50,37 @@ class EditorServer(http.server.ThreadingHTTPServer):
     @property
     def address(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+def run(project: Path, port: int, preview_port: int, say: Callable[[str], None]) -> None:
+    """The editor and the live preview (mkdocs serve) on 127.0.0.1, both stopped by Ctrl-C."""
+    editor_dir = project / "editor"
+    if not (editor_dir / DECAP_DIST / "decap-cms.js").is_file():
+        raise ConfigError("Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci")
+    try:
+        server = EditorServer(("127.0.0.1", port), project, editor_dir)
+    except OSError as error:
+        raise BadArgument("--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port") from None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    preview = subprocess.Popen(
+        [Path(sys.executable).with_name("mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{preview_port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    others = [code for code in interface_languages() if code != default_language()]
+    say(f"Editor:       {server.address}/admin/" + "".join(f" ({language_name(code, 'en')} interface: {server.address}/admin/{code}/)" for code in others))
+    say(f"Live preview: http://127.0.0.1:{preview_port}/ (starting" + "".join(f"; {language_name(code, 'en')} at /{code}/" for code in others) + ")")
+    say("Press Ctrl-C to stop both.")
+    try:
+        status = preview.wait()
+        raise GuidebookError(f"the live preview (mkdocs serve) stopped with exit code {status}; the editor was stopped too")
+    except KeyboardInterrupt:
+        say("\nStopping the editor and the live preview.")
+        preview.terminate()
+        preview.wait(timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -96,6 +134,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             status, answer = 200, self._act(request.get("action"), request.get("params") or {})
         except SaveRefused as refused:
             status, answer = 422, {"error": refusal(refused.problems, match["language"])}
+        except GuidebookError as failure:  # mkdocs.yml broken while the editor runs, say: its message, as the CLI's
+            status, answer = 422, {"error": str(failure)}
         self._send(status, json.dumps(answer, ensure_ascii=False, default=str).encode("utf-8"), "application/json")
 
     def _act(self, action: str, params: dict) -> object:
@@ -151,7 +191,7 @@ def _folder_files(project: Path, folder: str, extension: str, depth: int) -> lis
     if not base.is_dir():
         return []
     # The kind any page of this folder would have, by the layout's rules.
-    folder_kind = content_file(project, f"{folder}/any.{DEFAULT_LANGUAGE}.md").kind
+    folder_kind = content_file(project, f"{folder}/any.{default_language()}.md").kind
     found = []
     for path in sorted(base.rglob(f"*.{extension}")):
         relative = path.relative_to(project).as_posix()

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from guidebook.cli import main as guidebook
+from guidebook.commands.cli import main as guidebook
 from guidebook.cms.server import DECAP_DIST, EditorServer
 from sites import PROJECT, build
 
@@ -141,11 +141,13 @@ def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project
     status = CliRunner().invoke(guidebook, ["--project", str(project), "status"])
     assert f"up-to-date  fr  practice_sheets/{SLUG}.fr.md" in status.output
 
-    site = build(project, tmp_path / "site")
+    site = build(project, tmp_path / "site")  # strict: any warning fails it
     for prefix, title in (("", english["title"]), ("fr/", french["title"])):
-        assert title in site.html(f"{prefix}practice-sheets")
-        assert title in site.html(f"{prefix}city-pilots/testville")
-        assert title in site.html(f"{prefix}practice-sheets/{SLUG}")
+        # A card of the catalogue and an item of the pilot's list of sheets, each linking to the sheet
+        # (the title alone is also in the navigation of every page).
+        assert f'<h2 class="gb-card__title"><a href="{SLUG}/">{title}</a></h2>' in site.html(f"{prefix}practice-sheets")
+        assert f'<li><a href="../../practice-sheets/{SLUG}/">{title}</a></li>' in site.html(f"{prefix}city-pilots/testville")
+        assert f"<h1>{title}</h1>" in site.html(f"{prefix}practice-sheets/{SLUG}")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -48,3 +48,22 @@ def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
             server.kill()
     assert "Stopping the editor and the live preview." in rest and "Traceback" not in rest
     assert not _answers(f"http://127.0.0.1:{editor_port}/admin/") and not _answers(f"http://127.0.0.1:{preview_port}/")
+
+
+def test_a_busy_port_is_said_in_one_line_without_starting_anything(project):
+    (project / "editor").symlink_to(PROJECT / "editor")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(port)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == f"Error: Invalid value for --port: cannot listen on 127.0.0.1:{port} (Address already in use); give another port\n"
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_without_decap_installed_the_editor_says_how_to_install_it(project):
+    result = subprocess.run([Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci\n"

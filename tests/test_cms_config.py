@@ -1,10 +1,13 @@
-"""The editor's configuration (editor/admin/config.yml, editor/admin/fr/config.yml) follows the content model."""
+"""The editor's configuration and pages (editor/admin/, editor/admin/fr/) follow the content model and the site languages."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 import yaml
 
+from guidebook import languages
 from guidebook.cms import config as editor_config, model as editor_model
 from guidebook.cms.model import MODEL_LANGUAGE, form_fields, settings
 from guidebook.content.schema import KINDS
@@ -17,10 +20,20 @@ LANGUAGES = language_codes()
 REGENERATE = "the shipped editor configuration differs from the content model: run `.venv/bin/guidebook editor-config` and commit editor/admin/"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_shipped_configuration_is_the_generated_one(language):
-    shipped = editor_config.config_path(PROJECT, language).read_text(encoding="utf-8")
-    assert shipped == editor_config.config_text(PROJECT, language), REGENERATE
+def test_shipped_configuration_and_pages_are_the_generated_ones():
+    generated = editor_config.admin_files(PROJECT)
+    assert sorted(path.relative_to(PROJECT).as_posix() for path in generated) == sorted(
+        f"editor/admin/{'' if language == 'en' else language + '/'}{name}" for language in LANGUAGES for name in ("config.yml", "index.html")
+    )
+    for path, text in generated.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(PROJECT)}: {REGENERATE}"
+
+
+def test_each_interface_page_is_in_its_language_and_finds_decap_from_its_folder():
+    english, french = editor_config.admin_page("en"), editor_config.admin_page("fr")
+    assert '<html lang="en">' in english and "<title>PREPARE guidebook editor</title>" in english
+    assert '<html lang="fr">' in french and "<title>Éditeur du guide PREPARE</title>" in french
+    assert '<script src="decap/decap-cms.js"></script>' in english and '<script src="../decap/decap-cms.js"></script>' in french
 
 
 def test_a_change_of_the_model_is_seen_as_drift(monkeypatch):
@@ -105,3 +118,38 @@ def test_locales_come_from_the_site_languages():
     assert config["i18n"] == {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "en"}
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github"
+
+
+@pytest.fixture
+def german_editor(tmp_path, monkeypatch):
+    """German as a third site language, its strings and editor words those of English under another code: what
+    is tested is that they are all the editor needs, not the German words."""
+    strings = tmp_path / "strings"
+    shutil.copytree(languages.STRINGS_DIR, strings)
+    shutil.copyfile(strings / "en.yml", strings / "de.yml")
+    monkeypatch.setattr(languages, "STRINGS_DIR", strings)
+    monkeypatch.setattr(languages, "_current", languages.SiteLanguages(("en", "fr", "de")))
+    words = yaml.safe_load(editor_model.SETTINGS_FILE.read_text(encoding="utf-8"))
+    for entry in [*words["labels"].values(), *(labels for values in words["choices"].values() for labels in values.values())]:
+        entry["de"] = entry["en"]
+    for names in words["collections"].values():
+        names.update(de=names["en"], de_one=names["en_one"])
+    for key in ("page_title", "colon", "field_label", "sections_hint", "refusal"):
+        words[key]["de"] = words[key]["en"]
+    words["hints"]["de"] = {description: description for description in words["hints"]["fr"]}
+    words["untranslated"]["de"] = " (in English)"
+    (tmp_path / "fields.yml").write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    settings.cache_clear()
+    monkeypatch.setattr(editor_model, "SETTINGS_FILE", tmp_path / "fields.yml")
+    yield
+    settings.cache_clear()
+
+
+def test_a_third_site_language_with_its_editor_words_gets_its_interface_and_locale(german_editor):
+    files = {path.relative_to(PROJECT).as_posix(): text for path, text in editor_config.admin_files(PROJECT).items()}
+    assert {"editor/admin/de/config.yml", "editor/admin/de/index.html"} <= set(files)
+    german = yaml.safe_load(files["editor/admin/de/config.yml"])
+    assert german["locale"] == "de" and german["i18n"]["locales"] == ["en", "fr", "de"]
+    assert german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1" and german["site_url"] == "http://127.0.0.1:8000/de/"
+    assert yaml.safe_load(files["editor/admin/config.yml"])["i18n"]["locales"] == ["en", "fr", "de"]
+    assert '<html lang="de">' in files["editor/admin/de/index.html"]

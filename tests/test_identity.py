@@ -47,6 +47,12 @@ def _part(html: str, css_class: str) -> str:
     return _flat(match.group(0))
 
 
+def _header(html: str) -> str:
+    """A practice sheet's header, its citation (the last part) included."""
+    start = html.index('<div class="gb-sheet-header">')
+    return _flat(html[start:html.index("</details>", start)])
+
+
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
 def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_instead_of_the_theme_credit(site, lang, prefix):
     footer = _part(site.html(prefix + SHEET), "md-copyright gb-footer")
@@ -113,7 +119,7 @@ def test_navigation_carries_no_status_icon(site):
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
 def test_practice_sheet_header_says_evaluation_level_review_date_sources_and_citation(site, lang, prefix):
     html = site.html(prefix + SHEET)
-    header = _part(html, "gb-sheet-header")
+    header = _header(html)
     assert html.index("<h1") < html.index('class="gb-sheet-header"') < html.index('class="gb-body"')
     expected = {
         "en": ("Process evaluation", "An evaluation looked at how the practice was carried out", "What the levels mean",
@@ -133,7 +139,7 @@ def test_practice_sheet_header_says_evaluation_level_review_date_sources_and_cit
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
 def test_sheet_without_review_date_or_sources_says_so(site, lang, prefix):
-    header = _part(site.html(prefix + UNDATED), "gb-sheet-header")
+    header = _header(site.html(prefix + UNDATED))
     assert "<time" not in header
     assert {"en": "No source listed yet", "fr": "Aucune source indiquée pour l'instant"}[lang].replace("'", "&#39;") in header
     assert {"en": "online edition, https://", "fr": "édition en ligne, https://"}[lang] in header

@@ -87,7 +87,11 @@ def test_practice_sheet_header_sits_under_the_title_and_links_to_the_levels(new_
     assert header.bounding_box()["y"] > title["y"]
     assert header.bounding_box()["y"] < SCREENS[screen]["viewport"]["height"], "the header starts below the first screen"
     assert page.locator(".gb-level__meaning").inner_text().strip()
-    assert page.locator(".gb-cite").inner_text().endswith(f"{LANGUAGES[lang]}/practice-sheets/{SHEET}/".lstrip("/"))
+    citation = page.locator(".gb-cite")
+    assert not citation.is_visible()  # shut until asked for
+    page.locator(".gb-sheet-header__cite summary").click()
+    assert citation.is_visible()
+    assert citation.inner_text().endswith(f"{LANGUAGES[lang]}/practice-sheets/{SHEET}/".lstrip("/"))
     level = page.locator(".gb-sheet-header .gb-level").inner_text()
     page.locator(".gb-sheet-header__row--evaluation a").click()
     page.wait_for_load_state("networkidle")

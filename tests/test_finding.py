@@ -118,3 +118,8 @@ def test_the_strings_of_finding_exist_in_both_languages():
 
     english, french = (yaml.safe_load((PROJECT / f"guidebook/strings/{code}.yml").read_text(encoding="utf-8")) for code in ("en", "fr"))
     assert set(english["search_kind"]) == set(french["search_kind"]) == {"practice-sheet", "pilot", "recommendation", "country", "chapter", "page"}
+
+
+@pytest.mark.parametrize("prefix, name", [("", "Search"), ("fr/", "Recherche")])
+def test_the_search_dialog_has_a_name_in_the_reader_language(two_sheets, prefix, name):
+    assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in two_sheets.html(f"{prefix}city-pilots/testville")

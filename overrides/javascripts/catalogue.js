@@ -1,8 +1,9 @@
 // Practice catalogue filters. Values inside one filter widen the result (OR); different filters narrow
 // it (AND). Each value shows how many sheets the list would hold with it, given the other filters, and
-// is disabled when that is none. The state lives in the address (?approach=case-management&country=BE&q=...)
-// so a filtered view can be shared, and the language switcher carries it to the other language (the codes
-// are the same in every language). Plain script, no dependency, nothing loaded from elsewhere.
+// is disabled when that is none. The state lives in the address (?approach=case-management&country=BE&words=...;
+// not "q", which opens Material's search) so a filtered view can be shared, and the language switcher carries
+// it to the other language (the codes are the same in every language). Plain script, no dependency,
+// nothing loaded from elsewhere.
 (function () {
   "use strict";
   var form = document.getElementById("gb-filters");
@@ -56,32 +57,38 @@
     });
   }
 
-  // One button per chosen value: pressing it removes that filter.
+  function removal(label, remove) {
+    var item = document.createElement("li");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "gb-active__remove";
+    button.textContent = label;
+    button.setAttribute("aria-label", form.dataset.remove.replace("{label}", label));
+    button.addEventListener("click", function () {
+      remove();
+      apply();
+      (activeList.querySelector("button") || form.elements.words).focus();
+    });
+    item.appendChild(button);
+    activeList.appendChild(item);
+  }
+
+  // One button per chosen value, and one for the words typed: pressing it removes that filter.
   function showActive() {
     var checked = boxes.filter(function (box) { return box.checked; });
+    var words = form.elements.words.value.trim();
     activeList.textContent = "";
+    if (words) removal(words, function () { form.elements.words.value = ""; });
     checked.forEach(function (box) {
-      var item = document.createElement("li");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "gb-active__remove";
-      button.textContent = box.dataset.label;
-      button.setAttribute("aria-label", form.dataset.remove.replace("{label}", box.dataset.label));
-      button.addEventListener("click", function () {
-        box.checked = false;
-        apply();
-        (activeList.querySelector("button") || form.elements.q).focus();
-      });
-      item.appendChild(button);
-      activeList.appendChild(item);
+      removal(box.dataset.label, function () { box.checked = false; });
     });
-    active.hidden = checked.length === 0;
+    active.hidden = !words && checked.length === 0;
     chosenCount.textContent = checked.length ? "(" + checked.length + ")" : "";
   }
 
   function query(filters) {
     var params = new URLSearchParams();
-    if (form.elements.q.value.trim()) params.append("q", form.elements.q.value.trim());
+    if (form.elements.words.value.trim()) params.append("words", form.elements.words.value.trim());
     Object.keys(filters).forEach(function (name) {
       filters[name].forEach(function (value) { params.append(name, value); });
     });
@@ -100,7 +107,7 @@
 
   function apply() {
     var filters = chosen();
-    var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
+    var words = fold(form.elements.words.value).split(/\s+/).filter(Boolean);
     var shown = 0;
     cards.forEach(function (card) {
       card.hidden = !passes(card, filters, words, null);
@@ -116,7 +123,7 @@
 
   function restore() {
     var params = new URLSearchParams(location.search);
-    form.elements.q.value = params.get("q") || "";
+    form.elements.words.value = params.get("words") || "";
     boxes.forEach(function (box) {
       box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
     });

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browsing import search_results
+from browsing import axe_violations, describe, search_results
 from real_downloads import real_site
 
 PHONE_390 = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -75,6 +75,25 @@ def test_active_filters_are_listed_and_each_is_removed_in_one_click(tab, prefix,
     page.locator("#gb-active button.gb-active__remove").click()
     assert len(_visible_slugs(page)) == 9 and page.locator("#gb-active").is_hidden()
     assert page.url.endswith("/practice-sheets/")
+
+
+def test_the_words_typed_are_an_active_filter_too(tab):
+    page = tab.open("/fr/practice-sheets/?words=Rotterdam")
+    assert _visible_slugs(page) == {"rotterdam-case-management"}
+    assert not page.locator("#__search").is_checked()  # "?q=" would have opened Material's search
+    page.locator("#gb-active button.gb-active__remove", has_text="Rotterdam").click()
+    assert page.locator("#gb-filter-q").input_value() == "" and len(_visible_slugs(page)) == 9
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_the_open_filters_on_a_phone_have_no_serious_violation(new_tab, prefix):
+    page = new_tab(**PHONE_390, bypass_csp=True).open(f"{prefix}/practice-sheets/?approach=case-management")
+    page.locator("#gb-filter-panel > summary").tap()
+    assert page.locator("#gb-filter-panel").evaluate("panel => panel.open")
+    box = page.locator('input[name="approach"][value="case-management"]').locator("xpath=..").bounding_box()
+    assert box["height"] >= 44, box  # a finger's target, not a 13-pixel box
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)

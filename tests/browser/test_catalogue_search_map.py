@@ -51,7 +51,7 @@ def test_the_first_card_is_on_the_first_screen_and_nothing_shifts(new_tab, scree
     page.wait_for_timeout(300)
     top = page.evaluate("document.querySelector('.gb-card').getBoundingClientRect().top + scrollY")
     assert top < SCREENS[screen]["viewport"]["height"], f"the first card starts at {top} px"
-    assert page.evaluate("window.layoutShift") < 0.01
+    assert page.evaluate("window.layoutShift") < 0.1  # the bound (Lighthouse: CLS under 0.1)
     # The filters are a disclosure: closed on a phone, open on a desktop.
     assert page.locator("#gb-filter-panel").evaluate("panel => panel.open") == (screen == "desktop")
 

@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
 export CHROMIUM
 
-.PHONY: site serve edit check test bench clean
+.PHONY: site serve edit check test bench lighthouse clean
 
 site: $(INSTALLED)
 	@scripts/system-packages site
@@ -36,6 +36,11 @@ test: $(INSTALLED) $(EDITOR_INSTALLED)
 # Build time, memory and sizes at scale (issue 7); N: practice sheets per language, e.g. make bench N="50 500".
 bench: $(INSTALLED)
 	$(BIN)/python scripts/bench.py $(N) --json bench.json
+
+# Lighthouse (mobile) scores of the home, catalogue and a practice sheet in both languages (scripts/lighthouse.py;
+# installs Lighthouse into tools/lighthouse on first use; a minute or two: not part of `make test`).
+lighthouse: $(INSTALLED)
+	$(BIN)/python scripts/lighthouse.py $(if $(FAST),--fast)
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

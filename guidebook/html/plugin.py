@@ -26,7 +26,7 @@ from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import csp, navcache, parallel, search_index, staging
+from . import alternates, csp, navcache, parallel, search_index, staging
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -169,6 +169,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     on_page_context = CombinedEvent(_abridge_for_search, _page_view, _restore_after_search)
 
     def on_post_page(self, output, page, config):
+        output = alternates.absolute(output, page.url if page else "", config.site_url or "")
         return csp.add_policy(output) if csp.applies(config) else output
 
     def on_post_template(self, output_content, template_name, config):
@@ -194,9 +195,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
-            search_index.split(Path(config.site_dir), self.fallback_urls)
-            search_index.stem_type_ahead(Path(config.site_dir))
-            search_index.copy_sitemap(Path(config.site_dir))
+            search_index.split(Path(config.site_dir), self.fallback_urls, self.repository)
+            search_index.teach_worker(Path(config.site_dir))
+            alternates.remove_sitemap_lookup(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_write_export, _split_search)
 

@@ -11,8 +11,12 @@ sheets per language their full text made each index over 10 MB, a download every
 first result (issue 7); this way each sheet adds at most a few kilobytes. The search plugin is handed that
 abridged page (`abridge`), which also spares it parsing the rest.
 
-Languages other than English are stemmed (lunr-languages' stemmer), and their lunr script learns to
-stem what readers type (guidebook/assets/stem-type-ahead.js explains why it is needed).
+Languages other than English are stemmed (lunr-languages' stemmer). Material's search worker learns to fold
+accents at index and query time in every language, and to stem what readers type
+(guidebook/assets/search-folding.js explains both).
+
+Each page's result is labelled with its kind (practice sheet, city pilot...), which Material prints as the
+result's tag; the tag is not indexed (Material would boost it above the title).
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ import re
 from pathlib import Path
 
 from .. import PACKAGE_DIR
-from ..languages import default_language, language_codes
+from ..content.layout import site_url
+from ..content.model import Repository
+from ..languages import default_language, language_codes, strings
 
 INDEX = Path("search") / "search_index.json"
-SITEMAP = Path("sitemap.xml")
-LUNR_LANGUAGE = Path("assets/javascripts/lunr/min/lunr.{language}.min.js")  # Material's copy of lunr-languages
-STEM_TYPE_AHEAD = PACKAGE_DIR / "assets" / "stem-type-ahead.js"
+WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's search worker
+SEARCH_FOLDING = PACKAGE_DIR / "assets" / "search-folding.js"
+CHAPTER_FOLDER = "guidebook/"  # foreword, introduction, conclusion, bibliography: chapters of the printed guidebook
 STEMMED = ["stemmer", "stopWordFilter", "trimmer"]
 HEADING = re.compile(r"<h[1-6][\s>]")
 HEADING_ELEMENT = re.compile(r"<h([1-6])\b.*?</h\1>", re.DOTALL)
@@ -66,39 +72,42 @@ def _teaser(block: str) -> str:
     return f"<p>{text[: space if space > 0 else TEASER_LENGTH]}…</p>"
 
 
-def split(site_dir: Path, fallback_urls: set[str]) -> None:
+def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> None:
     if not (site_dir / INDEX).is_file():
         return  # search is not enabled
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     prefixes = {language: f"{language}/" for language in language_codes() if language != default_language()}
+    kinds = {site_url(key, default_language()): entry.kind for key, entry in repository.entries.items()}
     per_language: dict[str, list[dict]] = {language: [] for language in language_codes()}
     for doc in merged["docs"]:
         if doc["location"].split("#")[0] in fallback_urls:
             continue
         language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language())
         location = doc["location"][len(prefixes.get(language, "")) :]
-        per_language[language].append({**doc, "location": location})
+        labelled = {**doc, "location": location}
+        if "#" not in location:  # the page itself, not one of its sections
+            labelled["tags"] = [strings()[language]["search_kind"][_kind(location, kinds)]]
+        per_language[language].append(labelled)
+    fields = {name: field for name, field in merged["config"]["fields"].items() if name != "tags"}
     for language, docs in per_language.items():
         target = site_dir / prefixes.get(language, "") / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**merged["config"], "lang": [language]}
+        config = {**merged["config"], "lang": [language], "fields": fields}
         if language != "en":  # English is lunr's own language, without a script to extend
             config["pipeline"] = STEMMED
         index = {"config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def copy_sitemap(site_dir: Path) -> None:
-    """Each language's pages read the sitemap beside their own base (the language selector asks for it)."""
-    for language in language_codes():
-        if language != default_language() and (site_dir / SITEMAP).is_file():
-            (site_dir / language / SITEMAP).write_bytes((site_dir / SITEMAP).read_bytes())
+def _kind(location: str, kinds: dict[str, str]) -> str:
+    kind = kinds.get(location, "page")
+    return "chapter" if kind == "page" and location.startswith(CHAPTER_FOLDER) else kind
 
 
-def stem_type_ahead(site_dir: Path) -> None:
-    script = STEM_TYPE_AHEAD.read_text(encoding="utf-8")
-    for language in language_codes():
-        target = site_dir / str(LUNR_LANGUAGE).format(language=language)
-        if language != "en" and target.is_file() and "stemsTypeAhead" not in target.read_text(encoding="utf-8"):
-            with target.open("a", encoding="utf-8") as lunr_script:
-                lunr_script.write(script.replace('"LANGUAGE"', f'"{language}"'))
+def teach_worker(site_dir: Path) -> None:
+    """Append search-folding.js to Material's search worker (once: a rebuild may find it there already)."""
+    script = SEARCH_FOLDING.read_text(encoding="utf-8")
+    for worker in site_dir.glob(WORKER):
+        if "foldsAccents" not in worker.read_text(encoding="utf-8"):
+            with worker.open("a", encoding="utf-8") as code:
+                code.write("\n" + script)

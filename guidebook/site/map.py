@@ -21,6 +21,9 @@ PIXEL_TOLERANCE = 0.6  # simplification after projection, in user units
 LABEL_HEIGHT = 14
 CHAR_WIDTH = 7.2  # average advance of the label font at LABEL_HEIGHT, to place labels apart
 MARKER_RADIUS = 5
+# Each label sits in a box this tall that is part of its link: at the map's natural size (one user unit per CSS
+# pixel, which the stylesheet keeps on phones too) every target is at least 24 px high (WCAG 2.2, 2.5.8).
+TARGET_HEIGHT = 24
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Marker:
     label_x: float
     label_y: float
     anchor: str  # SVG text-anchor of the label
+    target: tuple[float, float, float, float]  # x, y, width, height of the label's box, part of the link
     radius: float = MARKER_RADIUS
 
 
@@ -86,11 +90,12 @@ def place_markers(places: list[tuple[str, str, float, float]]) -> list[Marker]:
         for dx, dy in _OFFSETS:
             anchor = "end" if dx < 0 else "start" if dx > 0 else "middle"
             left = x + dx - (width if anchor == "end" else width / 2 if anchor == "middle" else 0)
-            box = (left, y + dy - LABEL_HEIGHT / 2, left + width, y + dy + LABEL_HEIGHT / 2)
+            box = (left, y + dy - TARGET_HEIGHT / 2, left + width, y + dy + TARGET_HEIGHT / 2)
             if 0 <= box[0] and box[2] <= shape.width and not any(_overlap(box, other) for other in taken):
                 break
         taken.append(box)
-        markers.append(Marker(title, url, x, y, round(x + dx, 1), round(y + dy + LABEL_HEIGHT * 0.35, 1), anchor))
+        target = (round(box[0], 1), round(box[1], 1), round(width, 1), TARGET_HEIGHT)
+        markers.append(Marker(title, url, x, y, round(x + dx, 1), round(y + dy + LABEL_HEIGHT * 0.35, 1), anchor, target))
     return sorted(markers, key=lambda marker: marker.title)
 
 

@@ -80,10 +80,8 @@
   }
 
   picks.forEach(function (pick) {
-    pick.closest(".gb-card__pack").hidden = false;
     pick.addEventListener("change", update);
   });
   button.addEventListener("click", download);
-  bar.hidden = false;
   update();
 })();

@@ -77,7 +77,7 @@ def test_catalogue_is_usable_with_the_keyboard(tab):
     page.locator("#gb-filter-q").focus()
     page.keyboard.type("Rotterdam")
     assert _visible_slugs(page) == {"rotterdam-case-management"}
-    assert "q=Rotterdam" in page.url
+    assert "words=Rotterdam" in page.url
 
 
 def test_search_in_french_returns_french_pages_only(tab):

@@ -6,12 +6,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Decap CMS, the web editor, from npm at the version package-lock.json pins (issue 20).
+EDITOR_INSTALLED := editor/node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 # The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
 export CHROMIUM
 
-.PHONY: site serve check test bench lighthouse clean
+.PHONY: site serve edit check test bench lighthouse clean
 
 site: $(INSTALLED)
 	@scripts/system-packages site
@@ -20,10 +22,14 @@ site: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve
 
+# The web editor at http://127.0.0.1:8081/admin/ and the live preview at http://127.0.0.1:8000/, until Ctrl-C.
+edit: $(INSTALLED) $(EDITOR_INSTALLED)
+	@$(BIN)/guidebook edit
+
 check: $(INSTALLED)
 	$(BIN)/guidebook check
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(EDITOR_INSTALLED)
 	@scripts/system-packages test
 	$(BIN)/python -m pytest
 
@@ -40,6 +46,11 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(EDITOR_INSTALLED): editor/package.json editor/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or newer (Debian: apt-get install nodejs npm), then run make again"; exit 1; }
+	cd editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

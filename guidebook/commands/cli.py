@@ -23,7 +23,7 @@ from ..content.freshness import freshness_problems
 from ..content.load import inspect
 from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
-from . import authoring, reference, status as translations
+from . import authoring, edit, reference, status as translations
 
 EXIT_PROBLEMS = 1
 FORMAT = click.option(
@@ -88,6 +88,7 @@ def main(context: click.Context, project: Path) -> None:
     Translations:    guidebook status; once a translation is done:
                      guidebook status --mark practice_sheets/slug.fr.md
     Building:        guidebook build
+    Web editor:      guidebook edit
 
     \b
     Exit codes:
@@ -253,6 +254,9 @@ def fields(project: Path, write: bool) -> None:
     changed = reference.write_reference(project / "CONTRIBUTING.md")
     click.echo("CONTRIBUTING.md: field reference updated." if changed else "CONTRIBUTING.md: field reference already up to date.")
 
+
+main.add_command(edit.edit)
+main.add_command(edit.editor_config)
 
 if __name__ == "__main__":
     main()

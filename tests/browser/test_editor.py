@@ -1,0 +1,241 @@
+"""The web editor in headless Chromium: a practice sheet made through Decap's form, saved by the editor's
+server into files `guidebook check` accepts and the site shows; a save the check refuses writes nothing.
+
+The editor runs on a fixture project in tmp_path (tests/sites.py) with the shipped admin pages, the generated
+configuration and Decap from editor/node_modules; every test fails on a request to another host or a
+Content-Security-Policy violation.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from guidebook.commands.cli import main as guidebook
+from guidebook.cms.server import DECAP_DIST, EditorServer
+from sites import PROJECT, build
+
+EDITOR = PROJECT / "editor"
+SLUG = "case-work-with-families-in-testville"
+
+
+@pytest.fixture
+def editor(project):
+    assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
+    server = EditorServer(("127.0.0.1", 0), project, EDITOR)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def admin(browser, editor):
+    """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    foreign, violations = [], []
+    page.on("request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None)
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+
+    def open_admin(language: str = "en"):
+        page.goto(f"{editor.address}/admin/{'' if language == 'en' else language + '/'}")
+        page.get_by_role("button", name="Login" if language == "en" else "Se connecter").click()
+        page.get_by_role("link", name="Practice sheets" if language == "en" else "Fiches pratiques").wait_for()
+        return page
+
+    yield open_admin
+    context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
+
+
+def _foreign(url: str, base: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != urlsplit(base).netloc
+
+
+def field(page, name: str, language: str):
+    """The input of field `name` in the English (left) or French (right) half of the form."""
+    return page.locator(f"[id^='{name}-field-']").nth(0 if language == "en" else 1)
+
+
+def choose(page, name: str, text: str) -> None:
+    """Type into a select (edited once, in English) and take the option offered."""
+    box = field(page, name, "en")
+    box.fill(text)
+    page.get_by_role("option", name=text).first.click()
+
+
+# What the form's selects and buttons say in each interface language.
+WORDS = {
+    "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
+           "none": "No evaluation documented", "Publish": "Publish", "Publish now": "Publish now", "Toggle preview": "Toggle preview"},
+    "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
+           "none": "Aucune évaluation documentée", "Publish": "Publier", "Publish now": "Publier maintenant", "Toggle preview": "Aperçu"},
+}
+
+
+def fill_sheet(page, language: str, *, french_summary: str) -> None:
+    words = WORDS[language]
+    page.goto(page.url.split("#")[0] + "#/collections/practice-sheet/new")
+    field(page, "title", "en").fill("Case work with families in Testville")
+    field(page, "title", "fr").fill("Travail de cas avec les familles à Testville")
+    field(page, "summary", "en").fill("Probation officers in Testville work with the families of people on probation.")
+    if french_summary:
+        field(page, "summary", "fr").fill(french_summary)
+    field(page, "city", "en").fill("Testville")
+    field(page, "city", "fr").fill("Testville")
+    choose(page, "country", words["Belgium"])
+    choose(page, "pilot", "Testville")
+    choose(page, "approaches", words["Case management"])
+    choose(page, "target_groups", words["Families"])
+    choose(page, "recommendations", "First chapter")
+    choose(page, "status", words["none"])
+    field(page, "email", "en").fill("contact@example.org")
+
+
+def publish(page, language: str) -> None:
+    page.get_by_role("button", name=WORDS[language]["Publish"]).click()
+    page.get_by_text(WORDS[language]["Publish now"]).click()
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project, tmp_path):
+    page = admin("en")
+    fill_sheet(page, "en", french_summary="Les agents de probation de Testville travaillent avec les familles des personnes en probation.")
+    publish(page, "en")
+    page.get_by_text("Entry saved").wait_for()
+
+    english, french = (front_matter(project / f"practice_sheets/{SLUG}.{lang}.md") for lang in ("en", "fr"))
+    assert english["title"] == "Case work with families in Testville"
+    assert french["title"] == "Travail de cas avec les familles à Testville"
+    assert french["summary"].startswith("Les agents de probation")
+    for meta in (english, french):
+        assert meta["country"] == "BE" and meta["pilot"] == "testville"
+        assert meta["approaches"] == ["case-management"] and meta["target_groups"] == ["families"]
+        assert meta["recommendations"] == [1] and meta["evaluation"] == {"status": "none"}
+        assert meta["partners"] == [] and meta["justice_stages"] == []
+        assert meta["contact"] == {"email": "contact@example.org"}
+        assert meta["status"] == "draft" and meta["last_reviewed"] is not None
+        assert None not in meta.values() and "" not in meta.values()
+        assert "lead_organisation" not in meta and "period" not in meta and "hide" not in meta
+    assert "source_hash" in french and "source_hash" not in english
+    assert "## Transférabilité" in (project / f"practice_sheets/{SLUG}.fr.md").read_text(encoding="utf-8")
+
+    checked = CliRunner().invoke(guidebook, ["--project", str(project), "check"])
+    assert checked.exit_code == 0, checked.output
+    assert "0 error(s), 0 warning(s)." in checked.output
+    status = CliRunner().invoke(guidebook, ["--project", str(project), "status"])
+    assert f"up-to-date  fr  practice_sheets/{SLUG}.fr.md" in status.output
+
+    site = build(project, tmp_path / "site")  # strict: any warning fails it
+    for prefix, title in (("", english["title"]), ("fr/", french["title"])):
+        # A card of the catalogue and an item of the pilot's list of sheets, each linking to the sheet
+        # (the title alone is also in the navigation of every page).
+        assert f'<h2 class="gb-card__title"><a href="{SLUG}/">{title}</a></h2>' in site.html(f"{prefix}practice-sheets")
+        assert f'<li><a href="../../practice-sheets/{SLUG}/">{title}</a></li>' in site.html(f"{prefix}city-pilots/testville")
+        assert f"<h1>{title}</h1>" in site.html(f"{prefix}practice-sheets/{SLUG}")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
+    """Also takes the screenshots of editor/screenshots/ when EDITOR_SCREENSHOTS names that folder."""
+    shots = Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
+    page = admin(language)
+    french = language == "fr"
+    page.get_by_text("Case management in Testville").wait_for()
+    for collection in (("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations") if french else ("Practice sheets", "City pilots")):
+        assert page.get_by_role("link", name=collection).is_visible()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=shots / f"editor-list-{language}.png")
+    page.get_by_text("Case management in Testville").click()
+    summary = page.locator("label[for^='summary-field-']").first
+    summary.wait_for()
+    assert summary.inner_text().lower() == ("résumé" if french else "summary")
+    hint = "Une ou deux phrases décrivant la pratique." if french else "One or two sentences describing the practice."
+    assert page.get_by_text(hint).first.is_visible()
+    assert page.get_by_text(WORDS[language]["Case management"]).first.is_visible()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=shots / f"editor-form-{language}.png")
+    page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
+    preview = page.frame_locator("iframe").first
+    preview.get_by_text("Case management in Testville").first.wait_for()
+    page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
+    page.get_by_text("Home").wait_for()  # docs/index.en.md, a page of the docs/ folder's collection
+
+
+def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):
+    CliRunner().invoke(guidebook, ["--project", str(project), "status", "--mark", "practice_sheets/testville-case-management.fr.md"])
+    page = admin("en")
+    page.get_by_text("Case management in Testville").click()
+    summary = field(page, "summary", "en")
+    summary.fill("A test practice, described again.")
+    publish(page, "en")
+    page.get_by_text("Entry saved").wait_for()
+    english = front_matter(project / "practice_sheets/testville-case-management.en.md")
+    assert english["summary"] == "A test practice, described again."
+    status = CliRunner().invoke(guidebook, ["--project", str(project), "status"]).output
+    assert "outdated    fr  practice_sheets/testville-case-management.fr.md" in status
+    checked = CliRunner().invoke(guidebook, ["--project", str(project), "check"])
+    assert checked.exit_code == 0 and "0 error(s), 1 warning(s)." in checked.output
+
+
+def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
+    """The policy the browser tests run under (any violation fails them), directive by directive."""
+    for path in ("/admin/", "/admin/fr/"):
+        with urllib.request.urlopen(editor.address + path) as response:
+            html = response.read().decode("utf-8")
+            assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)[1]
+        assert dict(directive.split(" ", 1) for directive in policy.split("; ")) == {
+            "default-src": "'none'",
+            "script-src": "'self' 'unsafe-eval'",  # Decap's bundle compiles code at run time
+            "style-src": "'self' 'unsafe-inline'",  # its styles are made in JavaScript
+            "img-src": "'self'",
+            "connect-src": "'self'",
+            "base-uri": "'none'",
+            "form-action": "'none'",
+        }
+
+
+def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):
+    before = sorted(path.name for path in (project / "practice_sheets").iterdir())
+    page = admin("fr")
+    fill_sheet(page, "fr", french_summary="")
+    publish(page, "fr")
+    refusal = page.get_by_text("Cet enregistrement est refusé")
+    refusal.wait_for()
+    message = refusal.inner_text()
+    assert f"\n• practice_sheets/{SLUG}.fr.md:1 : « Résumé » (summary) : manque ; attendu : Une ou deux phrases décrivant la pratique." in message
+    assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
+
+
+def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(admin, project, tmp_path):
+    before = sorted(path.name for path in (project / "practice_sheets").iterdir())
+    page = admin("fr")
+    fill_sheet(page, "fr", french_summary="Les agents de probation de Testville travaillent avec les familles.")
+    field(page, "email", "en").fill("contact(at)example.org")
+    publish(page, "fr")
+    refusal = page.get_by_text("Cet enregistrement est refusé")
+    refusal.wait_for()
+    message = refusal.inner_text()
+    page.wait_for_timeout(800)  # the notice slides in
+    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / "editor-refusal-fr.png")
+    assert message.startswith("Échec de l'enregistrement de l'entrée")
+    for language in ("en", "fr"):
+        assert f"practice_sheets/{SLUG}.{language}.md:" in message
+    assert "« Adresse électronique » (contact.email) : « contact(at)example.org » n'est pas une adresse électronique" in message
+    assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before

@@ -1,0 +1,69 @@
+"""`make edit` (guidebook edit): the editor and the live preview, both stopped by Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from sites import PROJECT
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
+    (project / "editor").symlink_to(PROJECT / "editor")
+    editor_port, preview_port = _free_port(), _free_port()
+    command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(editor_port), "--preview-port", str(preview_port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        printed = [server.stdout.readline() for _ in range(3)]
+        assert printed[0].startswith(f"Editor:       http://127.0.0.1:{editor_port}/admin/"), printed
+        assert printed[1].startswith(f"Live preview: http://127.0.0.1:{preview_port}/"), printed
+        deadline = time.monotonic() + 60
+        while not (_answers(f"http://127.0.0.1:{preview_port}/") and _answers(f"http://127.0.0.1:{editor_port}/admin/fr/")):
+            assert time.monotonic() < deadline, "the editor or the live preview did not answer within a minute"
+            assert server.poll() is None, server.stdout.read()
+            time.sleep(0.5)
+        server.send_signal(signal.SIGINT)
+        rest = server.communicate(timeout=20)[0]
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert "Stopping the editor and the live preview." in rest and "Traceback" not in rest
+    assert not _answers(f"http://127.0.0.1:{editor_port}/admin/") and not _answers(f"http://127.0.0.1:{preview_port}/")
+
+
+def test_a_busy_port_is_said_in_one_line_without_starting_anything(project):
+    (project / "editor").symlink_to(PROJECT / "editor")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(port)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == f"Error: Invalid value for --port: cannot listen on 127.0.0.1:{port} (Address already in use); give another port\n"
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_without_decap_installed_the_editor_says_how_to_install_it(project):
+    result = subprocess.run([Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci\n"

@@ -37,6 +37,15 @@ def _export(prefix: str) -> list[dict]:
     return json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))["practice_sheets"]
 
 
+def _open_recording_shifts(new_tab, screen: str, path: str):
+    """The page at `path` on `screen`, its layout shifts summed from the first paint in window.layoutShift."""
+    tab = new_tab(**SCREENS[screen])
+    tab.page.add_init_script(RECORD_SHIFTS)
+    page = tab.open(path)
+    page.wait_for_timeout(300)
+    return page
+
+
 def _visible_slugs(page) -> set[str]:
     hrefs = page.locator(".gb-card:not([hidden]) .gb-card__title a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     return {href.strip("/").rsplit("/", 1)[-1] for href in hrefs}
@@ -45,10 +54,7 @@ def _visible_slugs(page) -> set[str]:
 @pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_first_card_is_on_the_first_screen_and_nothing_shifts(new_tab, screen, prefix):
-    tab = new_tab(**SCREENS[screen])
-    tab.page.add_init_script(RECORD_SHIFTS)
-    page = tab.open(f"{prefix}/practice-sheets/")
-    page.wait_for_timeout(300)
+    page = _open_recording_shifts(new_tab, screen, f"{prefix}/practice-sheets/")
     top = page.evaluate("document.querySelector('.gb-card').getBoundingClientRect().top + scrollY")
     assert top < SCREENS[screen]["viewport"]["height"], f"the first card starts at {top} px"
     assert page.evaluate("window.layoutShift") < 0.1  # the issue's bound (Lighthouse: CLS under 0.1)
@@ -59,10 +65,7 @@ def test_the_first_card_is_on_the_first_screen_and_nothing_shifts(new_tab, scree
 @pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_home_page_does_not_shift_as_its_fonts_arrive(new_tab, screen, prefix):
-    tab = new_tab(**SCREENS[screen])
-    tab.page.add_init_script(RECORD_SHIFTS)
-    page = tab.open(f"{prefix}/")
-    page.wait_for_timeout(300)
+    page = _open_recording_shifts(new_tab, screen, f"{prefix}/")
     # Without the fonts' preload, swapping IBM Plex in late shifted the desktop home by 0.19.
     assert page.evaluate("window.layoutShift") < 0.1
 

@@ -8,7 +8,7 @@ none does, larger sizes are tried so that the last page is at least half full on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 NORMAL = 9.5  # the handout's body size, in points
 SMALLER = (9.0, 8.5, 8.0)  # tried in order, to save a page

@@ -29,9 +29,10 @@ edit: $(INSTALLED) $(EDITOR_INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/guidebook check
 
+# On every core (pytest-xdist); the builds the tests share are made once for all workers (tests/shared_builds.py).
 test: $(INSTALLED) $(EDITOR_INSTALLED)
 	@scripts/system-packages test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Build time, memory and sizes at scale (issue 7); N: practice sheets per language, e.g. make bench N="50 500".
 bench: $(INSTALLED)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from guidebook.commands.cli import main
 
-from sites import base_files, build, content_snapshot, page_text, sheet, tree_hashes, write_project
+from sites import content_snapshot, page_text, sheet, tree_hashes
 
 SHEET = "practice_sheets/testville-case-management.en.md"
 PAGE = "docs/about/page.en.md"
@@ -79,11 +79,9 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def built_project(tmp_path_factory):
-    """The base project with a site/ built from it: each case starts from a copy."""
-    project = write_project(tmp_path_factory.mktemp("bad-input") / "project", base_files())
-    build(project)
-    return project
+def built_project(base_site):
+    """The base project with a site/ built from it (conftest.py's, built once per run): each case starts from a copy."""
+    return base_site.project
 
 
 @dataclass

@@ -1,4 +1,8 @@
 import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +17,33 @@ def pytest_configure(config):
     worker = hasattr(config, "workerinput")
     base = config._tmp_path_factory.getbasetemp()  # pytest's TempPathFactory for this session
     os.environ["GUIDEBOOK_TEST_RUN_FOLDER"] = str(base.parent if worker else base)
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests last: they all need the shipped site with its PDFs, which is then ready for them."""
+    items.sort(key=lambda item: "/browser/" in item.path.as_posix())
+
+
+def pytest_collection_finish(session):
+    """When the collected tests read the shipped site with its PDFs (real_downloads.py), one process starts
+    building it at once, beside the tests (the longest build of the run): they wait for it only if they get there
+    first. Under xdist the first worker does so, alone, the process itself."""
+    worker = getattr(session.config, "workerinput", {}).get("workerid")
+    if worker in (None, "gw0") and "real_downloads" in sys.modules and session.items:
+        script = Path(__file__).with_name("real_downloads.py")
+        prebuild = subprocess.Popen([sys.executable, script], cwd=script.parent, start_new_session=True)
+        session.config.stash[_PREBUILD] = prebuild
+
+
+def pytest_sessionfinish(session):
+    """A build no test waited for (a run of a few tests) is stopped, with the French build it forked."""
+    prebuild = session.config.stash.get(_PREBUILD, None)
+    if prebuild is not None and prebuild.poll() is None:
+        os.killpg(prebuild.pid, signal.SIGTERM)
+        prebuild.wait()
+
+
+_PREBUILD = pytest.StashKey[subprocess.Popen]()
 
 
 @pytest.fixture

@@ -39,3 +39,7 @@ def _unzip_bundle(folder: Path) -> list[str]:
     with zipfile.ZipFile(real_site() / OFFLINE_ZIP) as archive:
         archive.extractall(folder)
         return archive.namelist()
+
+
+if __name__ == "__main__":  # conftest.py starts the build this way, beside the tests
+    real_site()

@@ -55,8 +55,8 @@ def verify(site: Path) -> Manifest:
         raise Refused(f"{path} is damaged: build the site again (make site)") from None
     found = _digests(site)
     if found != recorded:
-        changed = sorted(set(found.items()) ^ set(recorded.items()))
-        raise Refused(f"{site} differs from the build that made it ({len(changed)} file(s), e.g. {changed[0][0]}): build it again (make site)")
+        changed = sorted({name for name, _ in set(found.items()) ^ set(recorded.items())})
+        raise Refused(f"{site} differs from the build that made it ({len(changed)} file(s), e.g. {changed[0]}): build it again (make site)")
     return manifest
 
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guidebook.publish import manifest, nginx
 from guidebook.publish.compress import precompress
@@ -106,3 +107,41 @@ def test_a_refused_connection_is_said_in_one_line(sshd, base_site, tmp_path):
     assert done.stderr.startswith(f"publishing to {getpass.getuser()}@127.0.0.1:{tmp_path / 'dest'} failed: ") and "Permission denied" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "dest" / "current").exists()
+
+
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "guidebook.yml"
+
+
+def _deploy_job() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["deploy"]
+
+
+def test_the_ci_deploy_job_runs_on_main_only_and_checks_and_builds_strictly_first():
+    job = _deploy_job()
+    assert job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    runs = [step.get("run", "") for step in job["steps"]]
+    publish = next(index for index, run in enumerate(runs) if "guidebook publish" in run)
+    assert runs.index("make check") < runs.index("make site") < publish
+    assert job["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_ci_deploy_steps_publish_to_a_real_sshd(sshd, base_site, tmp_path):
+    """The workflow's own key and publish steps, run by bash with the secrets pointing at the test's sshd."""
+    ssh, keys = sshd
+    port = ssh.split(" -p ")[1].split()[0]
+    checkout = tmp_path / "checkout"  # as the runner's: the virtual environment and the built site/
+    checkout.mkdir()
+    (checkout / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    (checkout / "site").symlink_to(base_site.site)
+    home = tmp_path / "home"
+    home.mkdir()
+    remote = tmp_path / "server" / "prepare-guidebook"
+    env = {"PATH": os.environ["PATH"], "HOME": str(home), "DEPLOY_SSH_KEY": (keys / "client").read_text(),
+           "DEPLOY_KNOWN_HOSTS": (keys / "known_hosts").read_text(), "DEPLOY_HOST": "127.0.0.1",
+           "DEPLOY_USER": getpass.getuser(), "DEPLOY_PATH": str(remote), "DEPLOY_PORT": port}
+    for step in _deploy_job()["steps"]:
+        if step.get("name", "").startswith(("The deploy key", "Publish over ssh")):
+            done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+    assert os.readlink(remote / "current") == f"releases/{manifest.verify(base_site.site).release_id}"
+    assert tree_hashes(remote / "current") == tree_hashes(base_site.site)

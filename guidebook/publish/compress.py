@@ -9,15 +9,13 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from ..forkmap import split_map
-
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
 
 
 def precompress(site: Path) -> int:
     """Write `name.gz` beside every text file of `site` it makes smaller; return how many were written."""
     files = sorted(path for path in site.rglob("*") if path.suffix in COMPRESSIBLE and path.is_file())
-    return sum(split_map(_compress, files, min_items=64))
+    return sum(_compress(path) for path in files)
 
 
 def _compress(path: Path) -> bool:

@@ -55,6 +55,19 @@ def fingerprint(site: Path) -> dict[str, str]:
     return renamed
 
 
+def built_path(site: Path, name: str) -> Path:
+    """Where the file the theme wrote as `name` is in a built site: under its content-hashed name."""
+    path = site / name
+    [found] = [candidate for candidate in path.parent.glob(f"{path.stem}.*{path.suffix}") if HASHED_NAME.search(candidate.name)
+               and candidate.name.removesuffix(candidate.suffix).rsplit(".", 1)[0] == path.stem]
+    return found
+
+
+def original_names(text: str) -> str:
+    """`text` with the content hashes taken out of the names it holds (what the theme wrote)."""
+    return re.sub(rf"\.[0-9a-f]{{{HASH_LENGTH}}}(\.\w+)(?![\w.-])", r"\1", text)
+
+
 def _hashable(path: Path, site: Path) -> bool:
     name = _relative(path, site)
     return path.is_file() and path.suffix in HASHED and not name.startswith(LEFT_ALONE) and not HASHED_NAME.search(path.name)

@@ -9,6 +9,11 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -127,3 +132,31 @@ def test_the_server_reads_its_policy_from_the_release(served):
     server, site = served
     assert header_policy(site) in (site / CSP_FILE).read_text(encoding="utf-8")
     assert get(server, "/").getheader("Content-Security-Policy") == header_policy(site)
+
+
+def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(base_site):
+    preview = subprocess.Popen([str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = preview.stdout.readline()
+        address = re.search(r"at (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C stops it\)", line)
+        assert address, line + preview.stderr.read()
+        response = get(nginx.Server(preview, Path("/nonexistent"), int(address[2])), "/fr/nowhere")
+        assert response.status == 404 and '<html lang="fr"' in response.body.decode()
+        [prefix] = [folder for folder in Path(tempfile.gettempdir()).glob("guidebook-nginx-*")
+                    if f"listen 127.0.0.1:{address[2]};" in (folder / "nginx.conf").read_text(encoding="utf-8")]
+        preview.send_signal(signal.SIGINT)
+        assert preview.wait(timeout=20) == 0
+        assert "Traceback" not in preview.stderr.read()
+        assert not prefix.exists()  # its private prefix (configuration, logs) removed
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", int(address[2])), timeout=1)
+    finally:
+        preview.kill()
+        preview.wait()
+
+
+def test_preview_prod_of_a_folder_that_is_no_built_site_says_so(tmp_path):
+    done = subprocess.run([str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"{tmp_path} is not a complete built site (no .release/csp.conf): build it first (make site)"

@@ -46,7 +46,7 @@ def write_robots(site: Path, site_url: str) -> None:
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
 
 
-_DEFAULT_ALTERNATE = '<xhtml:link rel="alternate" hreflang="{language}" href="([^"]*)"/>'
+_DEFAULT_ALTERNATE = '<xhtml:link rel="alternate" hreflang="{language}" href="(?P<href>[^"]*)"/>'
 
 
 def add_x_default(site: Path, language: str) -> None:
@@ -56,7 +56,7 @@ def add_x_default(site: Path, language: str) -> None:
         text = sitemap.read_text(encoding="utf-8")
         if 'hreflang="x-default"' in text:
             continue
-        text = alternate.sub(lambda match: f'{match.group(0)}\n{match["indent"]}<xhtml:link rel="alternate" hreflang="x-default" href="{match[1]}"/>', text)
+        text = alternate.sub(lambda match: f'{match.group(0)}\n{match["indent"]}<xhtml:link rel="alternate" hreflang="x-default" href="{match["href"]}"/>', text)
         sitemap.write_text(text, encoding="utf-8")
 
 

@@ -40,7 +40,10 @@ def put_in_place(new: Path, site_dir: Path) -> None:
         new.rename(site_dir)  # nothing to replace: rename is atomic (and refuses if one appeared meanwhile)
         return
     exchange(new, site_dir)
-    shutil.rmtree(new)  # now the old site
+    if new.is_symlink():  # the old `site` was a link to a folder elsewhere: only the link goes
+        new.unlink()
+    else:
+        shutil.rmtree(new)  # now the old site
 
 
 def exchange(first: Path, second: Path) -> None:

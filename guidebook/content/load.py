@@ -16,7 +16,7 @@ from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_la
 from .links import check_links
 from .model import Entry, Repository, Variant
 from .problems import Problem, display_path
-from .safety import check_safety
+from .sanitise import problems as unsafe_markup
 from .validate import check_references, validate_entry
 
 
@@ -63,7 +63,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
 def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
     """One file read (its problems make it unreadable), and what it holds that would be unsafe to publish."""
     source, problems = read_source(*where)
-    return source, problems, ([] if problems else check_safety(source))
+    return source, problems, ([] if problems else unsafe_markup(source))
 
 
 def load(root: Path) -> Repository:

@@ -127,6 +127,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             # Material would mark every page in the navigation with an unlabelled icon of its status; a draft
             # says so in words on the page itself (partials/guidebook/notices.html).
             page.meta.pop("status", None)
+            page.meta.pop("editor_note", None)  # for editors only: no theme or plugin may show it
         return markdown
 
     def on_page_content(self, html, page, config, files):

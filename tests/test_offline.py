@@ -93,4 +93,4 @@ def test_bundle_pages_carry_the_sites_content_security_policy(bundle):
     """From file:// 'self' is the bundle's own files; the vendored shim writes no inline script."""
     policies = [re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page.read_text(encoding="utf-8")) for page in pages(bundle)]
     assert policies and all(policy and "'unsafe-inline'" not in policy.group(1) for policy in policies)
-    assert "<script>" not in (bundle / SHIM_PATH).read_text(encoding="utf-8")
+    assert "<script>" not in built_path(bundle, SHIM_PATH).read_text(encoding="utf-8")

@@ -150,3 +150,12 @@ def test_a_site_without_its_manifest_or_changed_since_is_refused(project):
     (site / manifest.MANIFEST).unlink()
     with pytest.raises(Refused, match="was not built completely"):
         _release(site)
+
+
+def test_a_site_that_was_a_link_is_replaced_and_its_target_left_alone(tmp_path):
+    elsewhere, site, new = tmp_path / "elsewhere", tmp_path / "site", tmp_path / "staging"
+    elsewhere.mkdir(), new.mkdir()
+    (elsewhere / "kept.txt").write_text("kept")
+    site.symlink_to(elsewhere)
+    swap.put_in_place(new, site)
+    assert not site.is_symlink() and site.is_dir() and not new.exists() and (elsewhere / "kept.txt").is_file()

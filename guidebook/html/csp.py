@@ -81,13 +81,13 @@ def policy(html: str, trusted: TrustedScripts, where: str = "") -> str:
 
 
 def applies(config) -> bool:
-    """Whether the pages of this build get a policy.
+    """Whether the pages of this build get a policy: all but those of `mkdocs serve`, which adds an inline
+    live-reload script to every page (it points site_url at its own address: that is how it is recognised).
 
-    Not under `mkdocs serve`, which adds an inline live-reload script to every page (it points site_url
-    at its own address: that is how it is recognised). Not in the offline bundle's MkDocs build either: the
-    bundle gets its own policy once built (publish/offline.py).
+    The offline bundle has it too: from file:// 'self' is the bundle's files, and its copy of the iframe-worker
+    shim writes no inline script (guidebook/vendor/iframe-worker/README.md).
     """
-    return not serving(config) and "material/offline" not in config.plugins
+    return not serving(config)
 
 
 def add_policy(html: str, trusted: TrustedScripts, where: str = "") -> str:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import threading
-import urllib.error
-import urllib.request
 from datetime import date
 
 import pytest
@@ -16,7 +12,7 @@ from click.testing import CliRunner
 
 from guidebook.commands.cli import main as guidebook
 from guidebook.cms.save import SaveRefused, save
-from guidebook.cms.server import EditorServer
+from editor_api import AdminPage, running_editor
 from sites import PROJECT, content_snapshot, page_text
 
 TODAY = date(2026, 12, 3)
@@ -164,20 +160,13 @@ def test_only_pages_of_the_guidebook_are_written(project, path):
 @pytest.fixture
 def api(project):
     (project / "city_pilots/index.en.md").write_text(page_text({"title": "City pilots", "status": "published"}), encoding="utf-8")
-    server = EditorServer(("127.0.0.1", 0), project, PROJECT / "editor")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with running_editor(project) as server:
+        pages = {language: AdminPage(server, language) for language in ("en", "fr")}
 
-    def call(action: str, language: str = "en", **params) -> tuple[int, object]:
-        request = urllib.request.Request(f"{server.address}/api/{language}/v1", json.dumps({"action": action, "params": params}).encode())
-        try:
-            with urllib.request.urlopen(request) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as error:
-            return error.code, json.load(error)
+        def call(action: str, language: str = "en", **params) -> tuple[int, object]:
+            return pages[language](action, **params)
 
-    yield call
-    server.shutdown()
-    server.server_close()
+        yield call
 
 
 def test_a_collection_lists_its_pages_without_the_folder_index(api):

@@ -197,3 +197,17 @@ def test_a_project_the_check_cannot_read_answers_with_the_reason_and_writes_noth
     assert status_code == 422
     assert answer["error"].startswith(f"{project.resolve()}/mkdocs.yml: is not valid YAML"), answer
     assert not (project / "practice_sheets/mentoring.en.md").exists()
+
+
+def test_a_change_to_the_french_alone_writes_the_french_file_alone(project):
+    """Decap sends both languages in its own YAML style; the English file keeps its bytes."""
+    _mark(project)
+    english_before = (project / f"{SHEET}.en.md").read_bytes()
+    as_decap_writes = {"source_language": "", "hide": [], "last_reviewed": None}  # its empty fields
+    files = {f"{SHEET}.en.md": _edit(project, "en", **as_decap_writes), f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé corrigé.")}
+    assert files[f"{SHEET}.en.md"].encode() != english_before  # Decap's style differs from the file's
+    assert save(project, files, TODAY) == [f"{SHEET}.fr.md"]
+    assert (project / f"{SHEET}.en.md").read_bytes() == english_before
+    assert front_matter(project / f"{SHEET}.fr.md")["summary"] == "Un résumé corrigé."
+    assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
+    assert save(project, {path: text for path, text in files.items()}, TODAY) == []  # the same again: nothing to write

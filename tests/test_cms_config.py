@@ -134,7 +134,7 @@ def german_editor(tmp_path, monkeypatch):
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
-    for key in ("page_title", "colon", "field_label", "sections_hint", "refusal"):
+    for key in editor_model.PER_LANGUAGE:
         words[key]["de"] = words[key]["en"]
     words["hints"]["de"] = {description: description for description in words["hints"]["fr"]}
     words["untranslated"]["de"] = " (in English)"

@@ -7,6 +7,7 @@ model, the vocabularies and the pages of the project give now.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -41,7 +42,9 @@ ADMIN_PAGE = """<!doctype html>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
+  <script id="guidebook-words" type="application/json">{words}</script>
   <script src="{up}decap/decap-cms.js"></script>
+  <script src="{up}editor.js"></script>
 </body>
 </html>
 """
@@ -58,7 +61,9 @@ def config_text(root: Path, language: str) -> str:
 def admin_page(language: str) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
     up = "" if language == default_language() else "../"
-    return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up)
+    words = {"locale": language, "phrases": settings()["decap_phrases"].get(language) or {}, "local_phrases": settings()["decap_phrases_local"][language]}
+    as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # data, never the end of its script
+    return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up, words=as_json)
 
 
 def admin_files(root: Path) -> dict[Path, str]:
@@ -89,6 +94,7 @@ def editor_config(root: Path, language: str) -> dict:
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
         "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),
         "media_folder": "docs/assets/images",
+        "media_library": {"name": "none"},  # no images through the editor: editor/admin/editor.js registers it
         "public_folder": "/assets/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
         "i18n": {"structure": "multiple_files", "locales": list(interface_languages()), "default_locale": default_language()},
@@ -215,7 +221,7 @@ def _collation_key(label: str) -> str:
 
 
 def _body(kind: str, language: str) -> dict:
-    body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False}
+    body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False, "editor_components": []}
     if kind == "practice-sheet":
         colon = settings()["colon"][language]
         sections = "; ".join(f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}" for code in language_codes())

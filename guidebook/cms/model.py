@@ -27,6 +27,8 @@ from ..languages import language_codes
 SETTINGS_FILE = Path(__file__).with_name("fields.yml")
 # The language of the model's descriptions and of the check's messages: the others have their translations.
 MODEL_LANGUAGE = "en"
+# The entries of fields.yml every interface language has its own words in.
+PER_LANGUAGE = ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload", "decap_phrases_local")
 # Written by the editor's server, never typed into the form.
 BOOKKEEPING = ("source_hash",)
 
@@ -80,7 +82,7 @@ def _missing_words(code: str) -> list[str]:
     missing = [f"labels: {name}" for name, labels in words["labels"].items() if code not in labels]
     missing += [f"collections: {kind}" for kind, names in words["collections"].items() if not {code, f"{code}_one"} <= set(names)]
     missing += [f"choices: {name}.{value}" for name, values in words["choices"].items() for value, labels in values.items() if code not in labels]
-    missing += [key for key in ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload") if code not in words[key]]
+    missing += [key for key in PER_LANGUAGE if code not in words[key]]
     if code != MODEL_LANGUAGE:  # the model's own words need no translation
         missing += [key for key in ("hints", "untranslated") if code not in words[key]]
     return missing

@@ -72,9 +72,9 @@ def choose(page, name: str, text: str) -> None:
 # What the form's selects and buttons say in each interface language.
 WORDS = {
     "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
-           "none": "No evaluation documented", "Publish": "Publish", "Publish now": "Publish now", "Toggle preview": "Toggle preview"},
+           "none": "No evaluation documented", "Save": "Save", "Save now": "Save now", "Toggle preview": "Toggle preview"},
     "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
-           "none": "Aucune évaluation documentée", "Publish": "Publier", "Publish now": "Publier maintenant", "Toggle preview": "Aperçu"},
+           "none": "Aucune évaluation documentée", "Save": "Enregistrer", "Save now": "Enregistrer maintenant", "Toggle preview": "Aperçu"},
 }
 
 
@@ -97,9 +97,10 @@ def fill_sheet(page, language: str, *, french_summary: str) -> None:
     field(page, "email", "en").fill("contact@example.org")
 
 
-def publish(page, language: str) -> None:
-    page.get_by_role("button", name=WORDS[language]["Publish"]).click()
-    page.get_by_text(WORDS[language]["Publish now"]).click()
+def save_entry(page, language: str) -> None:
+    """Decap's button and its first choice (its words on the local server: editor/admin/editor.js)."""
+    page.get_by_role("button", name=WORDS[language]["Save"], exact=True).click()
+    page.get_by_text(WORDS[language]["Save now"], exact=True).click()
 
 
 def front_matter(path: Path) -> dict:

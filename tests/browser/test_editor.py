@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from editing import SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, publish  # noqa: F401 (fixtures)
+from editing import SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry  # noqa: F401 (fixtures)
 from guidebook.commands.cli import main as guidebook
 from sites import build
 
 def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project, tmp_path):
     page = admin("en")
     fill_sheet(page, "en", french_summary="Les agents de probation de Testville travaillent avec les familles des personnes en probation.")
-    publish(page, "en")
+    save_entry(page, "en")
     page.get_by_text("Entry saved").wait_for()
 
     english, french = (front_matter(project / f"practice_sheets/{SLUG}.{lang}.md") for lang in ("en", "fr"))
@@ -90,7 +90,7 @@ def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project)
     page.get_by_text("Case management in Testville").click()
     summary = field(page, "summary", "en")
     summary.fill("A test practice, described again.")
-    publish(page, "en")
+    save_entry(page, "en")
     page.get_by_text("Entry saved").wait_for()
     english = front_matter(project / "practice_sheets/testville-case-management.en.md")
     assert english["summary"] == "A test practice, described again."
@@ -122,7 +122,7 @@ def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, 
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin("fr")
     fill_sheet(page, "fr", french_summary="")
-    publish(page, "fr")
+    save_entry(page, "fr")
     refusal = page.get_by_text("Cet enregistrement est refusé")
     refusal.wait_for()
     message = refusal.inner_text()
@@ -135,7 +135,7 @@ def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(a
     page = admin("fr")
     fill_sheet(page, "fr", french_summary="Les agents de probation de Testville travaillent avec les familles.")
     field(page, "email", "en").fill("contact(at)example.org")
-    publish(page, "fr")
+    save_entry(page, "fr")
     refusal = page.get_by_text("Cet enregistrement est refusé")
     refusal.wait_for()
     message = refusal.inner_text()

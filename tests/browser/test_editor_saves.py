@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editing import WORDS, admin, editor, field, front_matter, publish  # noqa: F401 (fixtures)
+from editing import WORDS, admin, editor, field, front_matter, save_entry  # noqa: F401 (fixtures)
 
 SHEET = "practice_sheets/testville-case-management"
 SAVED = {"en": "Entry saved", "fr": "Entrée enregistrée"}
@@ -28,7 +28,7 @@ def test_a_change_to_the_french_alone_leaves_the_english_file_byte_for_byte(admi
     english_before = english.read_bytes()
     page = open_sheet(admin, language)
     field(page, "summary", "fr").fill("Une pratique de test, décrite à nouveau.")
-    publish(page, language)
+    save_entry(page, language)
     page.get_by_text(SAVED[language]).wait_for()
     assert front_matter(french)["summary"] == "Une pratique de test, décrite à nouveau."
     assert english.read_bytes() == english_before
@@ -38,10 +38,10 @@ def test_a_change_to_the_french_alone_leaves_the_english_file_byte_for_byte(admi
 def test_a_save_over_a_colleagues_gets_the_conflict_message_and_keeps_theirs(admin, project, language, tmp_path):
     mine, theirs = open_sheet(admin, language), open_sheet(admin, "en")
     field(theirs, "summary", "en").fill("The colleague's summary.")
-    publish(theirs, "en")
+    save_entry(theirs, "en")
     theirs.get_by_text(SAVED["en"]).wait_for()
     field(mine, "summary", "en").fill("My summary.")
-    publish(mine, language)
+    save_entry(mine, language)
     message = mine.get_by_text(CONFLICT[language])
     message.wait_for()
     mine.wait_for_timeout(800)  # the notice slides in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -134,6 +135,8 @@ def german_editor(tmp_path, monkeypatch):
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
+    for text_format in words["formats"].values():
+        text_format["de"] = text_format["en"]
     for key in editor_model.PER_LANGUAGE:
         words[key]["de"] = words[key]["en"]
     words["hints"]["de"] = {description: description for description in words["hints"]["fr"]}
@@ -153,3 +156,29 @@ def test_a_third_site_language_with_its_editor_words_gets_its_interface_and_loca
     assert german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1" and german["site_url"] == "http://127.0.0.1:8000/de/"
     assert yaml.safe_load(files["editor/admin/config.yml"])["i18n"]["locales"] == ["en", "fr", "de"]
     assert '<html lang="de">' in files["editor/admin/de/index.html"]
+
+
+def _fields_with_pattern(fields: list[dict]) -> dict[str, list]:
+    found = {}
+    for field in fields:
+        if "pattern" in field:
+            found[field["name"]] = field["pattern"]
+        found.update(_fields_with_pattern(field.get("fields", [])))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_of_a_known_form_is_checked_on_the_field_with_an_example(language):
+    """A date typed day first, an address without https://...: refused under the field as it is typed, in the
+    interface's language, never dropped; the patterns accept what the check accepts."""
+    sheet = next(c for c in editor_config.editor_config(PROJECT, language)["collections"] if c["name"] == "practice-sheet")
+    patterns = _fields_with_pattern(sheet["fields"])
+    assert sorted(patterns) == ["date", "email", "language", "url"]
+    accepted = {"date": ["2019", "2019-03", "2019-03-12"], "email": ["contact@efus.eu"], "language": ["en", "ca"], "url": ["https://efus.eu/"]}
+    refused = {"date": ["12/03/2019", "12-03-2019", "March 2019", "19"], "email": ["contact(at)efus.eu", "contact@efus"],
+               "language": ["EN", "eng", "français"], "url": ["efus.eu", "www.efus.eu", "javascript:alert(1)"]}
+    for name, (pattern, message) in patterns.items():
+        assert all(re.fullmatch(pattern, value) for value in accepted[name]), name
+        assert not any(re.fullmatch(pattern, value) for value in refused[name]), name
+        assert any(example in message for example in accepted[name]), message  # says what to write
+    assert "2019-03-12 (et non 12/03/2019)" in patterns["date"][1] if language == "fr" else "(not 12/03/2019)" in patterns["date"][1]

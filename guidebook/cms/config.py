@@ -190,16 +190,20 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
         if value.many:
             return {"widget": "list", "fields": inner, **({"min": value.min_items} if value.min_items else {})}
         return {"widget": "object", "fields": inner}
-    return _scalar(field.name, value)
+    return _scalar(field.name, value, language)
 
 
-def _scalar(name: str, value: FieldType) -> dict:
+def _scalar(name: str, value: FieldType, language: str) -> dict:
     if value.kind == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if value.kind in ("int", "float"):
         limits = {key: limit for key, limit in (("min", value.minimum), ("max", value.maximum)) if limit is not None}
         return {"widget": "number", "value_type": value.kind, **limits}
-    return {"widget": "text" if name in settings()["multiline"] else "string"}
+    widget = {"widget": "text" if name in settings()["multiline"] else "string"}
+    if value.format:  # checked on the field as it is typed, with an example, before any save
+        text_format = settings()["formats"][value.format]
+        widget["pattern"] = [text_format["pattern"], text_format[language]]
+    return widget
 
 
 def _choices(value: FieldType, language: str) -> list[dict]:

@@ -116,7 +116,8 @@ def test_translated_fields_are_edited_per_language_and_the_others_once():
 
 def test_locales_come_from_the_site_languages():
     config = yaml.safe_load(editor_config.config_path(PROJECT, "fr").read_text(encoding="utf-8"))
-    assert config["i18n"] == {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "en"}
+    # The interface's language first and Decap's default: its titles in lists and selects, its column on the left.
+    assert config["i18n"] == {"structure": "multiple_files", "locales": ["fr", "en"], "default_locale": "fr"}
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github"
 
@@ -152,7 +153,7 @@ def test_a_third_site_language_with_its_editor_words_gets_its_interface_and_loca
     files = {path.relative_to(PROJECT).as_posix(): text for path, text in editor_config.admin_files(PROJECT).items()}
     assert {"editor/admin/de/config.yml", "editor/admin/de/index.html"} <= set(files)
     german = yaml.safe_load(files["editor/admin/de/config.yml"])
-    assert german["locale"] == "de" and german["i18n"]["locales"] == ["en", "fr", "de"]
+    assert german["locale"] == "de" and german["i18n"]["locales"] == ["de", "en", "fr"]
     assert german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1" and german["site_url"] == "http://127.0.0.1:8000/de/"
     assert yaml.safe_load(files["editor/admin/config.yml"])["i18n"]["locales"] == ["en", "fr", "de"]
     assert '<html lang="de">' in files["editor/admin/de/index.html"]

@@ -97,7 +97,9 @@ def editor_config(root: Path, language: str) -> dict:
         "media_library": {"name": "none"},  # no images through the editor: editor/admin/editor.js registers it
         "public_folder": "/assets/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "i18n": {"structure": "multiple_files", "locales": list(interface_languages()), "default_locale": default_language()},
+        # The interface's language first and as Decap's default: its titles in the lists and the relation
+        # selects, searched by them; its column on the left, where the fields edited once are edited.
+        "i18n": {"structure": "multiple_files", "locales": [language, *(code for code in interface_languages() if code != language)], "default_locale": language},
         "collections": _collections(root, language),
     }
 

@@ -38,6 +38,7 @@ def admin(browser, editor):
         """A new browser context each time: two calls are two people editing."""
         contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
         page = contexts[-1].new_page()
+        page.interface = language
         page.on("request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None)
         page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
         page.goto(f"{editor.address}/admin/{'' if language == 'en' else language + '/'}")
@@ -58,23 +59,34 @@ def _foreign(url: str, base: str) -> bool:
 
 
 def field(page, name: str, language: str):
-    """The input of field `name` in the English (left) or French (right) half of the form."""
-    return page.locator(f"[id^='{name}-field-']").nth(0 if language == "en" else 1)
+    """The input of field `name` in the half of the form of `language`: the interface's language on the left."""
+    return page.locator(f"[id^='{name}-field-']").nth(0 if language == page.interface else 1)
 
 
 def choose(page, name: str, text: str) -> None:
-    """Type into a select (edited once, in English) and take the option offered."""
-    box = field(page, name, "en")
+    """Type into a select (edited once, in the interface's language) and take the option offered."""
+    box = field(page, name, page.interface)
     box.fill(text)
     page.get_by_role("option", name=text).first.click()
+
+
+# The fixture's practice sheet, as the list shows it in each interface language.
+SHEET_TITLE = {"en": "Case management in Testville", "fr": "Gestion de cas à Testville"}
+
+
+def open_sheet(page):
+    """Open the fixture's practice sheet from the list, by its title in the interface's language."""
+    page.get_by_text(SHEET_TITLE[page.interface]).click()
+    field(page, "summary", "fr").wait_for()
+    return page
 
 
 # What the form's selects and buttons say in each interface language.
 WORDS = {
     "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
-           "none": "No evaluation documented", "Save": "Save", "Save now": "Save now", "Toggle preview": "Toggle preview"},
+           "none": "No evaluation documented", "First chapter": "First chapter", "Save": "Save", "Save now": "Save now", "Toggle preview": "Toggle preview"},
     "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
-           "none": "Aucune évaluation documentée", "Save": "Enregistrer", "Save now": "Enregistrer maintenant", "Toggle preview": "Aperçu"},
+           "none": "Aucune évaluation documentée", "First chapter": "Premier chapitre", "Save": "Enregistrer", "Save now": "Enregistrer maintenant", "Toggle preview": "Aperçu"},
 }
 
 
@@ -92,9 +104,9 @@ def fill_sheet(page, language: str, *, french_summary: str) -> None:
     choose(page, "pilot", "Testville")
     choose(page, "approaches", words["Case management"])
     choose(page, "target_groups", words["Families"])
-    choose(page, "recommendations", "First chapter")
+    choose(page, "recommendations", words["First chapter"])
     choose(page, "status", words["none"])
-    field(page, "email", "en").fill("contact@example.org")
+    field(page, "email", language).fill("contact@example.org")
 
 
 def save_entry(page, language: str) -> None:

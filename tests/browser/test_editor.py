@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from editing import SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry  # noqa: F401 (fixtures)
+from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry  # noqa: F401 (fixtures)
 from guidebook.commands.cli import main as guidebook
 from sites import build
 
@@ -63,12 +63,13 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     shots = Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
     page = admin(language)
     french = language == "fr"
-    page.get_by_text("Case management in Testville").wait_for()
+    page.get_by_text(SHEET_TITLE[language]).wait_for()  # the titles of the interface's language
+    assert page.get_by_text(SHEET_TITLE["fr" if language == "en" else "en"]).count() == 0
     for collection in (("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations") if french else ("Practice sheets", "City pilots")):
         assert page.get_by_role("link", name=collection).is_visible()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-list-{language}.png")
-    page.get_by_text("Case management in Testville").click()
+    page.get_by_text(SHEET_TITLE[language]).click()
     summary = page.locator("label[for^='summary-field-']").first
     summary.wait_for()
     assert summary.inner_text().lower() == ("résumé" if french else "summary")
@@ -79,9 +80,9 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     page.screenshot(path=shots / f"editor-form-{language}.png")
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
     preview = page.frame_locator("iframe").first
-    preview.get_by_text("Case management in Testville").first.wait_for()
+    preview.get_by_text(SHEET_TITLE[language]).first.wait_for()
     page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
-    page.get_by_text("Home").wait_for()  # docs/index.en.md, a page of the docs/ folder's collection
+    page.get_by_text("Accueil" if french else "Home").wait_for()  # docs/index.*.md, a page of the docs/ folder's collection
 
 
 def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):
@@ -119,14 +120,24 @@ def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
 
 
 def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):
+    """In the English interface the French half is checked by the server, which names the French file."""
+    before = sorted(path.name for path in (project / "practice_sheets").iterdir())
+    page = admin("en")
+    fill_sheet(page, "en", french_summary="")
+    save_entry(page, "en")
+    refusal = page.get_by_text("This save is refused")
+    refusal.wait_for()
+    message = refusal.inner_text()
+    assert f"\n• practice_sheets/{SLUG}.fr.md:1: Summary (summary): is missing from this practice sheet; expected: One or two sentences describing the practice." in message
+    assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
+
+
+def test_in_the_french_interface_the_empty_french_summary_is_refused_on_its_field(admin, project):
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin("fr")
     fill_sheet(page, "fr", french_summary="")
     save_entry(page, "fr")
-    refusal = page.get_by_text("Cet enregistrement est refusé")
-    refusal.wait_for()
-    message = refusal.inner_text()
-    assert f"\n• practice_sheets/{SLUG}.fr.md:1 : « Résumé » (summary) : manque ; attendu : Une ou deux phrases décrivant la pratique." in message
+    page.get_by_text("Le champ Résumé est requis.").wait_for()
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 
@@ -138,7 +149,7 @@ def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(a
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin(language)
     fill_sheet(page, language, french_summary="Les agents de probation de Testville travaillent avec les familles.")
-    field(page, "email", "en").fill("contact(at)example.org")
+    field(page, "email", language).fill("contact(at)example.org")
     save_entry(page, language)
     label = "Adresse électronique : " if language == "fr" else "E-mail address: "
     message = page.get_by_text(label + expected)

@@ -8,25 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from editing import WORDS, admin, editor, field, front_matter, save_entry  # noqa: F401 (fixtures)
+from editing import admin, editor, field, front_matter, open_sheet, save_entry  # noqa: F401 (fixtures)
 
 SHEET = "practice_sheets/testville-case-management"
 SAVED = {"en": "Entry saved", "fr": "Entrée enregistrée"}
 CONFLICT = {"en": "Someone changed this page since you opened it", "fr": "Quelqu'un a modifié cette page depuis que vous l'avez ouverte"}
 
 
-def open_sheet(admin, language: str):
-    page = admin(language)
-    page.get_by_text("Case management in Testville").click()
-    field(page, "summary", "fr").wait_for()
-    return page
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_change_to_the_french_alone_leaves_the_english_file_byte_for_byte(admin, project, language):
     english, french = project / f"{SHEET}.en.md", project / f"{SHEET}.fr.md"
     english_before = english.read_bytes()
-    page = open_sheet(admin, language)
+    page = open_sheet(admin(language))
     field(page, "summary", "fr").fill("Une pratique de test, décrite à nouveau.")
     save_entry(page, language)
     page.get_by_text(SAVED[language]).wait_for()
@@ -36,7 +29,7 @@ def test_a_change_to_the_french_alone_leaves_the_english_file_byte_for_byte(admi
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_save_over_a_colleagues_gets_the_conflict_message_and_keeps_theirs(admin, project, language, tmp_path):
-    mine, theirs = open_sheet(admin, language), open_sheet(admin, "en")
+    mine, theirs = open_sheet(admin(language)), open_sheet(admin("en"))
     field(theirs, "summary", "en").fill("The colleague's summary.")
     save_entry(theirs, "en")
     theirs.get_by_text(SAVED["en"]).wait_for()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from editing import WORDS, admin, editor, field, save_entry  # noqa: F401 (fixtures)
+from editing import admin, editor, field, open_sheet, save_entry  # noqa: F401 (fixtures)
 
 STATUS = {
     "en": {"unsaved": "Unsaved changes", "clean": "No unsaved changes", "saved": "Entry saved", "done": "Saved", "media": "Media"},
@@ -26,9 +26,7 @@ def _says(page, text: str) -> bool:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_status_words_say_what_happened(admin, language, tmp_path):
     words = STATUS[language]
-    page = admin(language)
-    page.get_by_text("Case management in Testville").click()
-    field(page, "summary", "fr").wait_for()
+    page = open_sheet(admin(language))
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1500)  # the relation fields load their options, which used to mark the page changed
     assert _says(page, words["clean"]) and not _says(page, words["unsaved"])
@@ -48,7 +46,7 @@ def test_status_words_say_what_happened(admin, language, tmp_path):
 def test_no_image_button_and_no_media_library(admin, language):
     page = admin(language)
     assert page.get_by_role("button", name=STATUS[language]["media"]).count() == 0
-    page.get_by_text("Case management in Testville").click()
+    open_sheet(page)
     bold, add = ("Bold", "Add Component") if language == "en" else ("Gras", "Ajouter un composant")
     page.get_by_role("button", name=bold).first.wait_for()  # the text field's toolbar is there
     assert page.get_by_role("button", name=add).count() == 0  # Decap's menu with its Image component
@@ -56,8 +54,23 @@ def test_no_image_button_and_no_media_library(admin, language):
 
 
 def test_decaps_missing_french_strings_are_supplied(admin):
-    page = admin("fr")
-    page.get_by_text("Case management in Testville").click()
-    field(page, "summary", "fr").wait_for()
+    page = open_sheet(admin("fr"))
     assert page.get_by_text("Reprendre d'une autre langue").count() == 2
     assert page.get_by_text("Fill in from another locale").count() == 0
+
+
+def test_a_french_editor_sees_and_finds_french_titles(admin):
+    """The list, the pilot and the chapter selects in French; a chapter found by its French title."""
+    page = admin("fr")
+    page.get_by_text("Gestion de cas à Testville").wait_for()
+    page.goto(page.url.split("#")[0] + "#/collections/recommendation")
+    page.get_by_text("Premier chapitre").wait_for()
+    assert page.get_by_text("First chapter").count() == 0
+    page.goto(page.url.split("#")[0] + "#/collections/practice-sheet/new")
+    box = field(page, "recommendations", "fr")
+    box.fill("Premier")
+    page.get_by_role("option", name="Premier chapitre").wait_for()
+    page.get_by_role("option", name="Premier chapitre").click()
+    box.fill("First")
+    page.wait_for_timeout(1000)
+    assert page.get_by_role("option", name="First chapter").count() == 0

@@ -211,3 +211,26 @@ def test_a_change_to_the_french_alone_writes_the_french_file_alone(project):
     assert front_matter(project / f"{SHEET}.fr.md")["summary"] == "Un résumé corrigé."
     assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
     assert save(project, {path: text for path, text in files.items()}, TODAY) == []  # the same again: nothing to write
+
+
+def _listed_state(api, language: str) -> str:
+    _, entries = api("entriesByFolder", language, folder="practice_sheets", extension="md", depth=1)
+    data = next(entry["data"] for entry in entries if entry["file"]["path"] == f"{SHEET}.{language}.md")
+    meta = yaml.safe_load(data.split("---\n")[1])
+    return meta.get("translation_state", "")
+
+
+def test_the_list_says_which_translations_are_to_do_as_guidebook_status_does(api, project):
+    assert _listed_state(api, "en") == " · French translation never checked against its source"
+    assert _listed_state(api, "fr") == " · traduction en français jamais vérifiée par rapport à l'original"
+    _mark(project)
+    assert _listed_state(api, "en") == _listed_state(api, "fr") == ""
+    save(project, {f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary.")}, TODAY)
+    assert "outdated    fr" in status(project)
+    assert _listed_state(api, "fr") == " · traduction en français à mettre à jour"
+    (project / f"{SHEET}.fr.md").unlink()
+    assert _listed_state(api, "en") == " · French translation missing"
+    # The state is the list's, never written: a save that brings it back leaves it out.
+    text = _edit(project, "en").replace("---\n", "---\ntranslation_state: ' · French translation missing'\n", 1)
+    save(project, {f"{SHEET}.en.md": text}, TODAY)
+    assert "translation_state" not in (project / f"{SHEET}.en.md").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from .gate import Rejected
 from .model import settings
 from .save import SaveRefused, content_file, save
 from .sessions import NOT_GIVEN, Session, version
+from .translations import TranslationStates, with_state
 
 # Actions Decap knows that the editor does not do, and why (in the words of a refused save).
 NOT_HERE = {
@@ -31,12 +32,16 @@ class Api:
     def __init__(self, project: Path):
         self.project = project.resolve()
         self.save_lock = threading.Lock()  # one save at a time: each checks the project as the last one left it
+        self.translations = TranslationStates(self.project)
 
     def act(self, action: str, params: dict, session: Session, language: str) -> object:
         if action == "info":
             return {"repo": self.project.name, "publish_modes": ["simple"], "type": "local_fs"}
         if action == "entriesByFolder":
-            return [self._entry(path, session) for path in self._folder_files(params["folder"], params["extension"], params["depth"])]
+            listed = [self._entry(path, session) for path in self._folder_files(params["folder"], params["extension"], params["depth"])]
+            for entry in listed:  # the list shows each page's translations still to do
+                entry["data"] = with_state(entry["data"], self.translations.label(entry["file"]["path"], language))
+            return listed
         if action == "entriesByFiles":
             return [self._entry(item["path"], session, item["label"]) for item in params["files"]]
         if action == "getEntry":

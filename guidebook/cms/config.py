@@ -130,7 +130,7 @@ def _collection(kind: str, name: str, label: str, folder: str, language: str) ->
         "delete": False,  # other pages may link to it: deleting is done in a pull request
         "slug": "{{slug}}",
         "identifier_field": "title",
-        "summary": "{{title}}",
+        "summary": "{{title}}{{translation_state}}",  # the translations to do (translations.py)
         "fields": fields,
     }
 

@@ -28,6 +28,7 @@ from ..errors import ContentError
 from ..languages import default_language, language_codes, strings
 from .house_yaml import Flow, Quoted, dump, styled
 from .model import FormField, form_fields, in_form_order, settings
+from .translations import FIELD as LIST_ONLY  # shown in the editor's lists, never written
 
 MOUNT_OF_FOLDER = {folder: mount for mount, folder in COLLECTIONS.items()}
 CONFIG_FILE = "mkdocs.yml"
@@ -166,7 +167,7 @@ def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft
     sent.unlink()
     if problems:
         raise SaveRefused(problems)
-    meta = _model_meta(source.meta, found.kind, today)
+    meta = _model_meta({name: value for name, value in source.meta.items() if name != LIST_ONLY}, found.kind, today)
     body = source.body.strip()
     if found.kind == "practice-sheet" and not body:
         body = "\n\n".join(f"## {section}" for section in strings()[found.language]["sheet_sections"])

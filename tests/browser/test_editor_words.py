@@ -74,3 +74,14 @@ def test_a_french_editor_sees_and_finds_french_titles(admin):
     box.fill("First")
     page.wait_for_timeout(1000)
     assert page.get_by_role("option", name="First chapter").count() == 0
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "Case management in Testville · French translation never checked against its source"),
+    ("fr", "Gestion de cas à Testville · traduction en français jamais vérifiée par rapport à l'original"),
+])
+def test_the_list_says_which_translations_are_to_do(admin, language, expected, tmp_path):
+    page = admin(language)
+    page.get_by_text(expected, exact=True).wait_for()
+    assert page.get_by_text("Premier chapitre" if language == "fr" else "First chapter").count() == 0  # another collection
+    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-list-{language}.png")

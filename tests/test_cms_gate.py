@@ -159,6 +159,13 @@ def test_each_opening_of_the_admin_page_gets_its_own_token_and_the_page_own_addr
     assert first.api_url.startswith(f"http://127.0.0.1:{editor.port}/api/")
     status, _, config = raw_request(editor, "GET", "/admin/fr/config.yml", headers={"Host": f"localhost:{editor.port}"})
     assert status == 200 and f"url: http://localhost:{editor.port}/api/" in config.decode()
+    assert "site_url: http://127.0.0.1:8000/fr/" in config.decode()  # the live preview, on its port
+
+
+def test_the_view_live_link_is_the_live_previews_port(project):
+    with running_editor(project, preview_port=8765) as server:
+        status, _, config = raw_request(server, "GET", "/admin/config.yml")
+    assert status == 200 and "site_url: http://127.0.0.1:8765/\n" in config.decode()
 
 
 @pytest.mark.parametrize("fetched_from", ["cross-site", "same-site"])

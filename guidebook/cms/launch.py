@@ -35,7 +35,7 @@ def run(project: Path, port: int, preview_port: int, say: Callable[[str], None])
     if not (editor_dir / DECAP_DIST / "decap-cms.js").is_file():
         raise ConfigError("Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci")
     try:
-        server = EditorServer(("127.0.0.1", port), project, editor_dir)
+        server = EditorServer(("127.0.0.1", port), project, editor_dir, preview_port)
     except OSError as error:
         raise BadArgument("--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port") from None
     previous = {number: signal.signal(number, _raise_stop) for number in STOPPING}

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import GuidebookError
 from .api import Api
-from .config import EDITOR_ADDRESS
+from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
 from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
 from .messages import refusal
 from .model import interface_languages, settings
@@ -40,7 +40,8 @@ class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path):
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000):
+        self.preview = f"http://127.0.0.1:{preview_port}/"
         self.api = Api(project)
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
@@ -122,6 +123,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if fetched_from not in (None, "same-origin", "none"):
             raise Rejected(403, f"the editor's configuration is for its own page, not for a {fetched_from} request")
         token = self.server.sessions.open()
+        body = body.replace(f"site_url: {PREVIEW_ADDRESS}".encode(), f"site_url: {self.server.preview}".encode())  # its "view live" link
         return body.replace(f"{EDITOR_ADDRESS}/api/".encode(), f"http://{host}/api/{token}/".encode())
 
     def _plain_path(self) -> str:

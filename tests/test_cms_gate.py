@@ -269,3 +269,16 @@ def test_a_burst_of_requests_is_answered_whole(editor, page):
     with ThreadPoolExecutor(max_workers=64) as pool:
         assert list(pool.map(one, range(256))) == [200] * 256
     assert editor.request_queue_size >= 128
+
+
+def test_a_failure_of_the_server_itself_is_one_line_and_its_traceback_a_file(editor, page, monkeypatch, capfd):
+    def broken(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(editor.api, "act", broken)
+    status, answer = page("getEntry", path=f"{SHEET}.en.md")
+    assert status == 500 and answer["error"].startswith("unexpected failure, RuntimeError: a bug (full traceback written to ")
+    out, err = capfd.readouterr()
+    assert out == "" and err.count("\n") == 1 and "Traceback" not in err and "RuntimeError: a bug" in err
+    written = err.split("full traceback written to ")[1].split(")")[0]
+    assert "Traceback" in open(written, encoding="utf-8").read()

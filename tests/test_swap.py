@@ -73,9 +73,13 @@ def _serving_files_written(project: Path) -> bool:
     return any((path / manifest.FOLDER).is_dir() for path in _staging(project))
 
 
-def _old_site_under_staging_name(old_release: str):
+def _old_site_under_staging_name(old_release: str, marker: str):
+    """The old site moved to the staging name by the exchange: its manifest, or a folder only it holds (`marker`),
+    whichever its removal has not reached yet."""
     def moment(project: Path) -> bool:
         for path in _staging(project):
+            if (path / marker).is_dir():
+                return True
             try:
                 if old_release in (path / manifest.MANIFEST).read_text(encoding="utf-8"):
                     return True
@@ -103,9 +107,15 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_never_none(project):
         _change_content(project, round_)
         hit.append((name, _kill_when(project, moment)))
         seen.add(_release(site))  # whole: complete and unchanged
-    # Right after the exchange: the new site in place, the old one not yet removed.
+    # Right after the exchange: the new site in place, the old one not yet removed. Many small files in the old
+    # site make its removal last long enough to be caught on a busy machine.
     _change_content(project, len(moments))
-    hit.append(("just after the swap", _kill_when(project, _old_site_under_staging_name(_release(site)))))
+    old_release = _release(site)
+    padding = site / "padding"
+    padding.mkdir()
+    for number in range(20_000):
+        (padding / str(number)).touch()
+    hit.append(("just after the swap", _kill_when(project, _old_site_under_staging_name(old_release, "padding"))))
     seen.add(_release(site))
     for step in range(8):  # then at moments spread over a build
         _change_content(project, 10 + step)

@@ -55,7 +55,8 @@
   // results' count takes the focus, so the next Tab reaches the first card.
   show.addEventListener("click", function () {
     if (!matchMedia("(min-width: 60em)").matches) panel.open = false;
-    counter.focus();
+    counter.focus({ preventScroll: true });
+    counter.scrollIntoView({ block: "start" });
   });
 
   function updateCounts(filters, words) {

@@ -65,10 +65,11 @@ CASES = {
     "object": (PAGE, _page('<object data="movie.swf"></object>'), 8, "body", "the HTML tag <object> is not allowed"),
     "embed": (PAGE, _page('<embed src="movie.swf">'), 8, "body", "the HTML tag <embed> is not allowed"),
     "event handler": (PAGE, _page('<span onmouseover="alert(1)">Hover</span>'), 8, "body", "the event-handler attribute 'onmouseover' on <span> is not allowed"),
-    "javascript link": (PAGE, _page("[Click](javascript:alert(1))"), 8, "body", "this link has a 'javascript:' address"),
+    "javascript link": (PAGE, _page("[Click](javascript:alert(1))"), 8, "body", "the href of <a> has a 'javascript:' address"),
     "javascript in HTML": (PAGE, _page('<a href="jav&#97;script:alert(1)">x</a>'), 8, "body", "the href of <a> has a 'javascript:' address"),
-    "data image": (PAGE, _page("![Pixel](data:image/png;base64,iVBORw0KGgo=)"), 8, "body", "this image has a 'data:' address"),
-    "HTML in front matter": (PAGE, _page("Text.", title="<script>alert(1)</script>"), 2, "title", "'<script>' looks like an HTML tag; front matter values are plain text"),
+    "data image": (PAGE, _page("![Pixel](data:image/png;base64,iVBORw0KGgo=)"), 8, "body", "the src of <img> has a 'data:' address"),
+    "NUL in the body": (PAGE, _page("Text with a \x00 NUL."), 8, "body", "the invisible control character U+0000 is not allowed in page text"),
+    "HTML in front matter": (PAGE, _page("Text.", title="<script>alert(1)</script>"), 2, "title", "'<script>' is HTML; front matter values are plain text"),
 }
 
 

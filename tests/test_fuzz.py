@@ -38,7 +38,7 @@ def project(tmp_path_factory):
 def _load_and_check(project, text: str | bytes) -> None:
     path = project / SHEET
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    lines = path.read_bytes().count(b"\n") + 1
+    lines = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1  # a lone CR ends a line too
     try:
         content.load(project)
     except ContentError as error:

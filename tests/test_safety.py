@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from guidebook.html import csp
 from guidebook import publish
@@ -20,26 +21,36 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
+def _trusted() -> csp.TrustedScripts:
+    return csp.TrustedScripts.of_environment(load_config(str(PROJECT / "mkdocs.yml")).theme.get_env())
+
+
 def test_every_page_has_its_policy_right_after_the_charset(base_site):
     pages = sorted(base_site.site.rglob("*.html"))
     assert len(pages) > 10 and any(page.name == "404.html" for page in pages)
+    trusted = _trusted()
     for page in pages:
         html = page.read_text(encoding="utf-8")
         match = POLICY_META.search(html)
         assert match and html.count("Content-Security-Policy") == 1, page
-        assert match.group(1) == csp.policy(html), page
+        assert match.group(1) == csp.policy(html, trusted), page
 
 
-def test_the_policy_allows_exactly_the_inline_scripts_that_run():
+def test_the_policy_allows_the_inline_scripts_its_templates_write_and_no_other():
+    trusted = csp.TrustedScripts(['<script>one()</script><script>go("{{ base_url }}")</script><script src="x.js"></script>'])
     html = (
-        '<meta charset="utf-8"><script>one()</script><script src="x.js"></script>'
-        '<script id="__config" type="application/json">{"a": 1}</script><script type="module">two()</script>'
+        '<meta charset="utf-8"><script>one()</script><script>go("../..")</script><script src="x.js"></script>'
+        '<script id="__config" type="application/json">{"a": 1}</script>'
     )
-    policy = csp.add_policy(html)
-    script_src = next(part for part in csp.policy(html).split("; ") if part.startswith("script-src"))
-    assert script_src == "script-src 'self' " + " ".join(sorted([_sha256("one()"), _sha256("two()")]))
+    policy = csp.add_policy(html, trusted)
+    script_src = next(part for part in csp.policy(html, trusted).split("; ") if part.startswith("script-src"))
+    assert script_src == "script-src 'self' " + " ".join(sorted([_sha256("one()"), _sha256('go("../..")')]))
     assert policy.startswith('<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy"')
     assert "'unsafe-inline'" not in policy and "object-src 'none'" in policy and "base-uri 'self'" in policy
+    # A template's slot holds a quoted value, never code; a script no template writes is never hashed.
+    for planted in ('go("x");alert(1)//")', 'go("x"+alert(1)+"")', "two()"):
+        with pytest.raises(PluginError, match="comes from no template"):
+            csp.policy(f'<meta charset="utf-8"><script>{planted}</script>', trusted, "page.md")
 
 
 def test_guidebook_templates_escape_front_matter_text(tmp_path):

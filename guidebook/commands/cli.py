@@ -149,7 +149,7 @@ def check(project: Path, output_format: str) -> None:
 @FORMAT
 @click.pass_obj
 def status(project: Path, marks: tuple[Path, ...], review_days: int, output_format: str) -> None:
-    """Report the translations to write or update, and the pages due for review.
+    """Report the translations to write or update, the pages due for review, and the notes to editors.
 
     \b
     One row per page and language:

@@ -66,7 +66,8 @@ def _markers() -> re.Pattern[str]:
 
 
 def _translation_rule() -> str:
-    kept = " and ".join(f"`{name}`" for name in sorted(NOT_INHERITED))
+    names = [f"`{name}`" for name in sorted(NOT_INHERITED)]
+    kept = ", ".join(names[:-1]) + " and " + names[-1]
     return (
         "A page is one file per language, `slug.en.md` and `slug.fr.md`. A translation inherits every field it "
         f"leaves out from its source (the file in the page's `source_language`), except {kept}; it states the fields "

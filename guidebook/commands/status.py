@@ -53,6 +53,18 @@ class ReviewRow:
         return {**asdict(self), "last_reviewed": self.last_reviewed.isoformat()}
 
 
+@dataclass(frozen=True)
+class EditorNoteRow:
+    """A file's `editor_note`: what its editors left to do or check; readers never see it."""
+
+    path: str
+    line: int
+    note: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
 def translation_report(repository: Repository) -> list[TranslationRow]:
     """One row per page and language, pages in key order; pages without a readable source are left to `check`."""
     rows = []
@@ -97,13 +109,25 @@ def review_report(repository: Repository, today: date, review_days: int = DEFAUL
     return rows
 
 
+def editor_notes(repository: Repository) -> list[EditorNoteRow]:
+    """Every file's own `editor_note`, files in key and language order."""
+    rows = []
+    for key in sorted(repository.entries):
+        for variant in sorted(repository.entries[key].variants.values(), key=lambda v: v.language):
+            note = variant.model.editor_note if variant.model else None
+            if note:
+                rows.append(EditorNoteRow(variant.source.shown_path, variant.source.line_of(("editor_note",)), note))
+    return rows
+
+
 @dataclass(frozen=True)
 class StatusReport:
-    """What `guidebook status` prints: the translation rows, then the files due for review."""
+    """What `guidebook status` prints: the translation rows, the files due for review, then the notes to editors."""
 
     translations: list[TranslationRow]
     review: list[ReviewRow]
     review_days: int
+    notes: list[EditorNoteRow]
 
     def counts(self) -> dict[str, int]:
         """How many translations are in each state (source files are not counted)."""
@@ -115,6 +139,7 @@ class StatusReport:
             "translations": [row.as_dict() for row in self.translations],
             "review": [row.as_dict() for row in self.review],
             "review_days": self.review_days,
+            "editor_notes": [row.as_dict() for row in self.notes],
             "summary": self.counts(),
         }
 
@@ -126,6 +151,8 @@ class StatusReport:
             lines.append("  unmarked: no source_hash recorded yet; once it matches its source, run guidebook status --mark PATH.")
         lines.append(f"Review: {len(self.review)} file(s) last reviewed more than {self.review_days} days ago.")
         lines += [f"  {row.path}:{row.line}: last_reviewed: {row.last_reviewed} ({row.days_ago} days ago)" for row in self.review]
+        lines.append(f"Notes to editors: {len(self.notes)} file(s).")
+        lines += [f"  {row.path}:{row.line}: editor_note: {' '.join(row.note.split())}" for row in self.notes]
         return lines
 
 
@@ -138,7 +165,9 @@ def _hint(row: TranslationRow) -> str:
 
 
 def status_report(repository: Repository, today: date, review_days: int = DEFAULT_REVIEW_DAYS) -> StatusReport:
-    return StatusReport(translation_report(repository), review_report(repository, today, review_days), review_days)
+    return StatusReport(
+        translation_report(repository), review_report(repository, today, review_days), review_days, editor_notes(repository)
+    )
 
 
 @dataclass(frozen=True)

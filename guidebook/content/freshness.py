@@ -23,7 +23,7 @@ from .problems import Problem
 
 HASH_FIELD = "source_hash"
 # Front matter fields that say nothing a translator translates.
-BOOKKEEPING_FIELDS = frozenset({HASH_FIELD, "last_reviewed", "status"})
+BOOKKEEPING_FIELDS = frozenset({HASH_FIELD, "last_reviewed", "status", "editor_note"})
 HASH_LENGTH = 12
 
 

@@ -22,6 +22,7 @@ CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")  # an ATX heading: '## Context', '## Context ##'
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab and line ends, and DEL
 ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the value out"
 # libyaml's parser, when PyYAML was built with it, is several times faster. On any problem the pure Python
 # parser reads the text again, for its wording of the problem. Long front matter (ordinary pages have a
@@ -133,7 +134,23 @@ def _split(source: SourceFile, text: str) -> list[Problem]:
     source.front_matter = "\n".join(lines[1:closing]) + "\n"
     source.body = "\n".join(lines[closing + 1 :])
     source.body_line = closing + 2
-    return _parse_yaml(source, source.front_matter)
+    return _body_characters(source) + _parse_yaml(source, source.front_matter)
+
+
+def _body_characters(source: SourceFile) -> list[Problem]:
+    """Invisible control characters in the page text (a NUL would reach the page): the first of each line."""
+    if not CONTROL.search(source.body):
+        return []
+    return [
+        Problem(
+            source.shown_path,
+            number,
+            "body",
+            f"the invisible control character U+{ord(match.group(0)):04X} is not allowed in page text; delete it and retype the line",
+        )
+        for number, line in enumerate(source.body.split("\n"), start=source.body_line)
+        if (match := CONTROL.search(line))
+    ]
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:

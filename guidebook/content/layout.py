@@ -80,7 +80,8 @@ def walk(root: Path) -> list[ContentFile]:
             continue
         for path in sorted(base.rglob("*")):
             relative = path.relative_to(base)
-            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            # A symbolic link is listed even when it leads nowhere: the load reports it (content/load.py).
+            if (path.is_file() or path.is_symlink()) and not any(part.startswith(".") for part in relative.parts):
                 found.append(ContentFile(path, mount / relative.as_posix()))
     return found
 

@@ -16,7 +16,7 @@ from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_la
 from .links import check_links
 from .model import Entry, Repository, Variant
 from .problems import Problem, display_path
-from .safety import check_safety
+from .sanitise import problems as unsafe_markup
 from .validate import check_references, validate_entry
 
 
@@ -27,8 +27,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     """
     root = root.resolve()
     languages.use(root)
-    files = walk(root)
-    problems: list[Problem] = []
+    files, problems = _inside(walk(root), root)
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
     pages: list[tuple[ContentFile, str]] = []
@@ -63,7 +62,7 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
 def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
     """One file read (its problems make it unreadable), and what it holds that would be unsafe to publish."""
     source, problems = read_source(*where)
-    return source, problems, ([] if problems else check_safety(source))
+    return source, problems, ([] if problems else unsafe_markup(source))
 
 
 def load(root: Path) -> Repository:
@@ -73,6 +72,23 @@ def load(root: Path) -> Repository:
     if errors:
         raise ContentError(errors)
     return repository
+
+
+def _inside(files: list[ContentFile], root: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """The files that are, once symbolic links are followed, inside the project; a problem for each other one."""
+    kept, problems = [], []
+    for content_file in files:
+        try:
+            target = content_file.path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            message = "is a symbolic link that leads nowhere (its target is missing, or the link loops); replace it with the file"
+        else:
+            if target.is_relative_to(root):
+                kept.append(content_file)
+                continue
+            message = f"is a symbolic link to {target}, outside the project; copy that file into the project instead"
+        problems.append(Problem(display_path(content_file.path, root), 1, "file", message))
+    return kept, problems
 
 
 def _language_hint(content_file: ContentFile) -> str:

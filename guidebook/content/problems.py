@@ -25,9 +25,11 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an author sees it: relative to the project when it lies inside it."""
-    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving is slow: only when needed
-        try:
-            return candidate.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:  # resolving is slow (and fails on a link that loops): only when needed
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path.as_posix()

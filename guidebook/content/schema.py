@@ -79,6 +79,11 @@ class PageBase(Model):
     sources: list[Source] = Field(
         [], description="Documents and web pages the page's facts come from, each {title, publisher, url, date, language}."
     )
+    editor_note: Text | None = Field(
+        None,
+        description="A note to the guidebook's editors about this file (what is missing, what to check); "
+        "never shown to readers. `guidebook status` lists it.",
+    )
 
 
 class Page(PageBase):

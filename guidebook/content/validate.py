@@ -14,8 +14,8 @@ from .vocabulary import expect_one_of, nearest
 
 # Pages that must cite a source outside this site: what they say comes from the public record.
 CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "country": "country article"}
-# Fields a translation states only when they differ from its source.
-NOT_INHERITED = {"source_language", "source_hash"}
+# Fields a translation states only when they differ from its source, and the note to editors, which is each file's own.
+NOT_INHERITED = {"source_language", "source_hash", "editor_note"}
 
 
 def validate_entry(entry: Entry) -> list[Problem]:

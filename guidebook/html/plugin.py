@@ -20,6 +20,7 @@ from .. import PACKAGE_DIR, typography
 from ..content.layout import CATALOGUE_KEY, COLLECTIONS, DOCS_DIR, site_url
 from ..content.load import load
 from ..content.model import Repository, Variant
+from ..content.sanitise import clean
 from ..errors import ContentError
 from ..languages import default_language, strings
 from ..site import catalogue
@@ -56,6 +57,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.fallback_urls: set[str] = set()
         self.full_content: dict[str, str] = {}  # a page's HTML while the search plugin reads an abridged copy
         self.content_date = ContentDate()
+        self.trusted_scripts: csp.TrustedScripts | None = None  # read from the templates in on_env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -125,6 +127,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             # Material would mark every page in the navigation with an unlabelled icon of its status; a draft
             # says so in words on the page itself (partials/guidebook/notices.html).
             page.meta.pop("status", None)
+            page.meta.pop("editor_note", None)  # for editors only: no theme or plugin may show it
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -132,10 +135,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         if variant is None:
             return html
         _typeset_toc(page.toc, variant.language)
-        return typography.for_language(html, variant.language)
+        # The check refused whatever the allow-list removes; cleaning again here is the guarantee.
+        return clean(typography.for_language(html, variant.language))
 
     def on_env(self, env, config, files):
         _escape_own_templates(env)
+        self.trusted_scripts = csp.TrustedScripts.of_environment(env)
         env.globals["gb_languages"] = site_languages(edition_date(self.repository))
         return navcache.install(env)
 
@@ -170,7 +175,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_post_page(self, output, page, config):
         output = alternates.absolute(output, page.url if page else "", config.site_url or "")
-        return csp.add_policy(output) if csp.applies(config) else output
+        if not csp.applies(config):
+            return output
+        return csp.add_policy(output, self.trusted_scripts, page.file.src_uri if page else "404.html")
 
     def on_post_template(self, output_content, template_name, config):
         """The 404 page: the default language's at the root, each other one's in its own folder.

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from ..content.sanitise import clean
 from .links import Linker
 from .settings import Settings
 
@@ -52,4 +53,4 @@ class Renderer:
 
     def render(self, key: str, body: str) -> str:
         self.linker.page = key
-        return self.md.reset().convert(body)
+        return clean(self.md.reset().convert(body))  # page text is untrusted here too (content/sanitise.py)

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import PrintError
 from ..files import write_beside
 from .accessibility import finish
+from .fetcher import attachments, confined_fetcher
 from .fit import Variants, choose
 from .messages import MessageSorter
 
@@ -97,8 +98,8 @@ def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets:
 def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
-    # No request leaves the machine: only files and inline data may be read.
-    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    # No request leaves the machine, and only the site's own files and inline data are read (fetcher.py).
+    fetcher = confined_fetcher(base)
     messages = MessageSorter()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(messages)
@@ -108,10 +109,13 @@ def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, fr
 
     try:
         document = choose(html, layout) if isinstance(html, Variants) else layout(html)
+        if attached := attachments(document):
+            raise PrintError(f"PDF {target.name}: '{attached[0]}' would be attached to the PDF; PDFs carry no attachments")
         # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
         document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:
-        raise PrintError(f"PDF {target.name}: {error} ({error.__cause__})") from None
+        cause = f" ({error.__cause__})" if error.__cause__ else ""
+        raise PrintError(f"PDF {target.name}: {error}{cause}") from None
     finally:
         logger.removeHandler(messages)
     if messages.problems:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, create_model
+from pydantic.json_schema import SkipJsonSchema
 
 from ..content.layout import site_url
 from ..content.model import Entry, Repository
@@ -20,6 +21,8 @@ from .crosslinks import Index
 from .urls import relative_url
 
 EXPORT_NAME = "catalogue.json"
+# Fields the open data leaves out: bookkeeping, layout, and the note to editors, which readers never see.
+NOT_EXPORTED = {"source_hash", "hide", "editor_note"}
 SCHEMA_NAME = "catalogue.schema.json"
 
 
@@ -158,7 +161,7 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict]:
     records = []
     for entry in sheets(repository):
         variant = entry.variant(language)
-        data = variant.model.model_dump(mode="json", exclude={"source_hash", "hide"})
+        data = variant.model.model_dump(mode="json", exclude=NOT_EXPORTED)
         data.update(
             slug=entry.slug,
             language=variant.language,
@@ -185,6 +188,7 @@ def export_schema() -> dict:
         "ExportedPracticeSheet",
         __base__=PracticeSheet,
         source_language=(Language, Field(default_language(), description=info.description)),
+        editor_note=(SkipJsonSchema[None], None),
         slug=(str, ...),
         language=(Language, ...),
         url=(str, ...),

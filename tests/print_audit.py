@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidebook.pdf.fit import page_fill
+
 SHORT_LINE = 0.6  # a line holding one word that fills less than this much of its paragraph's width is stranded
 
 
@@ -18,20 +20,6 @@ class Stranded:
     page: int  # from 1
     word: str
     paragraph: str  # the paragraph's opening, to find it
-
-
-def page_fill(page) -> float:
-    """How much of a laid-out page's content area its content fills, from 0 to 1 (running heads left out)."""
-    from weasyprint.formatting_structure.boxes import MarginBox
-
-    box = page._page_box
-    top, height, bottom = box.content_box_y(), box.height, box.content_box_y()
-    for child in box.children:
-        if not isinstance(child, MarginBox):
-            for descendant in child.descendants():
-                if descendant.element_tag not in ("html", "body") and descendant.margin_height() < height:
-                    bottom = max(bottom, descendant.position_y + descendant.margin_height())
-    return min(1.0, (bottom - top) / height) if height else 1.0
 
 
 def _text(box) -> str:
@@ -57,7 +45,8 @@ def stranded_words(document) -> list[Stranded]:
                 for line in lines[:-1]:
                     words = _text(line).split()
                     forced = any(d.element_tag == "br" for d in line.descendants())  # ends a line of an address
-                    if len(words) == 1 and not forced and line.width < SHORT_LINE * block.width:
+                    address = len(words) == 1 and "/" in words[0]  # a web address broken at a slash, not a word
+                    if len(words) == 1 and not forced and not address and line.width < SHORT_LINE * block.width:
                         found.append(Stranded(number, words[0], " ".join(_text(lines[0]).split())[:50]))
     return found
 

@@ -67,3 +67,18 @@ def hyphenate(html: str, language: str) -> str:
             open_elements.append((name, lang.group(1) if lang else open_elements[-1][1]))
     parts.append(html[position:] if verbatim else hyphenate_text(html[position:], open_elements[-1][1]))
     return "".join(parts)
+
+
+# Where a printed web address may break: after a slash that does not belong to "//", and before "?", "#" and
+# "&", never inside a word or right after "https://". Marked with a zero-width space (U+200B), which
+# WeasyPrint breaks at and does not draw; the stylesheet's overflow-wrap stays the last resort for a longer part.
+URL_BREAK = re.compile(r"(?<=[^/:]/)(?=[^/])|(?=[?#&])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def url_breaks(url: str) -> str:
+    """A web address as printed, breakable only at sensible points ("https://efus.eu/​topics/​…")."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return URL_BREAK.sub(ZERO_WIDTH_SPACE, url)
+    return scheme + separator + URL_BREAK.sub(ZERO_WIDTH_SPACE, rest)

@@ -102,7 +102,7 @@ def test_the_map_opens_on_the_nine_pilots_with_labels_apart(new_tab, screen, pre
     page.screenshot(path=tmp_path / f"map-{screen}.png")
     box = frame.bounding_box()
     labels = page.locator(".gb-map__pilot text").evaluate_all(
-        "texts => texts.filter(t => t.getBBox().width > 0).map(t => t.getBoundingClientRect().toJSON())"
+        "texts => texts.map(t => t.getBoundingClientRect().toJSON()).filter(box => box.width > 0)"
     )
     assert len(labels) == 9
     for label in labels:  # every label wholly inside the visible part of the map

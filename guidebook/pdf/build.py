@@ -39,6 +39,7 @@ EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
 PARALLEL_FROM = 8  # documents: below, forking a second process costs about what it saves
 # Files of the package every PDF embeds: part of each PDF's cache key.
 EMBEDDED = font_faces()[1] | {EMBLEM}
+NUMBERED_PARTS = {"country": 1, "pilot": 2}  # page kind -> the part whose pages the 2019 edition numbers
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Printer:
             else builder.heading(item, titles.get(item.group, item.group))
             for item in items
         ]
+        self._number_parts(items, sections)
         home = self.repository.entries.get(HOME_KEY)
         context = self._context(language, "guidebook")
         context.update(
@@ -111,6 +113,16 @@ class Printer:
         context["colophon"] = colophon(self.repository, context["p"], context["title"], self.settings.site_url, drafts, language)
         html = self.env.get_template("guidebook.html").render(context)
         return Job(guidebook_pdf(language), Chapters(html), builder.linker.assets | EMBEDDED)
+
+    def _number_parts(self, items: list[Item], sections: list) -> None:
+        """Number Part 1's articles 1.1-1.7 and Part 2's pilots 2.1-2.9, in the order the printed guidebook
+        of 2019 gives them (the site's navigation keeps that order)."""
+        counts: dict[str, int] = {}
+        for item, section in zip(items, sections):
+            kind = self.repository.entries[item.key].kind if item.key else None
+            if kind in NUMBERED_PARTS:
+                counts[kind] = counts.get(kind, 0) + 1
+                section.number = f"{NUMBERED_PARTS[kind]}.{counts[kind]}"
 
     def _sheet(self, builder: SectionBuilder, key: str, language: str) -> dict:
         """What the sheet macro prints of one practice sheet: its section, web address and QR code."""

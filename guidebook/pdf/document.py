@@ -39,6 +39,7 @@ class Section:
     related: list[tuple[str, list[Value]]] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
     is_draft: bool = False
+    number: str | None = None  # "1.3": the 2019 guidebook's numbering of Part 1's articles and Part 2's pilots
 
     @property
     def running(self) -> str:

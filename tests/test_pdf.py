@@ -18,6 +18,7 @@ from guidebook import publish
 from guidebook.pdf import render_all
 from guidebook.site.downloads import handout_pdf
 from guidebook.languages import print_strings
+from guidebook.typography import text_for_language
 from guidebook.pdf.outline import Item, outline
 from real_downloads import real_site
 from sites import PROJECT, base_files, build, fixture_config, page_text, write_project
@@ -167,7 +168,8 @@ def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
             reader = PdfReader(site / handout_pdf(entry.slug, language))
             assert reader.trailer["/Root"]["/Lang"] == language
             text = normalise(reader.pages[0].extract_text())
-            assert text.index(t["key_facts"]) < text.index(t["sheet_sections"][0])
+            sections = [text_for_language(title, language) for title in t["sheet_sections"]]  # typeset, as printed
+            assert text.index(text_for_language(t["key_facts"], language)) < text.index(sections[0])
             assert normalise(entry.model(language).title) in text
     assert len(list(site.glob("downloads/*.pdf"))) == SHEETS * len(LANGUAGES)
 

@@ -34,12 +34,12 @@ def _layout(source: str):
 
 
 def _part_openings(document) -> set[int]:
-    """Indexes of the pages on which a top-level section (a part, the foreword...) begins."""
+    """Indexes of the pages on which a top-level section (a part, the foreword..., the colophon) begins."""
     pages = set()
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if box.element_tag == "section" and "level-1" in (element.get("class") or "").split():
+            classes = (getattr(box, "element", None) is not None and box.element.get("class") or "").split()
+            if box.element_tag == "section" and ("level-1" in classes or "colophon" in classes):
                 pages.add(number)
     return pages
 

@@ -86,7 +86,7 @@ class Marker:
 
 # Phones show the map at this fraction of its natural size, so that every pilot fits in a 390 px screen; their
 # labels are placed again, in user units that still make 14 px letters and 24 px targets on the screen.
-PHONE_SCALE = 0.68
+PHONE_SCALE = 0.64
 # Label offsets tried in turn: right, left, above, below, then further out (in label heights).
 _OFFSETS = [(dx * step, dy * step) for step in (1, 2, 3, 4) for dx, dy in ((0.65, 0), (-0.65, 0), (0, -0.93), (0, 0.93), (0.65, -0.93), (-0.65, -0.93), (0.65, 0.93), (-0.65, 0.93))]
 

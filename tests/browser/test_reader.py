@@ -139,7 +139,8 @@ def test_the_home_search_gives_the_header_search_answers_sheets_first(new_tab, s
         home.locator("#gb-home-q").press("Enter")
     home.wait_for_selector(".md-search-result__item", timeout=60_000)
     found = home.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-    assert found == expected and len(found) > 3
+    # The first results, which Material renders at once (it renders more as the list scrolls).
+    assert found[:6] == expected[:6] and len(found) > 3
     assert "/practice-sheets/" in found[0]
     kinds = home.locator(".md-search-result__item .md-tag").all_inner_texts()
     assert len(set(kinds)) > 1  # pages of every kind, not the catalogue only

@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
 export CHROMIUM
 
-.PHONY: site serve edit check test bench lighthouse clean
+.PHONY: site serve edit check test bench lighthouse publish preview-prod clean
 
 site: $(INSTALLED)
 	@scripts/system-packages site
@@ -42,6 +42,16 @@ bench: $(INSTALLED)
 lighthouse: $(INSTALLED)
 	$(BIN)/python scripts/lighthouse.py $(if $(FAST),--fast)
 
+# Publish the built site as a new release of DEST (a folder, or user@host:/folder over ssh), switched to in one
+# step: make publish DEST=/srv/prepare-guidebook; back to the previous release: make publish DEST=... ROLLBACK=1.
+publish: $(INSTALLED)
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/srv/prepare-guidebook (or DEST=user@host:/srv/prepare-guidebook) [ROLLBACK=1]"; exit 2; }
+	$(BIN)/guidebook publish $(if $(ROLLBACK),--rollback) "$(DEST)"
+
+# The built site/ served through the shipped nginx configuration (deploy/nginx/) on 127.0.0.1, until Ctrl-C.
+preview-prod: $(INSTALLED)
+	@$(BIN)/guidebook preview-prod site
+
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -53,5 +63,6 @@ $(EDITOR_INSTALLED): editor/package.json editor/package-lock.json
 	cd editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Every temporary name a build uses (publish/swap.py), killed builds' leftovers included.
 clean:
-	rm -rf site .site-building-* .site-previous
+	rm -rf site .site-building-* ..site-building-* .site-previous .site-fr-*

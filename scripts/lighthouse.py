@@ -4,33 +4,31 @@
     make lighthouse            # or: .venv/bin/python scripts/lighthouse.py [--fast] [--keep DIR]
 
 Builds the site for the address it is then served at (http://127.0.0.1:<port>/: canonical and hreflang
-links name the site's own address, as they do once deployed), serves it on 127.0.0.1 (text gzipped, as a
-static host serves it) and prints the four scores per page as a Markdown table. Lighthouse 12.2.3 (the last release that runs on Node 20) is pinned
-with its lock file in tools/lighthouse/ and installed there on first use (`npm ci`); it drives Debian's
+links name the site's own address, as they do once deployed), serves it on 127.0.0.1 through Debian's nginx
+with the shipped configuration (deploy/nginx/: precompressed text, caching and security headers) and prints
+the four scores per page as a Markdown table. Lighthouse 12.2.3 (the last release that runs on Node 20) is
+pinned with its lock file in tools/lighthouse/ and installed there on first use (`npm ci`); it drives Debian's
 chromium, or the one CHROMIUM names. Slow (a minute or two): not part of `make test`.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from guidebook.publish import nginx
+from guidebook.publish.nginx import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOLS / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
 
 
@@ -45,12 +43,6 @@ def install() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TOOLS, check=True)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def build(site: Path, base_url: str, fast: bool) -> None:
     guidebook = Path(sys.executable).parent / "guidebook"
     command = [str(guidebook), "build", str(site)] + (["--no-downloads"] if fast else [])
@@ -58,34 +50,6 @@ def build(site: Path, base_url: str, fast: bool) -> None:
     built = subprocess.run(command, cwd=ROOT, env={**os.environ, "GUIDEBOOK_SITE_URL": base_url}, capture_output=True, text=True)
     if built.returncode != 0:
         sys.exit(built.stdout + built.stderr)
-
-
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves text gzipped when the browser accepts it, as a static host does (Python's server alone does not:
-    Lighthouse would then time the download of four times the bytes a reader receives)."""
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_CompressingHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def scores(url: str, report: Path) -> dict[str, int]:
@@ -112,7 +76,7 @@ def main() -> int:
         reports = options.keep or Path(temporary) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
         build(site, base_url, options.fast)
-        server = serve(site, port)
+        server = nginx.start(site, port)  # the shipped configuration (deploy/nginx/), as readers get the site
         try:
             rows = []
             for path in pages():
@@ -120,7 +84,7 @@ def main() -> int:
                 rows.append((path, scores(base_url.rstrip("/") + path, reports / f"{name}.json")))
                 print(f"{path}: {rows[-1][1]}", file=sys.stderr)
         finally:
-            server.shutdown()
+            server.stop()
     print("| Page | " + " | ".join(CATEGORIES) + " |")
     print("|---|" + "---:|" * len(CATEGORIES))
     for path, found in rows:

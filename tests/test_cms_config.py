@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -115,7 +116,8 @@ def test_translated_fields_are_edited_per_language_and_the_others_once():
 
 def test_locales_come_from_the_site_languages():
     config = yaml.safe_load(editor_config.config_path(PROJECT, "fr").read_text(encoding="utf-8"))
-    assert config["i18n"] == {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "en"}
+    # The interface's language first and Decap's default: its titles in lists and selects, its column on the left.
+    assert config["i18n"] == {"structure": "multiple_files", "locales": ["fr", "en"], "default_locale": "fr"}
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github"
 
@@ -134,7 +136,9 @@ def german_editor(tmp_path, monkeypatch):
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
-    for key in ("page_title", "colon", "field_label", "sections_hint", "refusal"):
+    for text_format in words["formats"].values():
+        text_format["de"] = text_format["en"]
+    for key in editor_model.PER_LANGUAGE:
         words[key]["de"] = words[key]["en"]
     words["hints"]["de"] = {description: description for description in words["hints"]["fr"]}
     words["untranslated"]["de"] = " (in English)"
@@ -149,7 +153,33 @@ def test_a_third_site_language_with_its_editor_words_gets_its_interface_and_loca
     files = {path.relative_to(PROJECT).as_posix(): text for path, text in editor_config.admin_files(PROJECT).items()}
     assert {"editor/admin/de/config.yml", "editor/admin/de/index.html"} <= set(files)
     german = yaml.safe_load(files["editor/admin/de/config.yml"])
-    assert german["locale"] == "de" and german["i18n"]["locales"] == ["en", "fr", "de"]
+    assert german["locale"] == "de" and german["i18n"]["locales"] == ["de", "en", "fr"]
     assert german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1" and german["site_url"] == "http://127.0.0.1:8000/de/"
     assert yaml.safe_load(files["editor/admin/config.yml"])["i18n"]["locales"] == ["en", "fr", "de"]
     assert '<html lang="de">' in files["editor/admin/de/index.html"]
+
+
+def _fields_with_pattern(fields: list[dict]) -> dict[str, list]:
+    found = {}
+    for field in fields:
+        if "pattern" in field:
+            found[field["name"]] = field["pattern"]
+        found.update(_fields_with_pattern(field.get("fields", [])))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_of_a_known_form_is_checked_on_the_field_with_an_example(language):
+    """A date typed day first, an address without https://...: refused under the field as it is typed, in the
+    interface's language, never dropped; the patterns accept what the check accepts."""
+    sheet = next(c for c in editor_config.editor_config(PROJECT, language)["collections"] if c["name"] == "practice-sheet")
+    patterns = _fields_with_pattern(sheet["fields"])
+    assert sorted(patterns) == ["date", "email", "language", "url"]
+    accepted = {"date": ["2019", "2019-03", "2019-03-12"], "email": ["contact@efus.eu"], "language": ["en", "ca"], "url": ["https://efus.eu/"]}
+    refused = {"date": ["12/03/2019", "12-03-2019", "March 2019", "19"], "email": ["contact(at)efus.eu", "contact@efus"],
+               "language": ["EN", "eng", "français"], "url": ["efus.eu", "www.efus.eu", "javascript:alert(1)"]}
+    for name, (pattern, message) in patterns.items():
+        assert all(re.fullmatch(pattern, value) for value in accepted[name]), name
+        assert not any(re.fullmatch(pattern, value) for value in refused[name]), name
+        assert any(example in message for example in accepted[name]), message  # says what to write
+    assert "2019-03-12 (et non 12/03/2019)" in patterns["date"][1] if language == "fr" else "(not 12/03/2019)" in patterns["date"][1]

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import threading
-import urllib.error
-import urllib.request
 from datetime import date
 
 import pytest
@@ -16,7 +12,7 @@ from click.testing import CliRunner
 
 from guidebook.commands.cli import main as guidebook
 from guidebook.cms.save import SaveRefused, save
-from guidebook.cms.server import EditorServer
+from editor_api import AdminPage, running_editor
 from sites import PROJECT, content_snapshot, page_text
 
 TODAY = date(2026, 12, 3)
@@ -164,20 +160,13 @@ def test_only_pages_of_the_guidebook_are_written(project, path):
 @pytest.fixture
 def api(project):
     (project / "city_pilots/index.en.md").write_text(page_text({"title": "City pilots", "status": "published"}), encoding="utf-8")
-    server = EditorServer(("127.0.0.1", 0), project, PROJECT / "editor")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with running_editor(project) as server:
+        pages = {language: AdminPage(server, language) for language in ("en", "fr")}
 
-    def call(action: str, language: str = "en", **params) -> tuple[int, object]:
-        request = urllib.request.Request(f"{server.address}/api/{language}/v1", json.dumps({"action": action, "params": params}).encode())
-        try:
-            with urllib.request.urlopen(request) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as error:
-            return error.code, json.load(error)
+        def call(action: str, language: str = "en", **params) -> tuple[int, object]:
+            return pages[language](action, **params)
 
-    yield call
-    server.shutdown()
-    server.server_close()
+        yield call
 
 
 def test_a_collection_lists_its_pages_without_the_folder_index(api):
@@ -208,3 +197,40 @@ def test_a_project_the_check_cannot_read_answers_with_the_reason_and_writes_noth
     assert status_code == 422
     assert answer["error"].startswith(f"{project.resolve()}/mkdocs.yml: is not valid YAML"), answer
     assert not (project / "practice_sheets/mentoring.en.md").exists()
+
+
+def test_a_change_to_the_french_alone_writes_the_french_file_alone(project):
+    """Decap sends both languages in its own YAML style; the English file keeps its bytes."""
+    _mark(project)
+    english_before = (project / f"{SHEET}.en.md").read_bytes()
+    as_decap_writes = {"source_language": "", "hide": [], "last_reviewed": None}  # its empty fields
+    files = {f"{SHEET}.en.md": _edit(project, "en", **as_decap_writes), f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé corrigé.")}
+    assert files[f"{SHEET}.en.md"].encode() != english_before  # Decap's style differs from the file's
+    assert save(project, files, TODAY) == [f"{SHEET}.fr.md"]
+    assert (project / f"{SHEET}.en.md").read_bytes() == english_before
+    assert front_matter(project / f"{SHEET}.fr.md")["summary"] == "Un résumé corrigé."
+    assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
+    assert save(project, {path: text for path, text in files.items()}, TODAY) == []  # the same again: nothing to write
+
+
+def _listed_state(api, language: str) -> str:
+    _, entries = api("entriesByFolder", language, folder="practice_sheets", extension="md", depth=1)
+    data = next(entry["data"] for entry in entries if entry["file"]["path"] == f"{SHEET}.{language}.md")
+    meta = yaml.safe_load(data.split("---\n")[1])
+    return meta.get("translation_state", "")
+
+
+def test_the_list_says_which_translations_are_to_do_as_guidebook_status_does(api, project):
+    assert _listed_state(api, "en") == " · French translation never checked against its source"
+    assert _listed_state(api, "fr") == " · traduction en français jamais vérifiée par rapport à l'original"
+    _mark(project)
+    assert _listed_state(api, "en") == _listed_state(api, "fr") == ""
+    save(project, {f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary.")}, TODAY)
+    assert "outdated    fr" in status(project)
+    assert _listed_state(api, "fr") == " · traduction en français à mettre à jour"
+    (project / f"{SHEET}.fr.md").unlink()
+    assert _listed_state(api, "en") == " · French translation missing"
+    # The state is the list's, never written: a save that brings it back leaves it out.
+    text = _edit(project, "en").replace("---\n", "---\ntranslation_state: ' · French translation missing'\n", 1)
+    save(project, {f"{SHEET}.en.md": text}, TODAY)
+    assert "translation_state" not in (project / f"{SHEET}.en.md").read_text(encoding="utf-8")

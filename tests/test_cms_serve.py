@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from sites import PROJECT
 
 
@@ -27,7 +29,22 @@ def _answers(url: str) -> bool:
         return False
 
 
-def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
+def _preview_pid(editor_pid: int) -> int:
+    children = Path(f"/proc/{editor_pid}/task/{editor_pid}/children").read_text().split()
+    assert len(children) == 1, children
+    return int(children[0])
+
+
+def _gone(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return status == "Z"  # ended, not yet reaped by its parent
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def test_serve_prints_both_addresses_serves_both_and_a_signal_stops_both(project, stop):
     (project / "editor").symlink_to(PROJECT / "editor")
     editor_port, preview_port = _free_port(), _free_port()
     command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(editor_port), "--preview-port", str(preview_port)]
@@ -41,12 +58,19 @@ def test_serve_prints_both_addresses_serves_both_and_stops_on_ctrl_c(project):
             assert time.monotonic() < deadline, "the editor or the live preview did not answer within a minute"
             assert server.poll() is None, server.stdout.read()
             time.sleep(0.5)
-        server.send_signal(signal.SIGINT)
+        preview = _preview_pid(server.pid)
+        server.send_signal(stop)
         rest = server.communicate(timeout=20)[0]
+        deadline = time.monotonic() + 10
+        while not _gone(preview):  # after SIGKILL the preview is told by the kernel (PR_SET_PDEATHSIG)
+            assert time.monotonic() < deadline, "the live preview is still running after the editor stopped"
+            time.sleep(0.2)
     finally:
         if server.poll() is None:
             server.kill()
-    assert "Stopping the editor and the live preview." in rest and "Traceback" not in rest
+    if stop != signal.SIGKILL:
+        assert "Stopping the editor and the live preview." in rest and server.returncode == 0
+    assert "Traceback" not in rest
     assert not _answers(f"http://127.0.0.1:{editor_port}/admin/") and not _answers(f"http://127.0.0.1:{preview_port}/")
 
 

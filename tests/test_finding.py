@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from guidebook.html.alternates import NO_LOOKUP
+from guidebook.publish.fingerprint import original_names
 from guidebook.site.map import TARGET_HEIGHT
 from sites import PROJECT, base_files, build, sheet, write_project
 
@@ -42,7 +43,7 @@ def test_the_filters_are_a_closed_disclosure_opened_on_wide_screens_before_the_f
     assert "<summary class=\"gb-filters__summary\"><span>Filtres</span>" in html
     # Nothing is revealed by a script after load (no layout shift): only the no-script stylesheet hides controls.
     assert re.search(r'<(form|div|p)[^>]*class="[^"]*gb-needs-script[^"]*"[^>]*\bhidden\b', html) is None
-    assert 'href="../../stylesheets/finding-noscript.css"' in html
+    assert 'href="../../stylesheets/finding-noscript.css"' in original_names(html)  # under its content-hashed name
 
 
 def test_head_alternates_are_absolute_and_the_selector_links_stay_relative(two_sheets):
@@ -55,7 +56,7 @@ def test_head_alternates_are_absolute_and_the_selector_links_stay_relative(two_s
 
 
 def test_material_no_longer_fetches_a_sitemap_beside_each_alternate(two_sheets):
-    [bundle] = two_sheets.site.glob("assets/javascripts/bundle.*.min.js")
+    [bundle] = two_sheets.site.glob("assets/javascripts/bundle.*.js")
     script = bundle.read_text(encoding="utf-8")
     assert NO_LOOKUP in script and '("link[rel=alternate]")' not in script
     assert not (two_sheets.site / "fr" / "sitemap.xml").exists()
@@ -75,7 +76,7 @@ def test_each_page_of_the_index_is_labelled_with_its_kind_and_the_label_is_not_i
 
 def test_the_worker_folds_accents_and_stems_what_is_typed(two_sheets):
     """The appended script run by Node on lunr itself (Material's copy, from its worker): folding and stemming."""
-    [worker] = two_sheets.site.glob("assets/javascripts/workers/search.*.min.js")
+    [worker] = two_sheets.site.glob("assets/javascripts/workers/search.*.js")
     lunr_dir = two_sheets.site / "assets/javascripts/lunr"
     program = f"""
       self = globalThis; self.addEventListener = () => {{}}; self.postMessage = () => {{}};

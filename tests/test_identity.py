@@ -11,6 +11,7 @@ import pytest
 
 from guidebook import PACKAGE_DIR
 from guidebook.content.vocabulary import vocabularies
+from guidebook.publish.fingerprint import built_path, original_names
 from guidebook.publish.sizes import fill_sizes
 from sites import PROJECT, base_files, build, sheet, write_project
 
@@ -64,7 +65,7 @@ def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_ins
     }[lang]
     for text in expected:
         assert text.replace("'", "&#39;") in footer or text in footer, text
-    assert re.search(r'<img class="gb-footer__emblem" src="(\.\./)+assets/images/eu-emblem\.svg"', footer)
+    assert re.search(r'<img class="gb-footer__emblem" src="(\.\./)+assets/images/eu-emblem\.[0-9a-f]{12}\.svg"', footer)
     assert 'href="mailto:contact@efus.eu"' in footer
     assert re.search(r'href="(\.\./)+(fr/)?about/contact/"', footer)
     assert "Material for MkDocs" not in site.html(prefix + SHEET)
@@ -72,11 +73,13 @@ def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_ins
 
 def test_the_site_serves_the_pdfs_fonts_and_emblem_from_the_package(site):
     fonts = PACKAGE_DIR / "vendor" / "fonts"
-    for path in fonts.iterdir():
-        assert (site.site / "assets" / "fonts" / path.name).read_bytes() == path.read_bytes(), path.name
-    assert (site.site / "assets/images/eu-emblem.svg").read_bytes() == (PACKAGE_DIR / "assets/eu-emblem.svg").read_bytes()
+    for path in fonts.iterdir():  # under content-hashed names (publish/fingerprint.py), but the licences
+        built = site.site / "assets" / "fonts" / path.name if path.suffix == ".txt" else built_path(site.site, f"assets/fonts/{path.name}")
+        served = built.read_bytes() if path.suffix != ".css" else original_names(built.read_text(encoding="utf-8")).encode()
+        assert served == path.read_bytes(), path.name
+    assert built_path(site.site, "assets/images/eu-emblem.svg").read_bytes() == (PACKAGE_DIR / "assets/eu-emblem.svg").read_bytes()
     html = site.html(SHEET)
-    assert html.index("assets/fonts/fonts.css") < html.index("stylesheets/identity.css")
+    assert html.index("assets/fonts/fonts.") < html.index("stylesheets/identity.")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     assert not list((PROJECT / "overrides").rglob("*.woff2")), "a second copy of the fonts in git"
 

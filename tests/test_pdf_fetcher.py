@@ -77,3 +77,45 @@ def test_refusals_name_the_reason():
     assert "climbs out" in fetcher.refusal((PROJECT / "docs").as_uri() + "/../../../etc/passwd", folders)
     assert "outside the site's folders" in fetcher.refusal((PROJECT / "Makefile").as_uri(), folders)
     assert "does not exist" in fetcher.refusal((PROJECT / "docs" / "nothing.png").as_uri(), folders)
+
+
+@pytest.fixture
+def unchecked(monkeypatch):
+    from guidebook.content import load as content_load
+
+    monkeypatch.setattr(content_load, "unsafe_markup", lambda source: [])  # what the build itself must stop
+
+
+def _planted_project(tmp_path, planted: str):
+    from sites import base_files, write_project
+
+    files = base_files()
+    sheet_file = "practice_sheets/testville-case-management.en.md"
+    files[sheet_file] = files[sheet_file].replace("## Context\n\nText.", "## Context\n\nText.\n\n" + planted)
+    return write_project(tmp_path / "p", files)
+
+
+def test_a_whole_build_past_the_check_embeds_nothing_from_outside(tmp_path, secret, unchecked):
+    from sites import build
+
+    planted = (
+        f'<a rel="attachment" href="{secret.as_uri()}">a</a> <img src="{secret.as_uri()}" alt="c">\n\n'
+        f'<link rel="stylesheet" href="{secret.as_uri()}"><p style="background: url({secret.as_uri()})">e</p>'
+    )
+    site = build(_planted_project(tmp_path, planted), downloads=True).site
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert len(pdfs) >= 4
+    for pdf in pdfs:
+        assert b"the secret" not in pdf.read_bytes(), pdf
+        assert not PdfReader(pdf).attachments, pdf
+
+
+def test_a_relative_address_out_of_the_site_stops_the_build(tmp_path, secret, unchecked):
+    from guidebook import publish
+    from sites import build
+
+    planted = f'<img src="../../../../../../../..{secret}" alt="d"> <a rel="attachment" href="../../../../../../../..{secret}">b</a>'
+    project = _planted_project(tmp_path, planted)
+    with pytest.raises(publish.BuildFailed, match="lies outside the site's folders"):
+        build(project, downloads=True)
+    assert not (project / "site").exists()

@@ -7,6 +7,7 @@ model, the vocabularies and the pages of the project give now.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -41,7 +42,9 @@ ADMIN_PAGE = """<!doctype html>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
+  <script id="guidebook-words" type="application/json">{words}</script>
   <script src="{up}decap/decap-cms.js"></script>
+  <script src="{up}editor.js"></script>
 </body>
 </html>
 """
@@ -58,7 +61,9 @@ def config_text(root: Path, language: str) -> str:
 def admin_page(language: str) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
     up = "" if language == default_language() else "../"
-    return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up)
+    words = {"locale": language, "phrases": settings()["decap_phrases"].get(language) or {}, "local_phrases": settings()["decap_phrases_local"][language]}
+    as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # data, never the end of its script
+    return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up, words=as_json)
 
 
 def admin_files(root: Path) -> dict[Path, str]:
@@ -89,9 +94,12 @@ def editor_config(root: Path, language: str) -> dict:
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
         "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),
         "media_folder": "docs/assets/images",
+        "media_library": {"name": "none"},  # no images through the editor: editor/admin/editor.js registers it
         "public_folder": "/assets/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "i18n": {"structure": "multiple_files", "locales": list(interface_languages()), "default_locale": default_language()},
+        # The interface's language first and as Decap's default: its titles in the lists and the relation
+        # selects, searched by them; its column on the left, where the fields edited once are edited.
+        "i18n": {"structure": "multiple_files", "locales": [language, *(code for code in interface_languages() if code != language)], "default_locale": language},
         "collections": _collections(root, language),
     }
 
@@ -122,7 +130,7 @@ def _collection(kind: str, name: str, label: str, folder: str, language: str) ->
         "delete": False,  # other pages may link to it: deleting is done in a pull request
         "slug": "{{slug}}",
         "identifier_field": "title",
-        "summary": "{{title}}",
+        "summary": "{{title}}{{translation_state}}",  # the translations to do (translations.py)
         "fields": fields,
     }
 
@@ -184,16 +192,20 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
         if value.many:
             return {"widget": "list", "fields": inner, **({"min": value.min_items} if value.min_items else {})}
         return {"widget": "object", "fields": inner}
-    return _scalar(field.name, value)
+    return _scalar(field.name, value, language)
 
 
-def _scalar(name: str, value: FieldType) -> dict:
+def _scalar(name: str, value: FieldType, language: str) -> dict:
     if value.kind == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if value.kind in ("int", "float"):
         limits = {key: limit for key, limit in (("min", value.minimum), ("max", value.maximum)) if limit is not None}
         return {"widget": "number", "value_type": value.kind, **limits}
-    return {"widget": "text" if name in settings()["multiline"] else "string"}
+    widget = {"widget": "text" if name in settings()["multiline"] else "string"}
+    if value.format:  # checked on the field as it is typed, with an example, before any save
+        text_format = settings()["formats"][value.format]
+        widget["pattern"] = [text_format["pattern"], text_format[language]]
+    return widget
 
 
 def _choices(value: FieldType, language: str) -> list[dict]:
@@ -215,7 +227,7 @@ def _collation_key(label: str) -> str:
 
 
 def _body(kind: str, language: str) -> dict:
-    body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False}
+    body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False, "editor_components": []}
     if kind == "practice-sheet":
         colon = settings()["colon"][language]
         sections = "; ".join(f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}" for code in language_codes())

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 from annotated_types import Ge, Le, MinLen
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
-from ..content.schema import PageBase
+from ..content.schema import Email, PageBase
+from ..content.sources import check_language, check_url, normalise_date
 from ..content.vocabulary import check_code, check_country, check_site_language
 from ..errors import ConfigError
 from ..languages import language_codes
@@ -27,6 +28,10 @@ from ..languages import language_codes
 SETTINGS_FILE = Path(__file__).with_name("fields.yml")
 # The language of the model's descriptions and of the check's messages: the others have their translations.
 MODEL_LANGUAGE = "en"
+# The entries of fields.yml every interface language has its own words in.
+PER_LANGUAGE = ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload", "decap_phrases_local", "translation_states")
+# Text whose form the check knows, by its validator: the editor checks it on the field (fields.yml `formats`).
+FORMATS = {check_url: "url", normalise_date: "source_date", check_language: "language_code", typing.get_args(Email)[1].func: "email"}
 # Written by the editor's server, never typed into the form.
 BOOKKEEPING = ("source_hash",)
 
@@ -44,6 +49,7 @@ class FieldType:
     minimum: float | None = None
     maximum: float | None = None
     min_items: int = 0
+    format: str | None = None  # of FORMATS, for text
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ def _missing_words(code: str) -> list[str]:
     missing = [f"labels: {name}" for name, labels in words["labels"].items() if code not in labels]
     missing += [f"collections: {kind}" for kind, names in words["collections"].items() if not {code, f"{code}_one"} <= set(names)]
     missing += [f"choices: {name}.{value}" for name, values in words["choices"].items() for value, labels in values.items() if code not in labels]
-    missing += [key for key in ("page_title", "colon", "field_label", "sections_hint", "refusal") if code not in words[key]]
+    missing += [key for key in PER_LANGUAGE if code not in words[key]]
+    missing += [f"formats: {name}" for name, text_format in words["formats"].items() if code not in text_format]
     if code != MODEL_LANGUAGE:  # the model's own words need no translation
         missing += [key for key in ("hints", "untranslated") if code not in words[key]]
     return missing
@@ -126,7 +133,8 @@ def field_type(name: str, annotation: object, metadata: list) -> FieldType:
     kind = {str: "text", int: "int", float: "float", date: "date"}[annotation]
     minimum = next((item.ge for item in metadata if isinstance(item, Ge)), None)
     maximum = next((item.le for item in metadata if isinstance(item, Le)), None)
-    return FieldType(kind, minimum=minimum, maximum=maximum)
+    text_format = next((FORMATS[item.func] for item in metadata if isinstance(item, AfterValidator | BeforeValidator) and item.func in FORMATS), None)
+    return FieldType(kind, minimum=minimum, maximum=maximum, format=text_format)
 
 
 def _replace(field: FieldType, **changes) -> FieldType:

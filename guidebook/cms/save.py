@@ -28,6 +28,7 @@ from ..errors import ContentError
 from ..languages import default_language, language_codes, strings
 from .house_yaml import Flow, Quoted, dump, styled
 from .model import FormField, form_fields, in_form_order, settings
+from .translations import FIELD as LIST_ONLY  # shown in the editor's lists, never written
 
 MOUNT_OF_FOLDER = {folder: mount for mount, folder in COLLECTIONS.items()}
 CONFIG_FILE = "mkdocs.yml"
@@ -73,13 +74,19 @@ def content_file(root: Path, path: str) -> ContentFile:
 
 
 def save(root: Path, files: dict[str, str], today: date) -> list[str]:
-    """Check and write the language versions of one entry (path -> the text Decap made); return the paths written."""
+    """Check and write the language versions of one entry (path -> the text Decap made); return the paths written.
+
+    Decap sends every language of the entry; a file whose content the save does not change is left as it
+    is, byte for byte (a fix of the French must not reach a reviewer as a change to the English)."""
     languages.use(root)  # a broken mkdocs.yml is named where the editor's user can mend it, not in the copy
     with tempfile.TemporaryDirectory(prefix="guidebook-save-") as scratch:
         overlay = _overlay(root, Path(scratch))
         drafts = [_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
-        _set_source_hash(root, overlay, drafts)
-        for draft in drafts:
+        kept = {draft.path for draft in drafts if _same_as_file(root, draft, today)}  # sources: before their hash is used
+        _set_source_hash(root, overlay, drafts, kept)
+        kept |= {draft.path for draft in drafts if _same_as_file(root, draft, today)}
+        changed = [draft for draft in drafts if draft.path not in kept]
+        for draft in changed:
             _write(overlay / draft.path, draft.text())
         _, problems = inspect(overlay)
         saved = {draft.path for draft in drafts}
@@ -87,9 +94,25 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
         refused = sorted(set(_untranslated(root, drafts)) | {p for p in problems if p.severity == "error" and p.path in saved})
         if refused:
             raise SaveRefused(refused)
-        for draft in drafts:
+        for draft in changed:
             _write(root / draft.path, draft.text())
-    return [draft.path for draft in drafts]
+    return [draft.path for draft in changed]
+
+
+def _model_meta(meta: dict, kind: str, today: date) -> dict:
+    """Front matter in the model's form, `last_reviewed` set to `today` when it has none."""
+    return _in_model_form({**meta, "last_reviewed": meta.get("last_reviewed") or today}, in_form_order(KINDS[kind]), top=True)
+
+
+def _same_as_file(root: Path, draft: Draft, today: date) -> bool:
+    """Whether the file on disk already says what the draft says (in the model's form, whatever its layout)."""
+    old = _read(root, draft.path)
+    if old is None:
+        return False
+    meta = _model_meta(old.meta, draft.content_file.kind, today)
+    if HASH_FIELD in old.meta:
+        meta[HASH_FIELD] = str(old.meta[HASH_FIELD])
+    return meta == draft.meta and old.body.strip() == draft.body.strip()
 
 
 def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
@@ -144,8 +167,7 @@ def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft
     sent.unlink()
     if problems:
         raise SaveRefused(problems)
-    model = KINDS[found.kind]
-    meta = _in_model_form({**source.meta, "last_reviewed": source.meta.get("last_reviewed") or today}, in_form_order(model), top=True)
+    meta = _model_meta({name: value for name, value in source.meta.items() if name != LIST_ONLY}, found.kind, today)
     body = source.body.strip()
     if found.kind == "practice-sheet" and not body:
         body = "\n\n".join(f"## {section}" for section in strings()[found.language]["sheet_sections"])
@@ -197,7 +219,7 @@ def _tidy_one(value: object, field: FormField) -> object:
     return value
 
 
-def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft]) -> None:
+def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[str]) -> None:
     """Give each translation of the save the `source_hash` `guidebook status --mark` would, or keep its own.
 
     A translation is recorded as up to date with its source when this save wrote its text (a new page, or
@@ -208,7 +230,7 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft]) -> None:
     source_language = _source_language(drafts)
     fields = form_fields(KINDS[drafts[0].content_file.kind])
     for draft in drafts:
-        if draft.language == source_language:
+        if draft.language == source_language and draft.path not in kept:
             _write(overlay / draft.path, draft.text())  # the source as saved, for its fingerprint
     for draft in drafts:
         if draft.language == source_language:

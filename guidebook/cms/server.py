@@ -1,37 +1,35 @@
 """The editor's local server: the admin pages, the vendored Decap CMS and Decap's local backend API.
 
 It speaks the protocol of Decap's own local server (decap-server, `local_backend` in the configuration):
-one POST endpoint taking {action, params}. Unlike decap-server it writes a save only when
-`guidebook check` accepts it (guidebook/cms/save.py); a refusal is answered with the check's problems,
-which Decap shows in its error notice. Only 127.0.0.1 is listened on: there is no login.
+one POST endpoint taking {action, params} (api.py). Unlike decap-server it writes a save only when
+`guidebook check` accepts it (save.py), answers only its own admin page (gate.py: Host, Origin, JSON
+content type, a per-session token in the API's address, sessions.py), and answers every request it does
+not do with a 4xx JSON reason, never a traceback. Only 127.0.0.1 is listened on: there is no login.
 """
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import json
 import mimetypes
-import os
 import re
-import subprocess
+import socket
 import sys
-import threading
-from collections.abc import Callable
-from datetime import date
+import tempfile
+import traceback
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from ..content.problems import Problem
-from ..errors import BadArgument, ConfigError, GuidebookError
-from ..languages import default_language
-from .config import EDITOR_ADDRESS
-from ..site.citations import language_name
+from ..errors import GuidebookError
+from .api import Api
+from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
+from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
 from .messages import refusal
-from .model import interface_languages
-from .save import SaveRefused, content_file, save
+from .model import interface_languages, settings
+from .save import SaveRefused
+from .sessions import Sessions
 
-API = re.compile(r"^/api/(?P<language>[a-z]{2})/v1/?$")
+API = re.compile(r"^/api/(?:(?P<token>[^/]*)/)?(?P<language>[^/]+)/v1/?$")
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 # A page that embeds the editor could make an editor click without seeing (a <meta> policy cannot say this).
 FRAME_HEADER = "frame-ancestors 'none'"
@@ -40,183 +38,170 @@ TYPES = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/was
 
 class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path):
-        self.project = project.resolve()
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000):
+        self.preview = f"http://127.0.0.1:{preview_port}/"
+        self.api = Api(project)
+        self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
-        self.save_lock = threading.Lock()  # one save at a time: each checks the project as the last one left it
         super().__init__(address, _Handler)
 
     @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    @property
     def address(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
-
-def run(project: Path, port: int, preview_port: int, say: Callable[[str], None]) -> None:
-    """The editor and the live preview (mkdocs serve) on 127.0.0.1, both stopped by Ctrl-C."""
-    editor_dir = project / "editor"
-    if not (editor_dir / DECAP_DIST / "decap-cms.js").is_file():
-        raise ConfigError("Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci")
-    try:
-        server = EditorServer(("127.0.0.1", port), project, editor_dir)
-    except OSError as error:
-        raise BadArgument("--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port") from None
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    preview = subprocess.Popen(
-        [Path(sys.executable).with_name("mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{preview_port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    others = [code for code in interface_languages() if code != default_language()]
-    say(f"Editor:       {server.address}/admin/" + "".join(f" ({language_name(code, 'en')} interface: {server.address}/admin/{code}/)" for code in others))
-    say(f"Live preview: http://127.0.0.1:{preview_port}/ (starting" + "".join(f"; {language_name(code, 'en')} at /{code}/" for code in others) + ")")
-    say("Press Ctrl-C to stop both.")
-    try:
-        status = preview.wait()
-        raise GuidebookError(f"the live preview (mkdocs serve) stopped with exit code {status}; the editor was stopped too")
-    except KeyboardInterrupt:
-        say("\nStopping the editor and the live preview.")
-        preview.terminate()
-        preview.wait(timeout=10)
-    finally:
-        server.shutdown()
-        server.server_close()
+    def handle_error(self, request, client_address) -> None:
+        """A failure outside a handler's own guard: one line on the terminal, the traceback in a file."""
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            print(f"editor: unexpected failure, {_keep_traceback()}", file=sys.stderr)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: EditorServer
+    timeout = 30  # a client that stops sending in the middle of a request is let go
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The base class's errors (a malformed request line, an unknown method...) as JSON, all 4xx."""
+        if code == 501:  # an HTTP method the server has no handler for
+            code, message = 405, f"the method {self.command[:20]!r} is not used here; the admin pages take GET, the API POST"
+        elif code >= 500:  # an HTTP version the server does not speak: the client's mistake, said as one
+            code = 400
+        self.request_version = "HTTP/1.0"  # an answer with its status line even to a line too broken to tell
+        self._answer(code, {"error": message or explain or "bad request"})
+
     def do_GET(self) -> None:
-        path = unquote(urlsplit(self.path).path)
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:
+        self._guarded(self._post)
+
+    def do_OPTIONS(self) -> None:
+        """A CORS preflight: answered with no Access-Control-Allow-* header, so the browser sends nothing."""
+        self._guarded(lambda: self._answer(403, {"error": "requests from other web pages are refused"}))
+
+    def _guarded(self, handle) -> None:
+        try:
+            handle()
+        except Rejected as rejected:
+            self._answer(rejected.status, {"error": rejected.reason})
+        except (ConnectionError, TimeoutError):  # the client went away: nobody to answer
+            self.close_connection = True
+        except Exception:  # noqa: BLE001 - a bug: one line on the terminal, the traceback in a file
+            said = _keep_traceback()
+            print(f"editor: unexpected failure on {self.command} {self.path[:80]}, {said}", file=sys.stderr)
+            self._answer(500, {"error": f"unexpected failure, {said}"})
+
+    def _get(self) -> None:
+        host = own_host(self.headers, self.server.port)
+        path = self._plain_path()
+        if API.match(path):
+            raise Rejected(405, "the API takes POST requests")
         if path in ("/", "/admin"):
-            self.send_response(302)
-            self.send_header("Location", "/admin/")
-            self.end_headers()
+            self._send(302, b"", "text/plain", Location="/admin/")
             return
         if path == "/favicon.ico":  # the editor has no icon: say so without an error in the browser's console
             self._send(204, b"", "image/x-icon")
             return
         file = self._static_file(path)
-        if file is None:
-            self._send(404, b"not found\n", "text/plain")
-            return
         kind = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         body = file.read_bytes()
-        if file.name == "config.yml":  # the API is this server's, on whatever port it listens
-            body = body.replace(EDITOR_ADDRESS.encode(), self.server.address.encode())
+        if file.name == "config.yml":
+            body = self._configuration(body, host)
         self._send(200, body, kind)
 
-    def _static_file(self, path: str) -> Path | None:
+    def _configuration(self, body: bytes, host: str) -> bytes:
+        """The admin page's configuration, its API's address holding a new session's token."""
+        fetched_from = self.headers.get("Sec-Fetch-Site")
+        if fetched_from not in (None, "same-origin", "none"):
+            raise Rejected(403, f"the editor's configuration is for its own page, not for a {fetched_from} request")
+        token = self.server.sessions.open()
+        body = body.replace(f"site_url: {PREVIEW_ADDRESS}".encode(), f"site_url: {self.server.preview}".encode())  # its "view live" link
+        return body.replace(f"{EDITOR_ADDRESS}/api/".encode(), f"http://{host}/api/{token}/".encode())
+
+    def _plain_path(self) -> str:
+        try:
+            path = unquote(urlsplit(self.path).path, errors="strict") if self.path.isascii() else ""
+        except (UnicodeDecodeError, ValueError):
+            path = ""
+        if not path.startswith("/") or any(ord(character) < 32 for character in path):
+            raise Rejected(400, "the address is not a plain path")
+        return path
+
+    def _static_file(self, path: str) -> Path:
         """The admin pages and their configuration, and the files of Decap's distribution."""
         parts = PurePosixPath(path).parts
-        if len(parts) < 2 or parts[1] != "admin" or ".." in parts:
-            return None
+        if len(parts) < 2 or parts[1] != "admin" or any(part in ("..", ".") or part.startswith(".") for part in parts[1:]):
+            raise Rejected(404, "not found")
         if len(parts) > 2 and parts[2] == "decap":
             base, inside = self.server.editor_dir / DECAP_DIST, parts[3:]
         else:
             base, inside = self.server.editor_dir / "admin", parts[2:]
-        file = base.joinpath(*inside)
-        if path.endswith("/"):
-            file = file / "index.html"
-        return file if file.is_file() else None
+        file = base.joinpath(*inside) / ("index.html" if path.endswith("/") else "")
+        if not file.is_file() or not file.resolve().is_relative_to(base.resolve()):
+            raise Rejected(404, "not found")
+        return file
 
-    def do_POST(self) -> None:
-        match = API.match(urlsplit(self.path).path)
+    def _post(self) -> None:
+        host = own_host(self.headers, self.server.port)
+        match = API.match(self._plain_path())
         if match is None:
-            self._send(404, b"not found\n", "text/plain")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
+            raise Rejected(404, "not found; the API is POST /api/<token>/<language>/v1")
+        same_origin(self.headers, host)
+        language = match["language"]
+        if language not in interface_languages():
+            raise Rejected(404, f"no editor interface in {language[:10]!r}; the interfaces are {', '.join(interface_languages())}")
+        session = self.server.sessions.find(match["token"] or "")
+        if session is None:
+            raise Rejected(403, settings()["reload"][language])
+        json_type(self.headers)
+        length = body_length(self.headers)
+        body = self.rfile.read(length)
+        if len(body) < length:
+            raise Rejected(400, f"the body ended after {len(body)} of the {length} bytes its Content-Length announced")
+        action, params = action_of(body)
+        params = checked_params(action, params)
         try:
-            request = json.loads(self.rfile.read(length) or b"{}")
-            status, answer = 200, self._act(request.get("action"), request.get("params") or {})
+            answer = self.server.api.act(action, params, session, language)
+        except Rejected:
+            raise
         except SaveRefused as refused:
-            status, answer = 422, {"error": refusal(refused.problems, match["language"])}
+            raise Rejected(422, refusal(refused.problems, language)) from None
         except GuidebookError as failure:  # mkdocs.yml broken while the editor runs, say: its message, as the CLI's
-            status, answer = 422, {"error": str(failure)}
+            raise Rejected(422, str(failure)) from None
+        self._answer(200, answer)
+
+    def _answer(self, status: int, answer: object) -> None:
+        if status >= 400:
+            self.close_connection = True  # what is left of a refused request is not read
         self._send(status, json.dumps(answer, ensure_ascii=False, default=str).encode("utf-8"), "application/json")
 
-    def _act(self, action: str, params: dict) -> object:
-        project = self.server.project
-        if action == "info":
-            return {"repo": project.name, "publish_modes": ["simple"], "type": "local_fs"}
-        if action == "entriesByFolder":
-            return [_entry(project, path) for path in _folder_files(project, params["folder"], params.get("extension", "md"), params.get("depth", 1))]
-        if action == "entriesByFiles":
-            return [_entry(project, item["path"], item.get("label")) for item in params["files"]]
-        if action == "getEntry":
-            return _entry(project, params["path"])
-        if action == "persistEntry":
-            return self._persist(params)
-        if action == "getMedia":
-            return []
-        if action == "getDeployPreview":
-            return None
-        raise SaveRefused([Problem(str(params.get("path") or "editor"), 1, action or "action", _NOT_HERE.get(action, "is not something this editor does"))])
-
-    def _persist(self, params: dict) -> dict:
-        files = params.get("dataFiles") or [params["entry"]]
-        if params.get("assets"):
-            raise SaveRefused([Problem(files[0]["path"], 1, "images", _NOT_HERE["persistMedia"])])
-        if any(item.get("newPath") for item in files):
-            raise SaveRefused([Problem(files[0]["path"], 1, "file name", "renaming a page is not done in the editor: it would break the links to it")])
-        with self.server.save_lock:
-            written = save(self.server.project, {item["path"]: item["raw"] for item in files}, date.today())
-        return {"message": f"entry persisted: {', '.join(written)}"}
-
-    def _send(self, status: int, body: bytes, kind: str) -> None:
+    def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Security-Policy", FRAME_HEADER)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-store")
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
-_NOT_HERE = {
-    "persistMedia": "images are not added through the editor yet: put them in docs/assets/images/ through a pull request",
-    "deleteFile": "pages are not deleted through the editor: other pages may link to them; ask for it in a pull request",
-    "deleteFiles": "pages are not deleted through the editor: other pages may link to them; ask for it in a pull request",
-}
-
-
-def _folder_files(project: Path, folder: str, extension: str, depth: int) -> list[str]:
-    """The files of a collection's folder of the folder's kind: the index page of the city pilots' folder is a
-    page, not a city pilot."""
-    base = _inside(project, folder)
-    if not base.is_dir():
-        return []
-    # The kind any page of this folder would have, by the layout's rules.
-    folder_kind = content_file(project, f"{folder}/any.{default_language()}.md").kind
-    found = []
-    for path in sorted(base.rglob(f"*.{extension}")):
-        relative = path.relative_to(project).as_posix()
-        if len(path.relative_to(base).parts) > depth or any(part.startswith(".") for part in path.relative_to(base).parts):
-            continue
-        try:
-            kind = content_file(project, relative).kind
-        except SaveRefused:  # no language in its name: not a page the editor shows (the check names it)
-            continue
-        if kind == folder_kind:
-            found.append(relative)
-    return found
-
-
-def _entry(project: Path, path: str, label: str | None = None) -> dict:
-    file = _inside(project, path)
-    data = file.read_bytes() if file.is_file() else None
-    entry = {"path": path, "id": hashlib.sha256(data).hexdigest() if data is not None else None}
-    if label is not None:
-        entry["label"] = label
-    return {"data": data.decode("utf-8") if data is not None else None, "file": entry}
-
-
-def _inside(project: Path, path: str) -> Path:
-    resolved = (project / path).resolve()
-    if not resolved.is_relative_to(project):
-        raise SaveRefused([Problem(path, 1, "path", "is outside the project")])
-    return resolved
+def _keep_traceback() -> str:
+    """Write the current exception's traceback to a new file; say what it was and where the file is."""
+    error = sys.exc_info()[1]
+    with tempfile.NamedTemporaryFile("w", prefix="guidebook-editor-traceback-", suffix=".txt", delete=False) as file:
+        file.write(traceback.format_exc())
+    return f"{type(error).__name__}: {error} (full traceback written to {file.name})"

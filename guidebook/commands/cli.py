@@ -23,7 +23,7 @@ from ..content.freshness import freshness_problems
 from ..content.load import inspect
 from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
-from . import authoring, edit, reference, status as translations
+from . import authoring, edit, online, reference, status as translations
 
 EXIT_PROBLEMS = 1
 FORMAT = click.option(
@@ -88,6 +88,8 @@ def main(context: click.Context, project: Path) -> None:
     Translations:    guidebook status; once a translation is done:
                      guidebook status --mark practice_sheets/slug.fr.md
     Building:        guidebook build
+    Online:          guidebook publish /srv/prepare-guidebook
+                     guidebook preview-prod (the built site through nginx)
     Web editor:      guidebook edit
 
     \b
@@ -257,6 +259,8 @@ def fields(project: Path, write: bool) -> None:
 
 main.add_command(edit.edit)
 main.add_command(edit.editor_config)
+main.add_command(online.publish)
+main.add_command(online.preview_prod)
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import languages
-from ..cms import server
+from ..cms import launch
 from ..cms.config import ADMIN_DIR, write_configs
 
 
@@ -21,7 +21,7 @@ def edit(project: Path, port: int, preview_port: int) -> None:
     A save is written only when guidebook check accepts it; otherwise the editor shows the check's problems.
     """
     languages.use(project)
-    server.run(project, port, preview_port, click.echo)
+    launch.run(project, port, preview_port, click.echo)
 
 
 @click.command("editor-config")

@@ -55,10 +55,13 @@ class ReviewRow:
 
 @dataclass(frozen=True)
 class EditorNoteRow:
-    """A file's `editor_note`: what its editors left to do or check; readers never see it."""
+    """A file's `editor_note`: what its editors left to do or check; readers never see it.
+
+    No line number: the web editor writes the front matter in the model's order, so a save that changes
+    nothing may still move the field, and the report must stay the same.
+    """
 
     path: str
-    line: int
     note: str
 
     def as_dict(self) -> dict:
@@ -116,7 +119,7 @@ def editor_notes(repository: Repository) -> list[EditorNoteRow]:
         for variant in sorted(repository.entries[key].variants.values(), key=lambda v: v.language):
             note = variant.model.editor_note if variant.model else None
             if note:
-                rows.append(EditorNoteRow(variant.source.shown_path, variant.source.line_of(("editor_note",)), note))
+                rows.append(EditorNoteRow(variant.source.shown_path, note))
     return rows
 
 
@@ -152,7 +155,7 @@ class StatusReport:
         lines.append(f"Review: {len(self.review)} file(s) last reviewed more than {self.review_days} days ago.")
         lines += [f"  {row.path}:{row.line}: last_reviewed: {row.last_reviewed} ({row.days_ago} days ago)" for row in self.review]
         lines.append(f"Notes to editors: {len(self.notes)} file(s).")
-        lines += [f"  {row.path}:{row.line}: editor_note: {' '.join(row.note.split())}" for row in self.notes]
+        lines += [f"  {row.path}: editor_note: {' '.join(row.note.split())}" for row in self.notes]
         return lines
 
 

@@ -2,7 +2,8 @@
 
 MkDocs writes every link relative to the page, the head's <link rel="alternate" hreflang> too; search engines
 want them absolute (Lighthouse's hreflang audit fails a relative one), so they are resolved against the
-public address (site_url), like the canonical link.
+public address (site_url), like the canonical link. The default language's is repeated as `x-default`, the
+page for readers of any other language (as in the sitemap, publish/serving.py).
 
 Material's language selector fetches `sitemap.xml` beside each alternate, to map a page to its translation
 when the alternates are the language homes. static-i18n gives each page its translation as alternate, so the
@@ -20,6 +21,8 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
+from ..languages import default_language
+
 HEAD_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
 BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script
 SITEMAP_LOOKUP = re.compile(r'\b[\w$]+\("link\[rel=alternate\]"\)')  # the alternates whose sitemaps it fetches
@@ -27,9 +30,15 @@ NO_LOOKUP = '[]/*guidebook: no sitemap lookup*/'
 
 
 def absolute(html: str, page_url: str, site_url: str) -> str:
-    """The page with its head's hreflang alternates resolved against its public address."""
+    """The page with its head's hreflang alternates resolved against its public address, and x-default."""
     base = urljoin(site_url, page_url)
-    return HEAD_ALTERNATE.sub(lambda match: match.group(1) + urljoin(base, match.group(2)) + match.group(3), html)
+    default = f' hreflang="{default_language()}">'
+
+    def resolved(match: re.Match) -> str:
+        link = match.group(1) + urljoin(base, match.group(2)) + match.group(3)
+        return link + "\n    " + link.replace(default, ' hreflang="x-default">') if link.endswith(default) else link
+
+    return HEAD_ALTERNATE.sub(resolved, html)
 
 
 def remove_sitemap_lookup(site_dir: Path) -> None:

@@ -11,7 +11,7 @@ gaps this module fills after the build:
 The PDFs of the site are copied in, so the download links work offline too, and each language's handouts
 are also written into a script (downloads/handouts.<language>.js), from which the catalogue's workshop pack
 reads them (javascripts/pack.js: fetch cannot read files from file://); the files only a web server uses
-(404 page, sitemaps) are left out.
+(404 page, sitemaps) are left out. Its assets are named after their content, as the site's (fingerprint.py).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from ..content.model import Repository
 from ..files import write_beside
 from ..site.downloads import OFFLINE_ZIP, guidebook_pdf
 from .options import download_options, raw_config
+from .fingerprint import fingerprint
 from .run import run_mkdocs
 from .sizes import fill_sizes
 
@@ -67,6 +68,7 @@ def build_bundle(project: Path, site_dir: Path, repository: Repository, *, stric
         copy_downloads(site_dir, offline_site)
         fill_sizes(offline_site)
         write_handout_scripts(offline_site)
+        fingerprint(offline_site)  # as on the site: a reader who unpacks a newer bundle over an older one gets no stale file
         target = site_dir / OFFLINE_ZIP
         files = write_zip(offline_site, target)
     log.info(f"Offline bundle {OFFLINE_ZIP}: {files} files, {target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")

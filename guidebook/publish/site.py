@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import ConfigurationError
@@ -17,7 +16,7 @@ from .. import pdf
 from ..content.load import load
 from ..content.model import Repository
 from ..errors import BuildFailed, ContentError, PrintError
-from . import offline
+from . import offline, serving, swap
 from .sizes import fill_sizes
 from .options import download_options
 from .run import run_mkdocs
@@ -26,7 +25,7 @@ log = logging.getLogger("mkdocs.plugins.guidebook")
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True) -> None:
-    """Build into a temporary folder beside `site_dir`, then swap it in.
+    """Build into a temporary folder beside `site_dir`, then swap it in (swap.py: no moment without a site).
 
     `downloads`: also make the PDFs and the offline bundle (False for a fast preview, without their links).
     """
@@ -35,14 +34,15 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads:
     _check_output(site_dir)
     repository = _load(project)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the published site/ must be readable by a web server
+    swap.remove_leftovers(site_dir)
+    staging = swap.make_staging(site_dir)
     try:
         options = _download_options(project, repository) if downloads else None
         run_mkdocs(project / "mkdocs.yml", staging, repository, strict=strict, options=options)
         if downloads:
             _build_downloads(project, staging, repository, strict)
-        _swap(staging, site_dir)
+        serving.prepare(project, staging, repository)
+        swap.put_in_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -83,12 +83,3 @@ def _build_downloads(project: Path, site_dir: Path, repository: Repository, stri
         raise BuildFailed([], str(error)) from None
     offline.build_bundle(project, site_dir, repository, strict=strict)
     fill_sizes(site_dir)
-
-
-def _swap(new: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".{site_dir.name}-previous")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

@@ -10,113 +10,20 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
+from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry  # noqa: F401 (fixtures)
 from guidebook.commands.cli import main as guidebook
-from guidebook.cms.server import DECAP_DIST, EditorServer
-from sites import PROJECT, build
-
-EDITOR = PROJECT / "editor"
-SLUG = "case-work-with-families-in-testville"
-
-
-@pytest.fixture
-def editor(project):
-    assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
-    server = EditorServer(("127.0.0.1", 0), project, EDITOR)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def admin(browser, editor):
-    """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    foreign, violations = [], []
-    page.on("request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None)
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-
-    def open_admin(language: str = "en"):
-        page.goto(f"{editor.address}/admin/{'' if language == 'en' else language + '/'}")
-        page.get_by_role("button", name="Login" if language == "en" else "Se connecter").click()
-        page.get_by_role("link", name="Practice sheets" if language == "en" else "Fiches pratiques").wait_for()
-        return page
-
-    yield open_admin
-    context.close()
-    assert foreign == [], f"requests to other hosts: {foreign}"
-    assert violations == [], f"Content-Security-Policy violations: {violations}"
-
-
-def _foreign(url: str, base: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != urlsplit(base).netloc
-
-
-def field(page, name: str, language: str):
-    """The input of field `name` in the English (left) or French (right) half of the form."""
-    return page.locator(f"[id^='{name}-field-']").nth(0 if language == "en" else 1)
-
-
-def choose(page, name: str, text: str) -> None:
-    """Type into a select (edited once, in English) and take the option offered."""
-    box = field(page, name, "en")
-    box.fill(text)
-    page.get_by_role("option", name=text).first.click()
-
-
-# What the form's selects and buttons say in each interface language.
-WORDS = {
-    "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
-           "none": "No evaluation documented", "Publish": "Publish", "Publish now": "Publish now", "Toggle preview": "Toggle preview"},
-    "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
-           "none": "Aucune évaluation documentée", "Publish": "Publier", "Publish now": "Publier maintenant", "Toggle preview": "Aperçu"},
-}
-
-
-def fill_sheet(page, language: str, *, french_summary: str) -> None:
-    words = WORDS[language]
-    page.goto(page.url.split("#")[0] + "#/collections/practice-sheet/new")
-    field(page, "title", "en").fill("Case work with families in Testville")
-    field(page, "title", "fr").fill("Travail de cas avec les familles à Testville")
-    field(page, "summary", "en").fill("Probation officers in Testville work with the families of people on probation.")
-    if french_summary:
-        field(page, "summary", "fr").fill(french_summary)
-    field(page, "city", "en").fill("Testville")
-    field(page, "city", "fr").fill("Testville")
-    choose(page, "country", words["Belgium"])
-    choose(page, "pilot", "Testville")
-    choose(page, "approaches", words["Case management"])
-    choose(page, "target_groups", words["Families"])
-    choose(page, "recommendations", "First chapter")
-    choose(page, "status", words["none"])
-    field(page, "email", "en").fill("contact@example.org")
-
-
-def publish(page, language: str) -> None:
-    page.get_by_role("button", name=WORDS[language]["Publish"]).click()
-    page.get_by_text(WORDS[language]["Publish now"]).click()
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-
+from sites import build
 
 def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project, tmp_path):
     page = admin("en")
     fill_sheet(page, "en", french_summary="Les agents de probation de Testville travaillent avec les familles des personnes en probation.")
-    publish(page, "en")
+    save_entry(page, "en")
     page.get_by_text("Entry saved").wait_for()
 
     english, french = (front_matter(project / f"practice_sheets/{SLUG}.{lang}.md") for lang in ("en", "fr"))
@@ -156,12 +63,13 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     shots = Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
     page = admin(language)
     french = language == "fr"
-    page.get_by_text("Case management in Testville").wait_for()
+    page.get_by_text(SHEET_TITLE[language]).wait_for()  # the titles of the interface's language
+    assert page.get_by_text(SHEET_TITLE["fr" if language == "en" else "en"]).count() == 0
     for collection in (("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations") if french else ("Practice sheets", "City pilots")):
         assert page.get_by_role("link", name=collection).is_visible()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-list-{language}.png")
-    page.get_by_text("Case management in Testville").click()
+    page.get_by_text(SHEET_TITLE[language]).click()
     summary = page.locator("label[for^='summary-field-']").first
     summary.wait_for()
     assert summary.inner_text().lower() == ("résumé" if french else "summary")
@@ -172,9 +80,9 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     page.screenshot(path=shots / f"editor-form-{language}.png")
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
     preview = page.frame_locator("iframe").first
-    preview.get_by_text("Case management in Testville").first.wait_for()
+    preview.get_by_text(SHEET_TITLE[language]).first.wait_for()
     page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
-    page.get_by_text("Home").wait_for()  # docs/index.en.md, a page of the docs/ folder's collection
+    page.get_by_text("Accueil" if french else "Home").wait_for()  # docs/index.*.md, a page of the docs/ folder's collection
 
 
 def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):
@@ -183,7 +91,7 @@ def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project)
     page.get_by_text("Case management in Testville").click()
     summary = field(page, "summary", "en")
     summary.fill("A test practice, described again.")
-    publish(page, "en")
+    save_entry(page, "en")
     page.get_by_text("Entry saved").wait_for()
     english = front_matter(project / "practice_sheets/testville-case-management.en.md")
     assert english["summary"] == "A test practice, described again."
@@ -212,30 +120,40 @@ def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
 
 
 def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):
+    """In the English interface the French half is checked by the server, which names the French file."""
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
-    page = admin("fr")
-    fill_sheet(page, "fr", french_summary="")
-    publish(page, "fr")
-    refusal = page.get_by_text("Cet enregistrement est refusé")
+    page = admin("en")
+    fill_sheet(page, "en", french_summary="")
+    save_entry(page, "en")
+    refusal = page.get_by_text("This save is refused")
     refusal.wait_for()
     message = refusal.inner_text()
-    assert f"\n• practice_sheets/{SLUG}.fr.md:1 : « Résumé » (summary) : manque ; attendu : Une ou deux phrases décrivant la pratique." in message
+    assert f"\n• practice_sheets/{SLUG}.fr.md:1: Summary (summary): is missing from this practice sheet; expected: One or two sentences describing the practice." in message
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 
-def test_save_the_check_refuses_shows_its_message_in_french_and_writes_nothing(admin, project, tmp_path):
+def test_in_the_french_interface_the_empty_french_summary_is_refused_on_its_field(admin, project):
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin("fr")
-    fill_sheet(page, "fr", french_summary="Les agents de probation de Testville travaillent avec les familles.")
-    field(page, "email", "en").fill("contact(at)example.org")
-    publish(page, "fr")
-    refusal = page.get_by_text("Cet enregistrement est refusé")
-    refusal.wait_for()
-    message = refusal.inner_text()
-    page.wait_for_timeout(800)  # the notice slides in
-    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / "editor-refusal-fr.png")
-    assert message.startswith("Échec de l'enregistrement de l'entrée")
-    for language in ("en", "fr"):
-        assert f"practice_sheets/{SLUG}.{language}.md:" in message
-    assert "« Adresse électronique » (contact.email) : « contact(at)example.org » n'est pas une adresse électronique" in message
+    fill_sheet(page, "fr", french_summary="")
+    save_entry(page, "fr")
+    page.get_by_text("Le champ Résumé est requis.").wait_for()
+    assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "An e-mail address is expected, for example contact@efus.eu"),
+    ("fr", "Une adresse électronique est attendue, par exemple contact@efus.eu"),
+])
+def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(admin, project, tmp_path, language, expected):
+    before = sorted(path.name for path in (project / "practice_sheets").iterdir())
+    page = admin(language)
+    fill_sheet(page, language, french_summary="Les agents de probation de Testville travaillent avec les familles.")
+    field(page, "email", language).fill("contact(at)example.org")
+    save_entry(page, language)
+    label = "Adresse électronique : " if language == "fr" else "E-mail address: "
+    message = page.get_by_text(label + expected)
+    message.wait_for()
+    message.scroll_into_view_if_needed()
+    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-field-error-{language}.png")
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before

@@ -1,0 +1,117 @@
+"""Content-hashed names for the site's stylesheets, scripts, fonts and images, every reference rewritten.
+
+A file named after its content can be cached by browsers for a year: a changed file gets a new name.
+`main.484c7ddc.min.css` becomes `main.484c7ddc.min.<12 hex digits>.css`; the theme's files are renamed
+too, since the build edits some of them (the search worker, Material's bundle). A file's hash is taken
+after its own references are rewritten (a stylesheet after the fonts it names), so a font that changes
+renames the stylesheet too.
+
+A reference is a path ending in a renamed file's name, relative to the file holding it or to the site's
+root, in any text file (HTML attributes, CSS url(), the theme's JSON configuration, scripts); it is
+rewritten only when it resolves to that very file. Left alone: Lunr's language files, whose names the
+search worker puts together at run time, and licence texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from ..errors import BuildFailed
+
+ASSET_FOLDERS = ("assets", "stylesheets", "javascripts")
+HASHED = {".css", ".js", ".woff2", ".woff", ".ttf", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"}
+LEFT_ALONE = ("assets/javascripts/lunr/",)  # loaded under names the search worker builds
+TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".webmanifest"}
+HASH_LENGTH = 12
+# What nginx caches as immutable (deploy/nginx/site.conf holds the same pattern).
+HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.\w+$")
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    """Rename the assets of `site` after their content and rewrite every reference; return old -> new paths."""
+    assets = {_relative(path, site): path for folder in ASSET_FOLDERS for path in sorted((site / folder).rglob("*")) if _hashable(path, site)}
+    if not assets:
+        return {}
+    finder = _finder({posixpath.basename(name) for name in assets})
+    renamed: dict[str, str] = {}
+    pending = dict(assets)
+    while pending:
+        ready = [name for name, path in pending.items() if not (_references(path, site, finder) & pending.keys()) - {name}]
+        if not ready:
+            raise BuildFailed([], f"these files name each other, so none can be named after its content: {', '.join(sorted(pending))}")
+        for name in ready:
+            path = pending.pop(name)
+            _rewrite(path, site, finder, renamed)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_LENGTH]
+            new = path.with_name(f"{path.stem}.{digest}{path.suffix}")
+            path.rename(new)
+            renamed[name] = _relative(new, site)
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in TEXT and _relative(path, site) not in renamed.values():
+            _rewrite(path, site, finder, renamed)
+    return renamed
+
+
+def built_path(site: Path, name: str) -> Path:
+    """Where the file the theme wrote as `name` is in a built site: under its content-hashed name."""
+    path = site / name
+    [found] = [candidate for candidate in path.parent.glob(f"{path.stem}.*{path.suffix}") if HASHED_NAME.search(candidate.name)
+               and candidate.name.removesuffix(candidate.suffix).rsplit(".", 1)[0] == path.stem]
+    return found
+
+
+def original_names(text: str) -> str:
+    """`text` with the content hashes taken out of the names it holds (what the theme wrote)."""
+    return re.sub(rf"\.[0-9a-f]{{{HASH_LENGTH}}}(\.\w+)(?![\w.-])", r"\1", text)
+
+
+def _hashable(path: Path, site: Path) -> bool:
+    name = _relative(path, site)
+    return path.is_file() and path.suffix in HASHED and not name.startswith(LEFT_ALONE) and not HASHED_NAME.search(path.name)
+
+
+def _relative(path: Path, site: Path) -> str:
+    return path.relative_to(site).as_posix()
+
+
+def _finder(basenames: set[str]) -> re.Pattern:
+    names = "|".join(re.escape(name) for name in sorted(basenames, key=len, reverse=True))
+    # A path: segments then one of the names, not inside a longer name (bundle.js in bundle.js.map).
+    return re.compile(rf"(?<![\w.~/-])(?P<prefix>(?:[\w.~:-]*/)*)(?P<name>{names})(?![\w.-])")
+
+
+def _resolve(prefix: str, name: str, holder: Path, site: Path) -> str | None:
+    """The site path a reference points at, or None when it leaves the site or names another host."""
+    if "://" in prefix or prefix.startswith("//"):
+        return None  # an absolute address: the theme never names its assets so
+    if prefix.startswith("/"):
+        target = posixpath.normpath(prefix.lstrip("/") + name)
+    else:
+        target = posixpath.normpath(posixpath.join(_relative(holder.parent, site) if holder.parent != site else "", prefix, name))
+    return None if target.startswith("..") else target
+
+
+def _references(path: Path, site: Path, finder: re.Pattern) -> set[str]:
+    if path.suffix not in TEXT:
+        return set()
+    text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    return {target for match in finder.finditer(text) if (target := _resolve(match["prefix"], match["name"], path, site))}
+
+
+def _rewrite(path: Path, site: Path, finder: re.Pattern, renamed: dict[str, str]) -> None:
+    if path.suffix not in TEXT or not renamed:
+        return
+    text = path.read_text(encoding="utf-8", errors="surrogateescape")
+
+    def new_name(match: re.Match) -> str:
+        target = _resolve(match["prefix"], match["name"], path, site)
+        if target not in renamed:
+            return match.group(0)
+        return match["prefix"] + posixpath.basename(renamed[target])
+
+    rewritten = finder.sub(new_name, text)
+    if rewritten != text:
+        path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")

@@ -1,0 +1,119 @@
+"""What the editor's browser tests share: the editor on a fixture project, its admin page opened in Chromium
+(failing the test on a request to another host or a Content-Security-Policy violation), and the form's
+fields, words and buttons in each interface language."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from guidebook.cms.server import DECAP_DIST, EditorServer
+from sites import PROJECT
+
+EDITOR = PROJECT / "editor"
+SLUG = "case-work-with-families-in-testville"
+
+
+@pytest.fixture
+def editor(project):
+    assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
+    server = EditorServer(("127.0.0.1", 0), project, EDITOR)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def admin(browser, editor):
+    """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
+    contexts, foreign, violations = [], [], []
+
+    def open_admin(language: str = "en"):
+        """A new browser context each time: two calls are two people editing."""
+        contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
+        page = contexts[-1].new_page()
+        page.interface = language
+        page.on("request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None)
+        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+        page.goto(f"{editor.address}/admin/{'' if language == 'en' else language + '/'}")
+        page.get_by_role("button", name="Login" if language == "en" else "Se connecter").click()
+        page.get_by_role("link", name="Practice sheets" if language == "en" else "Fiches pratiques").wait_for()
+        return page
+
+    yield open_admin
+    for context in contexts:
+        context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
+
+
+def _foreign(url: str, base: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != urlsplit(base).netloc
+
+
+def field(page, name: str, language: str):
+    """The input of field `name` in the half of the form of `language`: the interface's language on the left."""
+    return page.locator(f"[id^='{name}-field-']").nth(0 if language == page.interface else 1)
+
+
+def choose(page, name: str, text: str) -> None:
+    """Type into a select (edited once, in the interface's language) and take the option offered."""
+    box = field(page, name, page.interface)
+    box.fill(text)
+    page.get_by_role("option", name=text).first.click()
+
+
+# The fixture's practice sheet, as the list shows it in each interface language.
+SHEET_TITLE = {"en": "Case management in Testville", "fr": "Gestion de cas à Testville"}
+
+
+def open_sheet(page):
+    """Open the fixture's practice sheet from the list, by its title in the interface's language."""
+    page.get_by_text(SHEET_TITLE[page.interface]).click()
+    field(page, "summary", "fr").wait_for()
+    return page
+
+
+# What the form's selects and buttons say in each interface language.
+WORDS = {
+    "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
+           "none": "No evaluation documented", "First chapter": "First chapter", "Save": "Save", "Save now": "Save now", "Toggle preview": "Toggle preview"},
+    "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
+           "none": "Aucune évaluation documentée", "First chapter": "Premier chapitre", "Save": "Enregistrer", "Save now": "Enregistrer maintenant", "Toggle preview": "Aperçu"},
+}
+
+
+def fill_sheet(page, language: str, *, french_summary: str) -> None:
+    words = WORDS[language]
+    page.goto(page.url.split("#")[0] + "#/collections/practice-sheet/new")
+    field(page, "title", "en").fill("Case work with families in Testville")
+    field(page, "title", "fr").fill("Travail de cas avec les familles à Testville")
+    field(page, "summary", "en").fill("Probation officers in Testville work with the families of people on probation.")
+    if french_summary:
+        field(page, "summary", "fr").fill(french_summary)
+    field(page, "city", "en").fill("Testville")
+    field(page, "city", "fr").fill("Testville")
+    choose(page, "country", words["Belgium"])
+    choose(page, "pilot", "Testville")
+    choose(page, "approaches", words["Case management"])
+    choose(page, "target_groups", words["Families"])
+    choose(page, "recommendations", words["First chapter"])
+    choose(page, "status", words["none"])
+    field(page, "email", language).fill("contact@example.org")
+
+
+def save_entry(page, language: str) -> None:
+    """Decap's button and its first choice (its words on the local server: editor/admin/editor.js)."""
+    page.get_by_role("button", name=WORDS[language]["Save"], exact=True).click()
+    page.get_by_text(WORDS[language]["Save now"], exact=True).click()
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])

@@ -9,6 +9,7 @@ The SVG itself is written by the overridable template overrides/partials/guidebo
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,7 +104,7 @@ def place_markers(places: list[tuple[str, str, float, float]]) -> list[Marker]:
 
 def _place_labels(dots: list[tuple[str, str, float, float]], width: float, scale: float) -> dict[str, Label]:
     """Labels placed greedily, west to east, so that no label box overlaps another box or a dot."""
-    height, target_height = LABEL_HEIGHT / scale, TARGET_HEIGHT / scale
+    height, target_height = LABEL_HEIGHT / scale, math.ceil(TARGET_HEIGHT / scale)  # never a hair under 24 px
     taken = [(x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS) for _, _, x, y in dots]
     labels = {}
     for title, _, x, y in sorted(dots, key=lambda dot: (dot[2], dot[3])):

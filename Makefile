@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
 export CHROMIUM
 
-.PHONY: site serve edit check test bench lighthouse publish preview-prod clean
+.PHONY: site serve edit check test lock bench lighthouse publish preview-prod clean
 
 site: $(INSTALLED)
 	@scripts/system-packages site
@@ -29,9 +29,10 @@ edit: $(INSTALLED) $(EDITOR_INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/guidebook check
 
+# On every core (pytest-xdist); the builds the tests share are made once for all workers (tests/shared_builds.py).
 test: $(INSTALLED) $(EDITOR_INSTALLED)
 	@scripts/system-packages test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Build time, memory and sizes at scale (issue 7); N: practice sheets per language, e.g. make bench N="50 500".
 bench: $(INSTALLED)
@@ -52,11 +53,21 @@ publish: $(INSTALLED)
 preview-prod: $(INSTALLED)
 	@$(BIN)/guidebook preview-prod site
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Exactly the locked versions, each checked against its hash; a new venv each time, so nothing stays from an older
+# lock (tests/test_lock.py compares what is installed with the lock). The package itself adds no dependency.
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# Rewrites requirements.lock from pyproject.toml's pins (and the extras test and setup), keeping every version it
+# already holds that still fits: quick and deterministic. `make lock UPGRADE=markdown` moves one indirect
+# dependency to its newest version.
+lock:
+	@test -x $(BIN)/uv || $(MAKE) $(INSTALLED)
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra setup --universal --generate-hashes \
+		--custom-compile-command "make lock" --output-file requirements.lock --quiet $(if $(UPGRADE),--upgrade-package $(UPGRADE))
 
 $(EDITOR_INSTALLED): editor/package.json editor/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or newer (Debian: apt-get install nodejs npm), then run make again"; exit 1; }

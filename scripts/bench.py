@@ -354,11 +354,11 @@ def bench_pdf(workdir: Path) -> dict:
     site.mkdir(exist_ok=True)
     cache = workdir / "pdf-cache"
     timings = {}
-    for label in ("cold", "unchanged"):
+    for state in ("cold", "unchanged"):
         start = time.perf_counter()
         results = render_all(project, site, cache_dir=cache)
-        timings[label] = {"seconds": time.perf_counter() - start, "rendered": sum(1 for r in results if not r.cached)}
-        if label == "cold":
+        timings[state] = {"seconds": time.perf_counter() - start, "rendered": sum(1 for r in results if not r.cached)}
+        if state == "cold":
             timings["documents"] = {r.path.relative_to(site).as_posix(): round(r.seconds, 2) for r in results}
     return timings
 

@@ -4,14 +4,20 @@ Each case must exit 1 with `path:line: field: message` saying what was expected,
 leave the previously built site/ byte for byte as it was, and leave the content files unchanged.
 """
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from sites import base_files, build, content_snapshot, page_text, sheet, tree_hashes, write_project
+from guidebook.commands.cli import main
+
+from sites import content_snapshot, page_text, sheet, tree_hashes
 
 SHEET = "practice_sheets/testville-case-management.en.md"
 PAGE = "docs/about/page.en.md"
@@ -74,19 +80,31 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def built_project(tmp_path_factory):
-    """The base project with a site/ built from it: each case starts from a copy."""
-    project = write_project(tmp_path_factory.mktemp("bad-input") / "project", base_files())
-    build(project)
-    return project
+def built_project(base_site):
+    """The base project with a site/ built from it (conftest.py's, built once per run): each case starts from a copy."""
+    return base_site.project
 
 
-def guidebook(project, *arguments):
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "guidebook.commands.cli", "--project", str(project), *arguments],
-        capture_output=True, text=True, env=environment, cwd=project,
-    )
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def guidebook(project, *arguments) -> Outcome:
+    """The command line run in this process, as from `project`: the exit code and output a shell gets
+    (test_the_real_command_exits_1_without_a_traceback runs the installed `guidebook` for one case)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    handlers, level, cwd = list(mkdocs_log.handlers), mkdocs_log.level, os.getcwd()
+    os.chdir(project)
+    try:
+        # catch_exceptions=False: an exception escaping the command's boundary fails the test with its traceback.
+        result = CliRunner().invoke(main, ["--project", str(project), *arguments], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+        mkdocs_log.handlers[:], mkdocs_log.level = handlers, level  # the build log's handler wrote to this run's stderr
+    return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -124,3 +142,21 @@ def test_byte_order_mark_and_windows_line_endings_check_and_build(built_project,
     assert built.returncode == 0, built.stderr
     html = (project / "site/about/page/index.html").read_text(encoding="utf-8")
     assert "<h1>Windows page</h1>" in html and "Line two." in html
+
+
+def test_the_real_command_exits_1_without_a_traceback(built_project, tmp_path):
+    """One case through the installed `guidebook` program, a process of its own, as staff run it."""
+    path, text, line, field, expected = CASES["malformed YAML"]
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project)
+    (project / path).write_text(text, encoding="utf-8")
+    site_before = tree_hashes(project / "site")
+    for command in ("check", "build"):
+        result = subprocess.run(
+            [Path(sys.executable).with_name("guidebook"), "--project", str(project), command],
+            capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and f"{path}:{line}: {field}: {expected}" in output, output
+        assert "Traceback" not in output
+    assert tree_hashes(project / "site") == site_before

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -224,10 +224,11 @@ def test_second_render_with_nothing_changed_renders_nothing(tmp_path):
     first = render_all(project, tmp_path / "one", cache_dir=cache)
     # Two guidebooks, two handouts and two workshop packs (the sheet's one approach, in each language).
     assert len(first) == 6 and not any(result.cached for result in first)
-    start = time.perf_counter()
+    # CPU time, its forked renderers' included: on a loaded machine the wall clock measured the other processes.
+    start = sum(os.times()[:4])
     second = render_all(project, tmp_path / "two", cache_dir=cache)
     assert all(result.cached for result in second)
-    assert time.perf_counter() - start < 1
+    assert sum(os.times()[:4]) - start < 1
     assert (tmp_path / "two/guidebook-fr.pdf").read_bytes() == (tmp_path / "one/guidebook-fr.pdf").read_bytes()
     # A change to one French sheet renders again only what prints it.
     sheet = project / "practice_sheets/testville-case-management.fr.md"

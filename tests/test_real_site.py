@@ -143,7 +143,8 @@ def test_every_page_links_the_accessibility_statement_in_its_language(real_site)
             continue  # its links are from the site root: tested in the browser (tests/browser/test_identity_browser.py)
         html = path.read_text(encoding="utf-8")
         language = re.search(r'<html lang="(\w+)"', html).group(1)
-        link = re.search(r'<a href="([^"]+)">(%s)</a>' % label[language].replace("'", "(?:'|&#39;)"), html.split('class="gb-footer__links"', 1)[-1])
+        text = label[language].replace("'", "(?:'|&#39;)")
+        link = re.search(rf'<a href="([^"]+)">({text})</a>', html.split('class="gb-footer__links"', 1)[-1])
         assert link and link.group(2).replace("&#39;", "'") == label[language], path
         target = (path.parent / link.group(1) / "index.html").resolve()
         assert target == (site / ("fr/" if language == "fr" else "") / "accessibility" / "index.html").resolve(), path

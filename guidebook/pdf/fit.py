@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 NORMAL = 9.5  # the handout's body size, in points
 SMALLER = (9.0, 8.5, 8.0)  # tried in order, to save a page

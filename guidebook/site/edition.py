@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, UTC
 
 from ..content.model import Repository
 
@@ -23,4 +23,4 @@ def content_epoch(repository: Repository) -> int | None:
     newest = edition_date(repository)
     if newest is None:
         return None
-    return int(datetime.combine(newest, time(), tzinfo=timezone.utc).timestamp())
+    return int(datetime.combine(newest, time(), tzinfo=UTC).timestamp())

@@ -166,12 +166,16 @@ def _pages() -> list[str]:
     return sorted("/" if folder == "." else f"/{folder}/" for folder in folders) + ["/404.html"]
 
 
-def test_no_page_logs_a_console_error_or_fails_a_request(tab):
+# Each language's pages on their own, so that two test processes share the longest browser test.
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_page_logs_a_console_error_or_fails_a_request(tab, language):
     page, problems = tab.page, []
     page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
     page.on("response", lambda response: problems.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None)
     pages = _pages()
     assert len(pages) > 100 and "/fr/city-pilots/malaga/" in pages
+    pages = [path for path in pages if path.startswith("/fr/") == (language == "fr")]
+    assert len(pages) > 50 and ("/fr/city-pilots/malaga/" if language == "fr" else "/city-pilots/malaga/") in pages
     for path in pages:
         page.goto(tab.base + path, wait_until="networkidle")
     assert problems == []

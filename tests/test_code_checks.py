@@ -1,0 +1,16 @@
+"""The linter and the type checker, pinned in pyproject.toml and configured there, find nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sites import PROJECT
+
+BIN = Path(sys.executable).parent
+
+
+def test_ruff_finds_nothing():
+    result = subprocess.run([BIN / "ruff", "check", "--no-cache", "."], capture_output=True, text=True, cwd=PROJECT)
+    assert result.returncode == 0, result.stdout + result.stderr

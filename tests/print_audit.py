@@ -52,16 +52,15 @@ def stranded_words(document) -> list[Stranded]:
 
 
 def lay_out(job):
-    """The WeasyPrint document a job's PDF is made from (a handout at the size fit.py keeps)."""
+    """The WeasyPrint document a job's PDF is made from (fit.py: a handout's size, run-on chapters, packs)."""
     import weasyprint
 
-    from guidebook.pdf.fit import Variants, choose
     from sites import PROJECT
 
     def layout(source: str):
         return weasyprint.HTML(string=source, base_url=PROJECT.as_uri() + "/").render()
 
-    return choose(job.html, layout) if isinstance(job.html, Variants) else layout(job.html)
+    return layout(job.html) if isinstance(job.html, str) else job.html.lay_out(layout)
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from ..typography import NO_BREAK
 from .frontmatter import SourceFile
 from .problems import Problem
 
@@ -78,7 +79,9 @@ IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
 def clean(html: str) -> str:
     """`html` with everything outside the allow-list removed (scripts and styles with their content)."""
-    return _cleaner().clean(html)
+    # Ammonia writes every no-break space as '&nbsp;': French typography puts one before each colon. The character
+    # itself is what the page had (an author's '&nbsp;' arrives escaped, '&amp;nbsp;', and stays so).
+    return _cleaner().clean(html).replace("&nbsp;", NO_BREAK)
 
 
 @cache

@@ -60,7 +60,9 @@ def confined_fetcher(project: Path):
 
 
 def _shown(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
+    """The address as the author can find it: a file's path, whole (its name is what they look for)."""
+    parts = urlsplit(url)
+    return url2pathname(parts.path) if parts.scheme == "file" else (url if len(url) <= 80 else url[:77] + "...")
 
 
 def attachments(document) -> list[str]:

@@ -1,4 +1,6 @@
-"""French typography at build time: the non-breaking spaces French wants, so authors type ordinary ones.
+"""Typography at build time, so authors type plain keys: typographic apostrophes and quotation marks in every
+language (l'Efus -> l’Efus, PREPARE's -> PREPARE’s, "word" -> “word” in English, « word » in French), and the
+non-breaking spaces French wants. Authors' files are never rewritten: pages are typeset as they are built.
 
 A no-break space (U+00A0) goes before ':' and inside « »; a narrow no-break space (U+202F) before ';', '!'
 and '?'. Only a space the author typed is replaced before : ; ! ? (so '10:30', 'https://' and '?lang=fr'
@@ -22,6 +24,23 @@ AFTER_OPENING = re.compile("«(?:" + SPACES + "|(?![\u00a0\u202f]))")
 BEFORE_CLOSING = re.compile("(?:" + SPACES + "|(?<![\u00a0\u202f]))»")
 MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.DOTALL)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+
+
+# Straight quotes as typed: an apostrophe inside or after a word; a quotation mark opening after a space, an
+# opening bracket or the start of a text; any other closing.
+APOSTROPHE = re.compile(r"(?<=[^\W_])'|^'(?=s\b)")
+OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[{“«—–-]))'(?=\S)|(?<=\s)'$")
+OPENING_DOUBLE = re.compile(r'(?:^|(?<=[\s(\[{‘—–-]))"(?=\S)|(?<=\s)"$')  # "$": the quoted words are markup
+CLOSING_DOUBLE = re.compile('"')
+DOUBLE_QUOTES = {"fr": ("«", "»")}  # other languages: “ ”
+
+
+def quotes_text(text: str, language: str) -> str:
+    """Plain text with typographic apostrophes and quotation marks for `language`."""
+    text = APOSTROPHE.sub("’", text)
+    text = OPENING_SINGLE.sub("‘", text).replace("'", "’")
+    opening, closing = DOUBLE_QUOTES.get(language, ("“", "”"))
+    return CLOSING_DOUBLE.sub(closing, OPENING_DOUBLE.sub(opening, text))
 
 
 def french_text(text: str) -> str:
@@ -54,22 +73,23 @@ def french_html(html: str) -> str:
 
 
 def for_language(html: str, language: str) -> str:
-    """`html` as typeset for a page written in `language` (only French has rules here)."""
-    return french_html(html) if language == "fr" else html
+    """`html` as typeset for a page written in `language`: its prose's quotes, and French spacing."""
+    return prose_map(html, lambda text: text_for_language(text, language))
 
 
 def text_for_language(text: str, language: str) -> str:
     """Plain text as typeset in `language`."""
-    return french_text(text) if language == "fr" else text
+    quoted = quotes_text(text, language)
+    return french_text(quoted) if language == "fr" else quoted
 
 
-def french_fields(value, fields: frozenset[str], key: str | None = None):
-    """Front matter with the values of `fields` (at any depth) typeset as French prose."""
+def prose_fields(value, fields: frozenset[str], language: str, key: str | None = None):
+    """Front matter with the values of `fields` (at any depth) typeset as prose in `language`."""
     if isinstance(value, dict):
-        return {name: french_fields(item, fields, name) for name, item in value.items()}
+        return {name: prose_fields(item, fields, language, name) for name, item in value.items()}
     if isinstance(value, list):
-        return [french_fields(item, fields, key) for item in value]
-    return french_text(value) if isinstance(value, str) and key in fields else value
+        return [prose_fields(item, fields, language, key) for item in value]
+    return text_for_language(value, language) if isinstance(value, str) and key in fields else value
 
 
 def interface_strings(by_language: dict[str, dict]) -> dict[str, dict]:

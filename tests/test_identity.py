@@ -60,8 +60,8 @@ def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_ins
     expected = {
         "en": ("Co-funded by the Justice Programme", "Emblem of the European Union", "Text © European Forum for Urban Security (Efus), all rights reserved",
                ">Contact</a>", ">Accessibility statement</a>", "Online edition of 1 March 2025"),
-        "fr": ("Cofinancé par le programme Justice", "Emblème de l'Union européenne", "Textes © Forum européen pour la sécurité urbaine (Efus), tous droits réservés",
-               ">Contact</a>", ">Déclaration d'accessibilité</a>", "Édition en ligne du 1er mars 2025"),
+        "fr": ("Cofinancé par le programme Justice", "Emblème de l’Union européenne", "Textes © Forum européen pour la sécurité urbaine (Efus), tous droits réservés",
+               ">Contact</a>", ">Déclaration d’accessibilité</a>", "Édition en ligne du 1er mars 2025"),  # typographic apostrophes (issue 28)
     }[lang]
     for text in expected:
         assert text.replace("'", "&#39;") in footer or text in footer, text
@@ -144,7 +144,7 @@ def test_practice_sheet_header_says_evaluation_level_review_date_sources_and_cit
 def test_sheet_without_review_date_or_sources_says_so(site, lang, prefix):
     header = _header(site.html(prefix + UNDATED))
     assert "<time" not in header
-    assert {"en": "No source listed yet", "fr": "Aucune source indiquée pour l'instant"}[lang].replace("'", "&#39;") in header
+    assert {"en": "No source listed yet", "fr": "Aucune source indiquée pour l’instant"}[lang] in header
     assert {"en": "online edition, https://", "fr": "édition en ligne, https://"}[lang] in header
     assert 'href="#gb-sources-title"' not in header
 
@@ -156,17 +156,18 @@ def test_evaluation_levels_page_lists_every_level_with_its_meaning(site, lang, p
     codes = vocabularies()["evaluation_statuses"]
     assert re.findall(r'<dt id="([a-z-]+)">', levels) == codes
     assert levels.count("<dd>") == len(codes)
-    assert {"en": "<h1>Evaluation levels</h1>", "fr": "<h1>Niveaux d'évaluation</h1>"}[lang] in html
+    assert {"en": "<h1>Evaluation levels</h1>", "fr": "<h1>Niveaux d’évaluation</h1>"}[lang] in html
 
 
 @pytest.mark.parametrize("lang, prefix, search, entries", [
-    ("en", "", "Search the practice sheets", ("Find a practice", "The recommendations", "Countries and pilots on the map")),
-    ("fr", "fr/", "Chercher dans les fiches pratiques", ("Trouver une pratique", "Les recommandations", "Pays et projets pilotes sur la carte")),
+    ("en", "", "Search the guidebook (practice sheets first)", ("Find a practice", "The recommendations", "Countries and pilots on the map")),
+    ("fr", "fr/", "Chercher dans le guide (fiches pratiques en premier)", ("Trouver une pratique", "Les recommandations", "Pays et projets pilotes sur la carte")),
 ])
 def test_home_page_leads_with_a_search_and_three_entries(site, lang, prefix, search, entries):
     html = site.html(prefix)
     form = _part(html, "gb-home__search")
-    assert 'action="practice-sheets/"' in form and 'name="words"' in form and search in form
+    # The header's search, on the home page itself (Material opens it on ?q=): issue 28's one search.
+    assert 'action=""' in form and 'name="q"' in form and search in form
     nav = _part(html, "gb-home__entries")
     hrefs = re.findall(r'<a class="gb-entry gb-entry--\w+" href="([^"]+)">', nav)
     assert hrefs == ["practice-sheets/", "recommendations/", "map/"]

@@ -18,6 +18,7 @@ from guidebook import publish
 from guidebook.pdf import render_all
 from guidebook.site.downloads import handout_pdf
 from guidebook.languages import print_strings
+from guidebook.typography import text_for_language
 from guidebook.pdf.outline import Item, outline
 from real_downloads import real_site
 from sites import PROJECT, base_files, build, fixture_config, page_text, write_project
@@ -30,7 +31,8 @@ SHEETS = 9
 # -- reading PDFs ---------------------------------------------------------------------------------
 
 def outline_items(reader: PdfReader) -> list[tuple[int, str, int]]:
-    """(depth, title, page number counted from 1) of every bookmark, in order."""
+    """(depth, title, page number counted from 1) of every bookmark, in order; a title without the 2019
+    edition's number ("1.1 Belgium" is Belgium)."""
     found: list[tuple[int, str, int]] = []
 
     def walk(items: list, depth: int) -> None:
@@ -38,7 +40,8 @@ def outline_items(reader: PdfReader) -> list[tuple[int, str, int]]:
             if isinstance(item, list):
                 walk(item, depth + 1)
             else:
-                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+                title = re.sub(r"^\d+\.\d+\s+", "", item.title)
+                found.append((depth, title, reader.get_destination_page_number(item) + 1))
 
     walk(reader.outline, 0)
     return found
@@ -121,9 +124,12 @@ def test_outline_lists_every_chapter_in_the_order_of_the_nav(site, repository, l
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_chapter_starts_on_a_new_page(site, language):
-    pages = [page for _, _, page in outline_items(guidebook(site, language))]
-    assert pages == sorted(pages) and len(set(pages)) == len(pages)
+def test_chapters_follow_in_order_and_each_part_starts_on_a_new_page(site, language):
+    # A chapter inside a part may run on below a chapter ending near a page's top (issue 28, fit.py).
+    items = outline_items(guidebook(site, language))
+    pages = [page for _, _, page in items]
+    parts = [page for depth, _, page in items if depth == 0]
+    assert pages == sorted(pages) and len(set(parts)) == len(parts)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -162,7 +168,8 @@ def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
             reader = PdfReader(site / handout_pdf(entry.slug, language))
             assert reader.trailer["/Root"]["/Lang"] == language
             text = normalise(reader.pages[0].extract_text())
-            assert text.index(t["key_facts"]) < text.index(t["sheet_sections"][0])
+            sections = [text_for_language(title, language) for title in t["sheet_sections"]]  # typeset, as printed
+            assert text.index(text_for_language(t["key_facts"], language)) < text.index(sections[0])
             assert normalise(entry.model(language).title) in text
     assert len(list(site.glob("downloads/*.pdf"))) == SHEETS * len(LANGUAGES)
 

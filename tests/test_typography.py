@@ -113,7 +113,7 @@ def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
         assert "The « EXIT work » ; see a ? b : c !" in text  # English, in either guidebook
         # The print fonts have no U+202F: the PDF draws a narrow space that its text layer gives as a space,
         # so the narrow no-break spaces are read in the HTML the PDF is made from.
-        html = Printer(project).guidebook(language).html
+        html = Printer(project).guidebook(language).html.html.replace("\u00ad", "")  # without its soft hyphens
         assert f"»{NNB}; voir <code>a ? b : c</code>" in html and "The « EXIT work » ; see <code>a ? b : c</code> !" in html
     french = "".join(page.extract_text() for page in PdfReader(tmp_path / "site/guidebook-fr.pdf").pages)
     assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french

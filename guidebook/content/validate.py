@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from ..languages import default_language, strings
-from ..typography import french_fields
+from ..typography import prose_fields
 from .model import Entry, Repository, Variant
 from .problems import Problem
 from .schema import KINDS, PROSE_FIELDS, PageBase
@@ -50,8 +50,7 @@ def validate_entry(entry: Entry) -> list[Problem]:
 def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
-    if variant.language == "fr":
-        data = french_fields(data, PROSE_FIELDS)
+    data = prose_fields(data, PROSE_FIELDS, variant.language)
     problems: list[Problem] = []
     try:
         variant.model = schema.model_validate(data)

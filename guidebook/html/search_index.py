@@ -41,6 +41,7 @@ FIRST_BLOCK = re.compile(r"\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TEASER_LENGTH = 240  # characters: about the two lines a search result shows
+SHEET_BOOST = 3  # Material's per-document boost (front matter search.boost): practice sheets rank first
 
 
 def abridge(html: str) -> str:
@@ -85,8 +86,11 @@ def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> No
         language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language())
         location = doc["location"][len(prefixes.get(language, "")) :]
         labelled = {**doc, "location": location}
+        kind = _kind(location.split("#")[0], kinds)
         if "#" not in location:  # the page itself, not one of its sections
-            labelled["tags"] = [strings()[language]["search_kind"][_kind(location, kinds)]]
+            labelled["tags"] = [strings()[language]["search_kind"][kind]]
+        if kind == "practice-sheet":  # what a practitioner searches for first: ranked above other pages
+            labelled["boost"] = SHEET_BOOST
         per_language[language].append(labelled)
     fields = {name: field for name, field in merged["config"]["fields"].items() if name != "tags"}
     for language, docs in per_language.items():

@@ -22,8 +22,9 @@ from ..site.crosslinks import Index, build_index
 from ..site.downloads import SHEET_KIND, guidebook_pdf, handout_pdf, pack_pdf
 from .colophon import colophon
 from .document import SectionBuilder, group_anchor
-from .fit import LARGER, NORMAL, SMALLER, Variants
+from .fit import LARGER, NORMAL, SMALLER, Chapters, Pack, Variants
 from .fonts import font_faces
+from .hyphenation import url_breaks
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
@@ -38,12 +39,13 @@ EMBLEM = PACKAGE_DIR / "assets" / "eu-emblem.svg"
 PARALLEL_FROM = 8  # documents: below, forking a second process costs about what it saves
 # Files of the package every PDF embeds: part of each PDF's cache key.
 EMBEDDED = font_faces()[1] | {EMBLEM}
+NUMBERED_PARTS = {"country": 1, "pilot": 2}  # page kind -> the part whose pages the 2019 edition numbers
 
 
 @dataclass(frozen=True)
 class Job:
     name: str  # path in the site
-    html: str | Variants  # a handout comes at several type sizes, to fill its pages (fit.py)
+    html: str | Variants | Chapters | Pack  # a handout at several type sizes, the guidebook as chapters (fit.py)
     assets: set[Path]
 
 
@@ -58,6 +60,7 @@ class Printer:
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["url_breaks"] = url_breaks
         self.css = {name: (TEMPLATES / f"{name}.css").read_text(encoding="utf-8") for name in ("base", "guidebook", "handout")}
 
     def jobs(self) -> list[Job]:
@@ -97,6 +100,7 @@ class Printer:
             else builder.heading(item, titles.get(item.group, item.group))
             for item in items
         ]
+        self._number_parts(items, sections)
         home = self.repository.entries.get(HOME_KEY)
         context = self._context(language, "guidebook")
         context.update(
@@ -108,7 +112,17 @@ class Printer:
         drafts = [s.title for s in sections if s.is_draft]
         context["colophon"] = colophon(self.repository, context["p"], context["title"], self.settings.site_url, drafts, language)
         html = self.env.get_template("guidebook.html").render(context)
-        return Job(guidebook_pdf(language), html, builder.linker.assets | EMBEDDED)
+        return Job(guidebook_pdf(language), Chapters(html), builder.linker.assets | EMBEDDED)
+
+    def _number_parts(self, items: list[Item], sections: list) -> None:
+        """Number Part 1's articles 1.1-1.7 and Part 2's pilots 2.1-2.9, in the order the printed guidebook
+        of 2019 gives them (the site's navigation keeps that order)."""
+        counts: dict[str, int] = {}
+        for item, section in zip(items, sections):
+            kind = self.repository.entries[item.key].kind if item.key else None
+            if kind in NUMBERED_PARTS:
+                counts[kind] = counts.get(kind, 0) + 1
+                section.number = f"{NUMBERED_PARTS[kind]}.{counts[kind]}"
 
     def _sheet(self, builder: SectionBuilder, key: str, language: str) -> dict:
         """What the sheet macro prints of one practice sheet: its section, web address and QR code."""
@@ -116,9 +130,7 @@ class Printer:
         source = urljoin(online, site_url(key, language)) if online else None
         return {"s": builder.page(self.repository.entries[key], 1), "source": source, "qr": qr_data_uri(source) if source else None}
 
-    def handout(self, key: str, language: str) -> Job:
-        entry = self.repository.entries[key]
-        builder = self._builder(language, {key: anchor(key)}, draft_notices=True)
+    def _handout_variants(self, key: str, language: str, builder: SectionBuilder) -> Variants:
         context = self._context(language, "handout")
         context.update(self._sheet(builder, key, language))
         template = self.env.get_template("handout.html")
@@ -126,21 +138,19 @@ class Printer:
         def at(size: float) -> str:
             return template.render(context, size=size)
 
-        variants = Variants(at(NORMAL), tuple(map(at, SMALLER)), tuple(map(at, LARGER)))
-        return Job(handout_pdf(entry.slug, language), variants, builder.linker.assets | EMBEDDED)
+        return Variants(at(NORMAL), tuple(map(at, SMALLER)), tuple(map(at, LARGER)))
 
+    def handout(self, key: str, language: str) -> Job:
+        builder = self._builder(language, {key: anchor(key)}, draft_notices=True)
+        variants = self._handout_variants(key, language, builder)
+        return Job(handout_pdf(self.repository.entries[key].slug, language), variants, builder.linker.assets | EMBEDDED)
 
     def pack(self, approach: str, keys: list[str], language: str) -> Job:
+        """The approach's sheets as their handouts, one after the other (fit.Pack), titled after the approach."""
         builder = self._builder(language, {key: anchor(key) for key in keys}, draft_notices=True)
-        context = self._context(language, "handout")
-        p = context["p"]
-        context.update(
-            title=p["pack_title"].format(approach=label("approaches", approach, language)),
-            description=p["pack_description"],
-            sheets=[self._sheet(builder, key, language) for key in keys],
-        )
-        html = self.env.get_template("pack.html").render(context)
-        return Job(pack_pdf(approach, language), html, builder.linker.assets | EMBEDDED)
+        title = print_strings()[language]["pack_title"].format(approach=label("approaches", approach, language))
+        sheets = tuple(self._handout_variants(key, language, builder) for key in keys)
+        return Job(pack_pdf(approach, language), Pack(title, sheets), builder.linker.assets | EMBEDDED)
 
 
 def approaches(repository) -> dict[str, list[str]]:

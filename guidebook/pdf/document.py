@@ -13,7 +13,7 @@ from ..languages import strings
 from ..site.citations import Citation
 from ..site.crosslinks import Index
 from ..site.views import Link, ViewBuilder
-from .hyphenation import keep_names_whole
+from .hyphenation import hyphenate
 from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item
@@ -39,6 +39,7 @@ class Section:
     related: list[tuple[str, list[Value]]] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
     is_draft: bool = False
+    number: str | None = None  # "1.3": the 2019 guidebook's numbering of Part 1's articles and Part 2's pilots
 
     @property
     def running(self) -> str:
@@ -71,7 +72,7 @@ class SectionBuilder:
         view = self.views.build(entry)
         section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
         body = typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language)
-        section.body = Markup(keep_names_whole(body))
+        section.body = Markup(hyphenate(body, variant.language))
         if view.fallback:
             section.notices.append(self.t["fallback_notice"].format(language=view.fallback.title))
         section.is_draft = view.is_draft

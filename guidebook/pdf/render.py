@@ -20,7 +20,7 @@ from ..errors import PrintError
 from ..files import write_beside
 from .accessibility import finish
 from .fetcher import attachments, confined_fetcher
-from .fit import Variants, choose
+from .fit import Chapters, Pack, Variants
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
@@ -75,13 +75,13 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
+def render(html: str | Variants | Chapters | Pack, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
     """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages).
 
     Given the variants of a handout at several type sizes, it writes the one that fills its pages best (fit.py).
     """
     start = time.perf_counter()
-    key = cache.key("\0".join(html.all()) if isinstance(html, Variants) else html, assets)
+    key = cache.key(html if isinstance(html, str) else "\0".join(html.all()), assets)
     target.parent.mkdir(parents=True, exist_ok=True)
     hit = cache.get(key)
     if hit:
@@ -95,7 +95,7 @@ def render(html: str | Variants, base: Path, target: Path, cache: Cache, assets:
     return Rendered(target, pages, time.perf_counter() - start, False, key, notices)
 
 
-def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, frozenset[str]]:
+def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path) -> tuple[int, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
     # No request leaves the machine, and only the site's own files and inline data are read (fetcher.py).
@@ -108,7 +108,7 @@ def _weasyprint(html: str | Variants, base: Path, target: Path) -> tuple[int, fr
         return weasyprint.HTML(string=source, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
 
     try:
-        document = choose(html, layout) if isinstance(html, Variants) else layout(html)
+        document = layout(html) if isinstance(html, str) else html.lay_out(layout)  # fit.py: sizes, run-on chapters
         if attached := attachments(document):
             raise PrintError(f"PDF {target.name}: '{attached[0]}' would be attached to the PDF; PDFs carry no attachments")
         # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.

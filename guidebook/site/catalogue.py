@@ -15,7 +15,7 @@ from pydantic.json_schema import SkipJsonSchema
 from ..content.layout import site_url
 from ..content.model import Entry, Repository
 from ..content.schema import PracticeSheet
-from ..content.vocabulary import country_name, label
+from ..content.vocabulary import country_name, label, vocabularies
 from ..languages import default_language, language_codes, strings
 from .crosslinks import Index
 from .urls import relative_url
@@ -38,6 +38,12 @@ class Facet:
     name: str  # the URL parameter and the card's data attribute
     label: str
     options: list[Option] = field(default_factory=list)
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the catalogue offers it: not when every sheet shares its one value, nor when each value names
+        a single sheet (choosing one is opening that sheet, as the City pilot filter was)."""
+        return len(self.options) > 1 and any(option.count > 1 for option in self.options)
 
 
 @dataclass
@@ -85,7 +91,7 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
             "approach": [label("approaches", c, language) for c in sheet.approaches],
             "stage": [label("justice_stages", c, language) for c in sheet.justice_stages],
             "group": [label("target_groups", c, language) for c in sheet.target_groups],
-            "chapter": [t["chapter"].format(number=n) for n in sheet.recommendations],
+            "chapter": [_chapter_label(index, n, language) for n in sheet.recommendations],
             "evaluation": [label("evaluation_statuses", sheet.evaluation.status, language)],
         }
         organisations = [o.name for o in filter(None, [sheet.lead_organisation, *sheet.partners])]
@@ -106,26 +112,48 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
     return rows
 
 
+def _chapter_label(index: Index, number: int, language: str) -> str:
+    """'Chapter 3 — Ensuring continuity…', as in a sheet's key facts: a bare number tells the reader nothing."""
+    chapter = index.chapters.get(number)
+    name = strings()[language]["chapter"].format(number=number)
+    return f"{name} — {chapter.model(language).title}" if chapter else name
+
+
+# The filters in the order a probation officer sorts by: where the person is in the justice process first.
+FACET_ORDER = ("stage", "approach", "group", "chapter", "evaluation", "country", "pilot")
+# Values kept in their vocabulary's order (prison, release, probation, after release), not alphabetical.
+ORDERED_VOCABULARIES = {"stage": "justice_stages", "evaluation": "evaluation_statuses"}
+
+
 def build_facets(rows: list[Row], language: str) -> list[Facet]:
+    """Every facet, in FACET_ORDER (the themes page groups by some; the catalogue offers those that narrow)."""
     t = strings()[language]
     names = {
-        "country": t["country"],
-        "pilot": t["pilot"],
-        "approach": t["approaches"],
         "stage": t["justice_stages"],
+        "approach": t["approaches"],
         "group": t["target_groups"],
         "chapter": t["recommendations"],
         "evaluation": t["evaluation_status"],
+        "country": t["country"],
+        "pilot": t["pilot"],
     }
     facets = []
-    for name, heading in names.items():
+    for name in FACET_ORDER:
         counts: dict[str, Option] = {}
         for row in rows:
             for code, shown in zip(row.values[name], row.labels[name]):
                 counts.setdefault(code, Option(code, shown)).count += 1
-        order = (lambda o: int(o.code)) if name == "chapter" else (lambda o: fold(o.label))
-        facets.append(Facet(name, heading, sorted(counts.values(), key=order)))
+        facets.append(Facet(name, names[name], sorted(counts.values(), key=_option_order(name))))
     return facets
+
+
+def _option_order(name: str):
+    if name == "chapter":
+        return lambda option: int(option.code)
+    if name in ORDERED_VOCABULARIES:
+        codes = list(vocabularies()[ORDERED_VOCABULARIES[name]])
+        return lambda option: codes.index(option.code)
+    return lambda option: fold(option.label)
 
 
 def export(repository: Repository, language: str, base_url: str) -> list[dict]:

@@ -9,6 +9,7 @@ The SVG itself is written by the overridable template overrides/partials/guidebo
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,42 +62,63 @@ def _path(ring: Ring) -> str:
 
 
 @dataclass(frozen=True)
+class Label:
+    """A pilot's name placed where it overlaps no other name or dot, at one display scale."""
+
+    x: float
+    y: float
+    anchor: str  # SVG text-anchor
+    target: tuple[float, float, float, float]  # x, y, width, height of the label's box, part of the link
+    size: float  # font size in user units
+
+
+@dataclass(frozen=True)
 class Marker:
-    """A pilot's dot at its real position, and its name placed where it overlaps no other."""
+    """A pilot's dot at its real position, with its name placed for wide screens and for phones."""
 
     title: str
     url: str
     x: float
     y: float
-    label_x: float
-    label_y: float
-    anchor: str  # SVG text-anchor of the label
-    target: tuple[float, float, float, float]  # x, y, width, height of the label's box, part of the link
+    wide: Label
+    phone: Label
     radius: float = MARKER_RADIUS
 
 
-# Label offsets tried in turn: right, left, above, below, then further out (user units).
-_OFFSETS = [(dx * step, dy * step) for step in (1, 2, 3, 4) for dx, dy in ((9, 0), (-9, 0), (0, -13), (0, 13), (9, -13), (-9, -13), (9, 13), (-9, 13))]
+# Phones show the map at this fraction of its natural size, so that every pilot fits in a 390 px screen; their
+# labels are placed again, in user units that still make 14 px letters and 24 px targets on the screen.
+PHONE_SCALE = 0.64
+# Label offsets tried in turn: right, left, above, below, then further out (in label heights).
+_OFFSETS = [(dx * step, dy * step) for step in (1, 2, 3, 4) for dx, dy in ((0.65, 0), (-0.65, 0), (0, -0.93), (0, 0.93), (0.65, -0.93), (-0.65, -0.93), (0.65, 0.93), (-0.65, 0.93))]
 
 
 def place_markers(places: list[tuple[str, str, float, float]]) -> list[Marker]:
-    """Markers for (title, url, lon, lat), labels placed greedily, west to east, without overlaps."""
+    """Markers for (title, url, lon, lat), with labels placed at the natural size and at the phone's."""
     shape = geometry()
     dots = [(title, url, *shape.position(lon, lat)) for title, url, lon, lat in places]
+    wide = _place_labels(dots, shape.width, 1.0)
+    phone = _place_labels(dots, shape.width, PHONE_SCALE)
+    markers = [Marker(title, url, x, y, wide[title], phone[title]) for title, url, x, y in dots]
+    return sorted(markers, key=lambda marker: marker.title)
+
+
+def _place_labels(dots: list[tuple[str, str, float, float]], width: float, scale: float) -> dict[str, Label]:
+    """Labels placed greedily, west to east, so that no label box overlaps another box or a dot."""
+    height, target_height = LABEL_HEIGHT / scale, math.ceil(TARGET_HEIGHT / scale)  # never a hair under 24 px
     taken = [(x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS) for _, _, x, y in dots]
-    markers = []
-    for title, url, x, y in sorted(dots, key=lambda dot: (dot[2], dot[3])):
-        width = len(title) * CHAR_WIDTH
-        for dx, dy in _OFFSETS:
+    labels = {}
+    for title, _, x, y in sorted(dots, key=lambda dot: (dot[2], dot[3])):
+        length = len(title) * CHAR_WIDTH / scale
+        for dx, dy in ((dx * height, dy * height) for dx, dy in _OFFSETS):
             anchor = "end" if dx < 0 else "start" if dx > 0 else "middle"
-            left = x + dx - (width if anchor == "end" else width / 2 if anchor == "middle" else 0)
-            box = (left, y + dy - TARGET_HEIGHT / 2, left + width, y + dy + TARGET_HEIGHT / 2)
-            if 0 <= box[0] and box[2] <= shape.width and not any(_overlap(box, other) for other in taken):
+            left = x + dx - (length if anchor == "end" else length / 2 if anchor == "middle" else 0)
+            box = (left, y + dy - target_height / 2, left + length, y + dy + target_height / 2)
+            if 0 <= box[0] and box[2] <= width and not any(_overlap(box, other) for other in taken):
                 break
         taken.append(box)
-        target = (round(box[0], 1), round(box[1], 1), round(width, 1), TARGET_HEIGHT)
-        markers.append(Marker(title, url, x, y, round(x + dx, 1), round(y + dy + LABEL_HEIGHT * 0.35, 1), anchor, target))
-    return sorted(markers, key=lambda marker: marker.title)
+        target = (round(box[0], 1), round(box[1], 1), round(length, 1), round(target_height, 1))
+        labels[title] = Label(round(x + dx, 1), round(y + dy + height * 0.35, 1), anchor, target, round(height, 1))
+    return labels
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

@@ -14,6 +14,8 @@
   var active = document.getElementById("gb-active");
   var activeList = document.getElementById("gb-active-list");
   var chosenCount = document.getElementById("gb-filter-chosen");
+  var panel = document.getElementById("gb-filter-panel");
+  var show = document.getElementById("gb-filter-show");
 
   // Same folding as guidebook/site/catalogue.py: lower case, accents removed.
   function fold(text) {
@@ -45,7 +47,17 @@
   function announce(count) {
     var key = count === 0 ? "countNone" : count === 1 ? "countOne" : "countOther";
     counter.textContent = form.dataset[key].replace("{count}", count);
+    var label = count === 0 ? "none" : count === 1 ? "one" : "other";
+    show.textContent = show.dataset[label].replace("{count}", count);
   }
+
+  // "Show N results": where the filters are stacked above the results (phones), close them; either way the
+  // results' count takes the focus, so the next Tab reaches the first card.
+  show.addEventListener("click", function () {
+    if (!matchMedia("(min-width: 60em)").matches) panel.open = false;
+    counter.focus({ preventScroll: true });
+    counter.scrollIntoView({ block: "start" });
+  });
 
   function updateCounts(filters, words) {
     boxes.forEach(function (box) {

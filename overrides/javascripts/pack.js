@@ -1,5 +1,6 @@
 // Workshop pack: the practice sheets a reader ticks in the catalogue, downloaded as one PDF. Their handouts
-// are merged in the browser with pdf-lib (vendored, loaded on the first download). Served, the handouts are
+// are merged in the browser with pdf-lib (vendored, loaded on the first download), which keeps their pages but
+// not their tags (structure tree, bookmarks): the pack is plainly not tagged, in its Subject and beside the button. Served, the handouts are
 // fetched from the site; read from the offline bundle (file://), where fetch cannot read files, they come from
 // a script the bundle carries (downloads/handouts.<language>.js, the PDFs in base64).
 (function () {
@@ -63,6 +64,8 @@
       var pack = await window.PDFLib.PDFDocument.create();
       pack.setTitle(text.title, { showInWindowTitleBar: true });
       pack.setLanguage(document.documentElement.lang);
+      // pdf-lib copies pages, not the handouts' structure tree: the pack says so rather than claim PDF/UA.
+      pack.setSubject(text.untagged);
       for (var i = 0; i < chosen.length; i += 1) {
         status.textContent = text.progress.replace("{number}", i + 1).replace("{count}", chosen.length);
         var sheet = await window.PDFLib.PDFDocument.load(await bytes(chosen[i]));

@@ -1,4 +1,5 @@
-"""WCAG 2.1 A and AA with axe-core, on every kind of page of the guidebook in both languages.
+"""WCAG 2.2 A and AA with axe-core (target size included), on every kind of page of the guidebook in both
+languages, on a phone (390×844) and a desktop (1366×900).
 
 A page passes when axe reports no violation of impact serious or critical. Interactive states (search
 results open, the phone navigation drawer open) and the narrowest screen WCAG asks to support (320 CSS
@@ -41,14 +42,21 @@ def _assert_accessible(page):
     assert violations == [], f"{page.url}:\n{describe(violations)}"
 
 
+SCREENS = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1366, "height": 900}},
+}
+
+
 @pytest.fixture
 def axe_tab(new_tab):
     return new_tab(bypass_csp=True)
 
 
+@pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("kind, path", PAGES, ids=[f"{path} ({kind})" for kind, path in PAGES])
-def test_page_has_no_serious_violation(axe_tab, kind, path):
-    _assert_accessible(axe_tab.open(path))
+def test_page_has_no_serious_violation(new_tab, kind, path, screen):
+    _assert_accessible(new_tab(**SCREENS[screen], bypass_csp=True).open(path))
 
 
 @pytest.mark.parametrize("path, title", [("/404.html", "Page not found"), ("/fr/404.html", "Page introuvable")])

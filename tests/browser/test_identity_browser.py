@@ -36,13 +36,13 @@ def test_home_shows_purpose_search_and_three_entries_on_the_first_screen(new_tab
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_search_leads_to_the_catalogue_with_the_words(tab, lang):
+def test_home_search_opens_the_header_search_with_the_words(tab, lang):
     page = tab.open(LANGUAGES[lang] + "/")
     page.fill("#gb-home-q", "mentoring")
-    # The address the form sends: the catalogue's script may then rewrite it from its own state.
-    with page.expect_navigation(url=f"**{LANGUAGES[lang]}/practice-sheets/?words=mentoring"):
+    # The address the form sends: the home page with ?q=, on which Material opens its search (issue 28).
+    with page.expect_navigation(url=f"**{LANGUAGES[lang]}/?q=mentoring"):
         page.locator(".gb-home__search button[type=submit]").click()
-    assert page.locator("h1").inner_text() == {"en": "Practice catalogue", "fr": "Catalogue des pratiques"}[lang]
+    assert page.locator("#__search").is_checked() and page.locator("input.md-search__input").input_value() == "mentoring"
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)
@@ -60,7 +60,7 @@ def test_site_wears_its_own_palette_fonts_mark_and_footer(new_tab, screen, lang)
     emblem = page.locator(".gb-footer__emblem")
     emblem.scroll_into_view_if_needed()
     assert emblem.is_visible() and emblem.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert emblem.get_attribute("alt") == {"en": "Emblem of the European Union", "fr": "Emblème de l'Union européenne"}[lang]
+    assert emblem.get_attribute("alt") == {"en": "Emblem of the European Union", "fr": "Emblème de l’Union européenne"}[lang]
     footer = page.locator(".gb-footer").inner_text()
     assert "Material for MkDocs" not in page.content()
     assert {"en": "Online edition of", "fr": "Édition en ligne du"}[lang] in footer
@@ -70,7 +70,7 @@ def test_site_wears_its_own_palette_fonts_mark_and_footer(new_tab, screen, lang)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_footer_links_reach_contact_and_accessibility_statement_in_the_reader_language(tab, lang):
     page = tab.open(LANGUAGES[lang] + "/map/")
-    for index, heading in enumerate({"en": ("Contact", "Accessibility statement"), "fr": ("Contact", "Déclaration d'accessibilité")}[lang]):
+    for index, heading in enumerate({"en": ("Contact", "Accessibility statement"), "fr": ("Contact", "Déclaration d’accessibilité")}[lang]):
         page.locator(".gb-footer__links a:not([href^=mailto])").nth(index).click()
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text() == heading

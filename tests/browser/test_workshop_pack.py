@@ -25,6 +25,10 @@ def pick_three_and_download(page, downloads_root) -> tuple[PdfReader, list[str]]
     pack = PdfReader(io.BytesIO(open(download.path(), "rb").read()))
     expected = sum(len(PdfReader(downloads_root / path).pages) for path in chosen)
     assert len(pack.pages) == expected
+    # pdf-lib drops the handouts' tags: the pack must not claim them, and must say it is not tagged.
+    assert "/MarkInfo" not in pack.trailer["/Root"] and "/Metadata" not in pack.trailer["/Root"]
+    note = page.locator(".gb-packbar__note").inner_text()
+    assert note and pack.metadata.subject == note
     return pack, chosen
 
 

@@ -23,7 +23,7 @@ from ..typography import MARKUP, TAG_NAME, VERBATIM
 SOFT_HYPHEN = "\u00ad"
 MIN_WORD, MIN_BEFORE, MIN_AFTER = 6, 3, 3
 # A word starting with a small letter, six letters or more, not inside an entity (&eacute;) or another word.
-WORD = re.compile(r"(?<![\w&#’'-])[a-zß-öø-ÿœ][^\W\d_]{%d,}" % (MIN_WORD - 1))
+WORD = re.compile(r"(?<![\w&#’'-])[a-zß-öø-ÿœ][^\W\d_]{" + str(MIN_WORD - 1) + ",}")
 LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]+)""")
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 

@@ -71,7 +71,6 @@ def sheets(repository: Repository) -> list[Entry]:
 
 
 def build_rows(repository: Repository, index: Index, language: str, page_url: str) -> list[Row]:
-    t = strings()[language]
     rows = []
     for entry in sheets(repository):
         sheet = entry.model(language)

@@ -185,7 +185,7 @@ def test_outdated_translation_is_reported_shown_on_the_site_and_cleared_by_mark(
     site = build(project)
     notice = outdated_notice(site.html("fr/practice-sheets/testville-case-management"))
     assert "La version originale de cette page, en anglais, a été modifiée" in notice
-    assert '<a href="../../../practice-sheets/testville-case-management/" hreflang="en">Lire l&#39;original en anglais</a>' in notice  # the guidebook's templates escape text
+    assert '<a href="../../../practice-sheets/testville-case-management/" hreflang="en">Lire l’original en anglais</a>' in notice  # typeset, in the guidebook's escaping templates
     assert outdated_notice(site.html("practice-sheets/testville-case-management")) is None
 
     remarked = run(project, "status", "--mark", str(project / FR_SHEET))

@@ -59,9 +59,9 @@ def test_guidebook_templates_escape_front_matter_text(tmp_path):
     files[SHEET] = sheet("en", summary=tricky, city='Test"ville')
     site = build(write_project(tmp_path / "p", files))
     catalogue = site.html("practice-sheets")
-    assert "Tom &amp; Jerry&#39;s &#34;best&#34; &lt;3 practice" in catalogue
+    assert "Tom &amp; Jerry’s “best” &lt;3 practice" in catalogue  # escaped, and typeset (typographic quotes)
     assert tricky not in catalogue and 'Test"ville' not in catalogue
-    assert "Test&#34;ville" in site.html("practice-sheets/testville-case-management")
+    assert "Test”ville" in site.html("practice-sheets/testville-case-management")
 
 
 def test_a_named_contact_with_consent_is_published_beside_the_mailbox(tmp_path):

@@ -92,7 +92,7 @@ def test_french_html_has_no_break_spaces_outside_code_and_english_html_none(proj
     assert "Typographie : essai" not in french
     assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french  # a nav section
     assert "About: the project" in result.html("about/english")
-    assert f'<a href="https://efus.eu/?p=1">Le «{NB}guide{NB}»{NB}: mode d&#39;emploi</a>' in french
+    assert f'<a href="https://efus.eu/?p=1">Le «{NB}guide{NB}»{NB}: mode d’emploi</a>' in french
     # English pages, on the English site and shown to French readers while untranslated, stay as typed.
     for english in (result.html("about/english"), result.html("fr/about/english")):
         body = english.split('class="gb-body"')[1].split("</div>")[0]

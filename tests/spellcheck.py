@@ -50,6 +50,7 @@ BOLD = re.compile(r"\*\*|__")
 # A word or title in another language is set in italics or quoted: there, a word either dictionary knows is
 # accepted ("le projet SIPREV (*Innovative Strategies to Prevent Re-Offending*)", « Associate Partners »).
 QUOTED = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)\*(?![*\w])|(?<![_\w])_(?!\s)([^_]+?)_(?![_\w])|«([^»]*)»|“([^”]*)”")
+LANG_SPAN = re.compile(r'<span lang="[^"]*">([^<]*)</span>')
 MARKUP_SIGNS = re.compile(r"[*_#>|~=]|-{2,}")  # emphasis, headings, quotes, tables, rules
 ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 PHRASE = re.compile(r"[ \-/']")  # an entry hunspell reads as several words: taken out of the text before it checks
@@ -68,10 +69,12 @@ class Unknown:
 
 def prose(text: str) -> tuple[str, str]:
     """The text to check of one line, as (its own language, in italics or quoted: maybe another language)."""
+    marked = LANG_SPAN.findall(text)  # words marked with their language: checked as the quoted ones are
+    text = LANG_SPAN.sub(" ", text)
     for pattern in NOT_PROSE:
         text = pattern.sub(" ", text)
     text = BOLD.sub(" ", text.replace("’", "'"))
-    quoted = " ".join(next(filter(None, match.groups()), "") for match in QUOTED.finditer(text))
+    quoted = " ".join([*marked, *(next(filter(None, match.groups()), "") for match in QUOTED.finditer(text))])
     return MARKUP_SIGNS.sub(" ", QUOTED.sub(" ", text)), MARKUP_SIGNS.sub(" ", quoted)
 
 

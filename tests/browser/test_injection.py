@@ -1,14 +1,19 @@
-"""Page text that would run script, planted past the content check, runs nothing in Chromium on the served site."""
+"""Page text that would run script, planted past the content check, runs nothing in Chromium: on the served site,
+nor in the offline bundle read from file://."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import threading
+import zipfile
 
 import pytest
 
 from guidebook.content import load as content_load
+from guidebook.content import sanitise
+from guidebook.publish.offline import BUNDLE_FOLDER
+from guidebook.site.downloads import OFFLINE_ZIP
 from sites import base_files, build, page_text, write_project
 from test_sanitise import PAYLOADS
 
@@ -20,39 +25,64 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def planted_site(tmp_path_factory):
-    """A site built with every payload in one page, the content check told to let them through (the build's own
-    cleaning and the policy are what is tested), served on a free loopback port."""
+def _planted_build(folder, payloads, *, downloads: bool):
+    """A site built with `payloads` in one page, the content check told to let them through (the build's own
+    cleaning and the policy are what is tested)."""
     patch = pytest.MonkeyPatch()
     patch.setattr(content_load, "unsafe_markup", lambda source: [])
     try:
         files = base_files()
-        files[PAGE] = page_text({"title": "Planted", "status": "draft"}, "Intro.\n\n" + "\n\n".join(PAYLOADS.values()))
-        site = build(write_project(tmp_path_factory.mktemp("planted") / "p", files)).site
+        files[PAGE] = page_text({"title": "Planted", "status": "draft"}, "Intro.\n\n" + "\n\n".join(payloads))
+        return build(write_project(folder / "p", files), downloads=downloads).site
     finally:
         patch.undo()
+
+
+@pytest.fixture(scope="module")
+def planted_site(tmp_path_factory):
+    """Every payload, served on a free loopback port."""
+    site = _planted_build(tmp_path_factory.mktemp("planted"), PAYLOADS.values(), downloads=False)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 
-def test_no_planted_script_runs_and_nothing_navigates_away(browser, planted_site):
+@pytest.fixture(scope="module")
+def planted_bundle(tmp_path_factory):
+    """The offline bundle of a site with every payload that leaves no image behind once cleaned (the PDF step
+    rightly stops at an image it cannot find, such as the 'x' of <img src=x onerror=...>), unzipped."""
+    kept = [payload for payload in PAYLOADS.values() if "<img" not in sanitise.clean(sanitise.render(payload))]
+    folder = tmp_path_factory.mktemp("planted-offline")
+    site = _planted_build(folder, kept, downloads=True)
+    with zipfile.ZipFile(site / OFFLINE_ZIP) as bundle:
+        bundle.extractall(folder / "unzipped")
+    return folder / "unzipped" / BUNDLE_FOLDER
+
+
+def _runs_nothing(browser, address: str, own: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
     requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{planted_site}/about/page/")
+    page.goto(address)
     page.wait_for_load_state("networkidle")
     page.mouse.move(200, 300)
     for link in page.locator("article a").all()[:20]:
         link.hover()
     page.wait_for_timeout(1500)  # a meta refresh or a timer would have fired by now
     assert dialogs == []
-    assert page.url == f"{planted_site}/about/page/"
-    assert [url for url in requests if not url.startswith(planted_site)] == []
+    assert page.url == address
+    assert [url for url in requests if not url.startswith(own)] == []
     assert page.locator("article").inner_text().startswith("Planted")
     context.close()
+
+
+def test_no_planted_script_runs_on_the_served_site(browser, planted_site):
+    _runs_nothing(browser, f"{planted_site}/about/page/", planted_site)
+
+
+def test_no_planted_script_runs_in_the_offline_bundle(browser, planted_bundle):
+    _runs_nothing(browser, (planted_bundle / "about" / "page.html").as_uri(), "file://")  # the offline plugin's page files

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import template_cache
 from shared_builds import shared
 from sites import PROJECT, BuildResult, base_files, build, write_project
 
@@ -17,6 +18,7 @@ def pytest_configure(config):
     worker = hasattr(config, "workerinput")
     base = config._tmp_path_factory.getbasetemp()  # pytest's TempPathFactory for this session
     os.environ["GUIDEBOOK_TEST_RUN_FOLDER"] = str(base.parent if worker else base)
+    template_cache.install()
 
 
 def pytest_collection_modifyitems(items):

@@ -12,6 +12,8 @@ import yaml
 
 from guidebook import publish
 from guidebook.content.layout import walk
+from guidebook.pdf import render_all
+from shared_builds import shared
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -133,6 +135,28 @@ def build(project: Path, site: Path | None = None, *, downloads: bool = False) -
     finally:
         logger.removeHandler(collector)
     return BuildResult(project, site, collector.messages)
+
+
+def built_once(name: str, files: dict[str, str], config: dict | None = None) -> BuildResult:
+    """`files` built once per test run for every test process (shared_builds.py). For a module's fixture project:
+    pytest-xdist hands a module's tests to both workers in turn, and a module-scoped fixture is made on each."""
+
+    def make(folder: Path) -> list[str]:
+        return build(write_project(folder / "project", files, config)).warnings
+
+    folder, warnings = shared(name, make)
+    return BuildResult(folder / "project", folder / "project" / "site", warnings)
+
+
+def rendered_once(name: str, files: dict[str, str], config: dict | None = None) -> Path:
+    """The PDFs of `files` (render_all, with a cache of their own), rendered once per test run; their folder."""
+
+    def make(folder: Path) -> list[str]:
+        project = write_project(folder / "project", files, config)
+        return [result.path.name for result in render_all(project, folder / "site", cache_dir=folder / "cache")]
+
+    folder, _ = shared(name, make)
+    return folder / "site"
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

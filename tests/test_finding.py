@@ -11,18 +11,18 @@ import pytest
 from guidebook.html.alternates import NO_LOOKUP
 from guidebook.publish.fingerprint import original_names
 from guidebook.site.map import TARGET_HEIGHT
-from sites import PROJECT, base_files, build, sheet, write_project
+from sites import PROJECT, base_files, built_once, sheet
 
 from test_map import SVG, svg_of
 
 
 @pytest.fixture(scope="module")
-def two_sheets(tmp_path_factory):
+def two_sheets():
     """Two sheets in the same country (Belgium) with different approaches."""
     files = base_files()
     files["practice_sheets/testville-training.en.md"] = sheet("en", title="Training in Testville", approaches=["training"])
     files["practice_sheets/testville-training.fr.md"] = sheet("fr", title="Formation à Testville", approaches=["training"])
-    return build(write_project(tmp_path_factory.mktemp("finding") / "p", files))
+    return built_once("finding", files)
 
 
 def test_a_filter_that_cannot_narrow_is_left_out(two_sheets):

@@ -13,7 +13,7 @@ from guidebook import PACKAGE_DIR
 from guidebook.content.vocabulary import vocabularies
 from guidebook.publish.fingerprint import built_path, original_names
 from guidebook.publish.sizes import fill_sizes
-from sites import PROJECT, base_files, build, sheet, write_project
+from sites import PROJECT, base_files, built_once, sheet
 
 SHEET = "practice-sheets/testville-case-management"
 UNDATED = "practice-sheets/testville-undated"
@@ -34,8 +34,8 @@ def _files() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(write_project(tmp_path_factory.mktemp("identity") / "project", _files()))
+def site():
+    return built_once("identity", _files())
 
 
 def _flat(html: str) -> str:

@@ -9,8 +9,7 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from guidebook.pdf import render_all
-from sites import base_files, build, page_text, sheet, write_project
+from sites import base_files, built_once, page_text, rendered_once, sheet
 
 SHEET = "practice_sheets/testville-case-management"
 ACTIVITIES = {"title": "Local activities", "publisher": "Efus", "url": "https://efus.eu/local-activities", "date": "2019-03-12", "language": "en"}
@@ -38,8 +37,8 @@ def _files() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(write_project(tmp_path_factory.mktemp("sources") / "project", _files()))
+def site():
+    return built_once("sources", _files())
 
 
 def _section(html: str) -> str:
@@ -115,11 +114,8 @@ def test_open_data_exports_the_sources_and_its_schema_accepts_them(site):
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sources-pdf")
-    project = write_project(root / "project", _files())
-    render_all(project, root / "site", cache_dir=root / "cache")
-    return root / "site"
+def pdfs():
+    return rendered_once("sources-pdf", _files())
 
 
 def _text(path) -> str:

@@ -22,6 +22,7 @@ from ..content.freshness import HASH_FIELD, fingerprint
 from ..content.frontmatter import SourceFile, read_source
 from ..content.layout import COLLECTIONS, DOCS_DIR, ContentFile
 from ..content.load import inspect
+from ..content.messages import missing
 from ..content.problems import Problem
 from ..content.schema import KINDS
 from ..errors import ContentError
@@ -129,8 +130,7 @@ def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
         for field in form_fields(KINDS[kind]):
             own = old is None or field.name in old.meta
             if own and field.required and field.name in settings()["translated"] and field.name not in draft.meta:
-                expected = f"; expected: {field.info.description}" if field.info.description else ""
-                problems.append(Problem(draft.path, 1, field.name, f"is missing from this {kind.replace('-', ' ')}{expected}"))
+                problems.append(Problem.of(draft.path, 1, field.name, missing(kind, field.info.description)))
     return problems
 
 

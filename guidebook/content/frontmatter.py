@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .messages import Message, message
 from .problems import Problem
 
 FENCE = re.compile(r"^---[ \t]*$")
@@ -75,8 +76,8 @@ class SourceFile:
         # Sent between processes (guidebook/forkmap.py) without the caches, quicker to compute again than to send.
         return {name: value for name, value in self.__dict__.items() if name not in ("body_lines", "headings")}
 
-    def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
-        return Problem(self.shown_path, self.line_of(location), _name(location) or "front matter", message, severity)
+    def problem(self, location: tuple[str | int, ...], said: str | Message, severity: str = "error") -> Problem:
+        return Problem.of(self.shown_path, self.line_of(location), _name(location) or "front matter", said, severity)
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
@@ -271,8 +272,8 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
                 key = str(key_node.value)
                 key_line = key_node.start_mark.line + 2
                 if key in keys:
-                    message = f"'{key}' is given twice (first on line {keys[key]}); keep one"
-                    problems.append(Problem(source.shown_path, key_line, _name((*location, key)), message))
+                    twice = f"'{key}' is given twice (first on line {keys[key]}); keep one"
+                    problems.append(Problem(source.shown_path, key_line, _name((*location, key)), twice))
                 keys.setdefault(key, key_line)
                 children.append((value_node, (*location, key), key_line, depth + 1))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
@@ -284,9 +285,8 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)
             except ValueError as error:
-                problems.append(
-                    Problem(source.shown_path, node.start_mark.line + 2, _name(location), f"'{node.value}' is not a real date ({error}); expected YYYY-MM-DD")
-                )
+                wrong = message("not_a_real_day", value=node.value, reason=str(error))
+                problems.append(Problem.of(source.shown_path, node.start_mark.line + 2, _name(location), wrong))
     return problems, lines, deepest
 
 

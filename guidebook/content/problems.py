@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ class Problem:
     message: str
     severity: str = "error"  # "error" stops the build; "warning" is reported
     # What the editor words the message from in its other languages (content/messages.py); none: English only.
-    code: str = field(default="", compare=False)
-    params: Mapping[str, object] = field(default_factory=dict, compare=False)
+    code: str = dataclasses.field(default="", compare=False)
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, path: str, line: int, field: str, said: str | Message, severity: str = "error") -> Problem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -10,7 +12,7 @@ from ..typography import prose_fields
 from .messages import ENGLISH, Message, message, missing
 from .model import Entry, Repository, Variant
 from .problems import Problem
-from .schema import KINDS, PROSE_FIELDS, PageBase
+from .schema import KINDS, PROSE_FIELDS, CountryArticle, PageBase, PracticeSheet, Recommendation
 from .vocabulary import expect_one_of, nearest, unknown
 
 # Pages that must cite a source outside this site: what they say comes from the public record.
@@ -20,7 +22,7 @@ NOT_INHERITED = {"source_language", "source_hash", "editor_note"}
 
 
 def validate_entry(entry: Entry) -> list[Problem]:
-    declared = {v.source.meta.get("source_language") for v in entry.variants.values()} - {None}
+    declared = {str(v.source.meta["source_language"]) for v in entry.variants.values() if v.source.meta.get("source_language") is not None}
     entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
     problems: list[Problem] = []
     if len(declared) > 1:
@@ -48,7 +50,7 @@ def validate_entry(entry: Entry) -> list[Problem]:
     return problems
 
 
-def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
+def _validate_variant(entry: Entry, variant: Variant, inherited: dict[str, Any]) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
     data = prose_fields(data, PROSE_FIELDS, variant.language)
@@ -58,7 +60,7 @@ def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[P
     except ValidationError as error:
         for item in error.errors():
             location = tuple(item["loc"])
-            if location and location[0] in inherited and not variant.declares(location[0]):
+            if location and location[0] in inherited and not variant.declares(str(location[0])):
                 continue  # reported on the source file, where the value is written
             problems.append(variant.source.problem(location, error_message(item, schema, entry.kind)))
     if entry.kind == "practice-sheet":
@@ -115,7 +117,7 @@ def check_references(repository: Repository) -> list[Problem]:
     chapters: dict[int, Entry] = {}
     for entry in sorted(repository.of_kind("recommendation"), key=lambda e: e.key):
         source = entry.variants[entry.source_language]
-        if source.model is None:
+        if not isinstance(source.model, Recommendation):  # refused by the check
             continue
         number = source.model.number
         if number in chapters:
@@ -125,7 +127,7 @@ def check_references(repository: Repository) -> list[Problem]:
     countries: dict[str, Entry] = {}
     for entry in sorted(repository.of_kind("country"), key=lambda e: e.key):
         source = entry.variants[entry.source_language]
-        if source.model is None:
+        if not isinstance(source.model, CountryArticle):
             continue
         if source.model.country in countries:
             other = countries[source.model.country].variants[countries[source.model.country].source_language].source.shown_path
@@ -134,7 +136,7 @@ def check_references(repository: Repository) -> list[Problem]:
     for entry in repository.of_kind("practice-sheet"):
         for variant in entry.variants.values():
             model = variant.model
-            if model is None:
+            if not isinstance(model, PracticeSheet):
                 continue
             if variant.declares("pilot") and model.pilot not in pilots:
                 problems.append(variant.source.problem(("pilot",), unknown("city pilot", model.pilot, pilots, "city_pilots/")))

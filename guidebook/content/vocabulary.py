@@ -20,7 +20,8 @@ COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 @cache
 def vocabularies() -> dict[str, list[str]]:
     """Vocabulary name -> its codes (their labels are in each language's strings file)."""
-    return yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
+    codes: dict[str, list[str]] = yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
+    return codes
 
 
 def label(vocabulary: str, code: str, language: str) -> str:
@@ -73,7 +74,9 @@ def _country_translation(language: str) -> gettext.NullTranslations:
 
 def country_name(code: str, language: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
-    name = getattr(country, "common_name", None) or country.name
+    if country is None:  # the check refused it: never in a build
+        raise ValueError(f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+    name: str = getattr(country, "common_name", None) or country.name
     if language == "en":
         return name
     return _country_translation(language).gettext(country.name)

@@ -24,7 +24,7 @@ serve: $(INSTALLED)
 
 # The web editor at http://127.0.0.1:8081/admin/ and the live preview at http://127.0.0.1:8000/, until Ctrl-C.
 edit: $(INSTALLED) $(EDITOR_INSTALLED)
-	@$(BIN)/guidebook edit
+	@$(BIN)/guidebook edit $(if $(NAME),--name "$(NAME)")
 
 check: $(INSTALLED)
 	$(BIN)/guidebook check

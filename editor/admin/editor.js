@@ -14,9 +14,10 @@
     });
     return out;
   }
-  // On the editor's own server a save writes the project's files and publishes nothing: its buttons say so.
-  var local = location.hostname === "127.0.0.1" || location.hostname === "localhost";
-  var phrases = merged(words.phrases, local ? words.local_phrases : {});
+  // On the editor's own server outside a Git repository a save writes the project's files and publishes
+  // nothing: its buttons say so. With review on Git (the server marks the page), "Publish" publishes.
+  var filesOnly = document.documentElement.getAttribute("data-publish-mode") === "simple";
+  var phrases = merged(words.phrases, filesOnly ? words.local_phrases : {});
   CMS.registerLocale(words.locale, merged(CMS.getLocale(words.locale) || {}, phrases));
 
   // Decap's relation widget sends back the value it was given once it has loaded its options, to record

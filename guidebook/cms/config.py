@@ -89,7 +89,7 @@ def editor_config(root: Path, language: str) -> dict:
     options = settings()
     return {
         "locale": language,
-        "backend": options["backend"],
+        "backend": {**options["backend"], "commit_messages": options["commit_messages"][language]},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
         "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),

@@ -40,9 +40,9 @@ class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000):
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, author: str | None = None):
         self.preview = f"http://127.0.0.1:{preview_port}/"
-        self.api = Api(project)
+        self.api = Api(project, author)  # `author`: the name the review workflow's commits bear (workflow.py)
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
         super().__init__(address, _Handler)
@@ -115,6 +115,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         body = file.read_bytes()
         if file.name == "config.yml":
             body = self._configuration(body, host)
+        elif file.name == "index.html":  # editor.js words the buttons for how this server saves
+            mode = "editorial_workflow" if self.server.api.workflow else "simple"
+            body = body.replace(b"<html ", f'<html data-publish-mode="{mode}" '.encode(), 1)
         self._send(200, body, kind)
 
     def _configuration(self, body: bytes, host: str) -> bytes:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 from ..content.layout import DOCS_DIR
@@ -150,7 +150,7 @@ class Workflow:
         tip = self._tip(collection, slug)
         kept = None
         if self.git.text("rev-list", "--count", f"{self.main_commit()}..{tip}") != "0":
-            kept = f"{KEPT_PREFIX}{collection}/{slug}/{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+            kept = f"{KEPT_PREFIX}{collection}/{slug}/{datetime.now(UTC):%Y%m%d-%H%M%S}"
             self.git.move_branch(kept, tip, None)
         self._forget(collection, slug, tip)
         return kept

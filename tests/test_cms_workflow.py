@@ -137,9 +137,11 @@ def test_a_new_page_is_created_on_its_branch_and_published(api, repo):
 
 
 def test_a_save_the_check_refuses_commits_nothing(api, repo):
-    open_entry(api)
-    status, answer = persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "")})
+    open_entry(api, "fr")
+    status, answer = persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "")}, "fr")
     assert status == 422 and "summary" in answer["error"]
+    assert [(problem["language"], problem["field"]) for problem in answer["problems"]] == [("en", "summary")]  # for editor.js to show on the field
+    assert answer["problems"][0]["message"] == "manque ; attendu : Une ou deux phrases décrivant la pratique."
     assert git(repo, "branch", "--list", "cms/*") == ""
 
 

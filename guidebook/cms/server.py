@@ -24,7 +24,7 @@ from ..errors import GuidebookError
 from .api import Api
 from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
 from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
-from .messages import refusal
+from .messages import on_fields, refusal
 from .model import interface_languages, settings
 from .save import SaveRefused
 from .sessions import Sessions
@@ -91,7 +91,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         try:
             handle()
         except Rejected as rejected:
-            self._answer(rejected.status, {"error": rejected.reason})
+            self._answer(rejected.status, {"error": rejected.reason, **rejected.extra})
         except (ConnectionError, TimeoutError):  # the client went away: nobody to answer
             self.close_connection = True
         except Exception:  # noqa: BLE001 - a bug: one line on the terminal, the traceback in a file
@@ -176,7 +176,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except Rejected:
             raise
         except SaveRefused as refused:
-            raise Rejected(422, refusal(refused.problems, language)) from None
+            raise Rejected(422, refusal(refused.problems, language), problems=on_fields(refused.problems, language)) from None
         except GuidebookError as failure:  # mkdocs.yml broken while the editor runs, say: its message, as the CLI's
             raise Rejected(422, str(failure)) from None
         self._answer(200, answer)

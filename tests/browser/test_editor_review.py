@@ -107,3 +107,28 @@ def test_a_second_editors_save_over_a_change_under_review_gets_the_conflict_mess
     mine.get_by_text(words["conflict"]).wait_for()
     shot(mine, f"editor-review-conflict-{language}.png", tmp_path)
     assert "The colleague's summary." in git(project, "show", f"{BRANCH}:{SHEET}.en.md")
+
+
+REFUSED = {  # the summary of the other language emptied: Decap checks only its default language's required fields
+    "fr": ("RÉSUMÉ", "Résumé : manque ; attendu : Une ou deux phrases décrivant la pratique."),
+    "en": ("SUMMARY", "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice."),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_refusal_of_the_check_shows_on_its_field_in_the_interface_language(admin, project, language, tmp_path):
+    other = "en" if language == "fr" else "fr"
+    page = open_sheet(admin(language))
+    field(page, "summary", other).fill("")
+    page.get_by_role("button", name=WORDS[language]["save"], exact=True).click()
+    message = page.locator(".guidebook-refusal [role=alert]")
+    message.wait_for()
+    shot(page, f"editor-review-refused-{language}.png", tmp_path)
+    assert message.count() == 1 and message.inner_text() == REFUSED[language][1]
+    assert field(page, "summary", other).get_attribute("aria-invalid") == "true"
+    assert message.bounding_box()["x"] > 600  # above the field of the other language, in the right column
+    toast = page.locator(".Toastify").inner_text()
+    assert "API_ERROR" not in toast and "practice_sheets/" not in toast
+    assert git(project, "branch", "--list", "cms/*") == ""  # nothing committed
+    field(page, "summary", other).fill("Corrected.")
+    assert message.count() == 0  # typing in the field takes its message away

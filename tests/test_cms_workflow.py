@@ -188,6 +188,16 @@ def test_publishing_with_main_checked_out_elsewhere_or_not_at_all_moves_only_the
     assert "Published elsewhere." in git(repo, "show", f"main:{SHEET}.en.md")
 
 
+def test_publishing_updates_the_files_where_main_is_checked_out_in_another_worktree(api, repo, tmp_path):
+    open_entry(api)
+    persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "Published into the other worktree.")})
+    git(repo, "checkout", "-q", "-b", "work")
+    git(repo, "worktree", "add", "-q", str(tmp_path / "main-copy"), "main")
+    assert api("publishUnpublishedEntry", collection="practice-sheet", slug="testville-case-management")[0] == 200
+    assert "Published into the other worktree." in (tmp_path / "main-copy" / f"{SHEET}.en.md").read_text(encoding="utf-8")
+    assert git(tmp_path / "main-copy", "status", "--porcelain") == ""
+
+
 def test_a_change_that_conflicts_with_a_publication_is_refused_and_kept(api, repo):
     open_entry(api)
     persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "The change under review.")})
@@ -215,3 +225,29 @@ def test_without_a_name_the_editor_says_how_to_give_one(repo, monkeypatch):
     with pytest.raises(BadArgument, match=r"--name: saves are Git commits signed with your name"):
         with running_editor(repo):
             pass
+
+
+@pytest.mark.parametrize(("action", "params", "expected"), [
+    ("unpublishedEntry", {}, 400),  # no id, no collection and slug
+    ("unpublishedEntry", {"id": "practice-sheet"}, 400),  # an id with no slug
+    ("unpublishedEntryDataFile", {"collection": "practice-sheet", "slug": "testville-case-management", "path": ".git/config"}, 403),
+    ("unpublishedEntryDataFile", {"collection": "practice-sheet", "slug": "testville-case-management", "path": "Makefile"}, 403),
+    ("updateUnpublishedEntryStatus", {"collection": "practice-sheet", "slug": "x"}, 400),  # no newStatus
+    ("publishUnpublishedEntry", {"collection": "Practice sheet", "slug": "x"}, 400),
+    ("deleteUnpublishedEntry", {"collection": "practice-sheet", "slug": "x/../../main"}, 400),
+    ("unpublishedEntryMediaFile", {}, 422),  # no images through the editor
+])
+def test_the_workflows_requests_are_checked_before_anything_is_read_or_written(api, repo, action, params, expected):
+    refs = git(repo, "for-each-ref")
+    status, answer = api(action, **params)
+    assert status == expected and answer["error"]
+    assert git(repo, "for-each-ref") == refs
+
+
+def test_outside_git_the_workflows_actions_are_refused_with_the_reason(project):
+    with running_editor(project) as server:
+        page = AdminPage(server)
+        status, answer = page("unpublishedEntries")
+        assert status == 422 and "not a Git repository" in answer["error"]
+        status, answer = page("persistEntry", dataFiles=[{"path": f"{SHEET}.en.md", "raw": "x"}], options={"useWorkflow": True})
+        assert status == 400 and "no review branch" in answer["error"]

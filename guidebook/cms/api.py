@@ -105,7 +105,7 @@ class Api:
             return workflow.keys()
         collection, slug = params["collection"], params["slug"]
         if action == "unpublishedEntry":
-            return workflow.entry(collection, slug, params.get("cmsLabelPrefix") or "")
+            return workflow.entry(collection, slug)
         if action == "unpublishedEntryDataFile":
             self.page(params["path"])
             data = workflow.draft(collection, slug, params["path"])
@@ -114,7 +114,7 @@ class Api:
             session.given(params["path"], version(data))
             return {"data": _text(params["path"], data)}
         if action == "updateUnpublishedEntryStatus":
-            workflow.set_status(collection, slug, params["newStatus"], params.get("cmsLabelPrefix") or "")
+            workflow.set_status(collection, slug, params["newStatus"])
             return {"message": f"{collection}/{slug}: {params['newStatus']}"}
         if action == "publishUnpublishedEntry":
             workflow.publish(collection, slug, _publish_message(collection, slug, language), language)

@@ -30,7 +30,7 @@ from .save import CONFIG_FILE, MOUNT_OF_FOLDER, SaveRefused, save
 
 BRANCH_PREFIX = "cms/"
 KEPT_PREFIX = "cms-rejected/"
-LABEL_PREFIX = "decap-cms/"  # Decap's default cms_label_prefix
+LABEL_PREFIX = "decap-cms/"  # Decap's default cms_label_prefix (the configuration sets no other: a client's is not taken)
 STATUSES = ("draft", "pending_review", "pending_publish")
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")  # a collection's name or a page's slug, as the configuration makes them
 CONTENT = [DOCS_DIR, *MOUNT_OF_FOLDER, CONFIG_FILE]  # what `guidebook check` reads of a commit
@@ -76,7 +76,7 @@ class Workflow:
         keys = [ref.removeprefix(BRANCH_PREFIX) for ref in refs]
         return [key for key in keys if key.count("/") == 1 and all(NAME.fullmatch(part) for part in key.split("/"))]
 
-    def entry(self, collection: str, slug: str, label_prefix: str = "") -> dict:
+    def entry(self, collection: str, slug: str) -> dict:
         """What Decap shows of a change: its status, the files it changes, when and by whom."""
         tip = self._tip(collection, slug)
         since = self.git.text("merge-base", self.main_commit(), tip)
@@ -85,7 +85,7 @@ class Workflow:
             for letter, path in self.git.changed_paths(since, tip) if letter != "D"
         ]
         when, who = self.git.text("log", "-1", "--format=%cI%n%an", tip).split("\n", 1)
-        return {"collection": collection, "slug": slug, "status": self.status(collection, slug, label_prefix), "diffs": diffs,
+        return {"collection": collection, "slug": slug, "status": self.status(collection, slug), "diffs": diffs,
                 "updatedAt": when, "pullRequestAuthor": who}
 
     def draft(self, collection: str, slug: str, path: str) -> bytes | None:
@@ -96,9 +96,9 @@ class Workflow:
         tip = self.git.commit_of(f"refs/heads/{branch(collection, slug)}")
         return self.git.blob(tip or self.main_commit(), path)
 
-    def status(self, collection: str, slug: str, label_prefix: str = "") -> str:
+    def status(self, collection: str, slug: str) -> str:
         label = self.git.config(f"branch.{branch(collection, slug)}.description") or ""
-        status = label.removeprefix(label_prefix or LABEL_PREFIX)
+        status = label.removeprefix(LABEL_PREFIX)
         return status if status in STATUSES else STATUSES[0]
 
     # Writing
@@ -119,11 +119,11 @@ class Workflow:
             self.set_status(collection, slug, status if status in STATUSES else STATUSES[0])
         return written
 
-    def set_status(self, collection: str, slug: str, status: str, label_prefix: str = "") -> None:
+    def set_status(self, collection: str, slug: str, status: str) -> None:
         if status not in STATUSES:
             raise Rejected(400, f"the status {status[:40]!r} is not one of {', '.join(STATUSES)}")
         self._tip(collection, slug)
-        self.git.run("config", f"branch.{branch(collection, slug)}.description", f"{label_prefix or LABEL_PREFIX}{status}")
+        self.git.run("config", f"branch.{branch(collection, slug)}.description", f"{LABEL_PREFIX}{status}")
 
     def publish(self, collection: str, slug: str, message: str, language: str) -> None:
         """Merge the change into the main branch, and into the files where that branch is checked out."""

@@ -22,10 +22,14 @@
 
   // Decap's relation widget sends back the value it was given once it has loaded its options, to record
   // their data. In the translation's column Decap compares the page to the wrong data, so that marks an
-  // untouched page "Unsaved changes" (also right after a save). The widget is kept, without that echo.
+  // untouched page "Unsaved changes" (also right after a save). The widget is kept, without that echo; it
+  // shows its loaded options all the same (its own update check waits for that echo: after a save on review,
+  // which mounts the form anew, the selects stayed empty).
   var relation = CMS.getWidget("relation");
   class QuietRelation extends relation.control {
-    triggerInitialOnChange() {}
+    triggerInitialOnChange() {
+      this.forceUpdate();
+    }
   }
   CMS.registerWidget("relation", QuietRelation, relation.preview, relation.schema);
 

@@ -65,6 +65,7 @@ def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, 
     page.get_by_text(words["saved"]).first.wait_for()
     page.get_by_role("button", name=words["status"] + words["draft"]).wait_for()
     shot(page, f"editor-review-draft-{language}.png", tmp_path)
+    assert page.locator("[class*='singleValue']", has_text="Testville").count() == 2  # the pilot's select, reloaded after the save
     assert git(project, "rev-parse", "main") == main_before  # saved on its branch, not published
     assert git(project, "log", "-1", "--format=%an", BRANCH) == "Camille Martin"
     assert git(project, "diff", "--name-only", "main", BRANCH) == f"{SHEET}.fr.md"

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import yaml
 
-from editor_api import AdminPage, running_editor
+from editor_api import AdminPage, raw_request, running_editor
 from guidebook.errors import BadArgument
 from test_cms_save import new_sheet
 
@@ -69,11 +69,14 @@ def open_entry(api, language: str = "en", page=None) -> None:
 
 def test_the_server_offers_the_editorial_workflow_in_a_git_repository(api):
     assert api("info")[1] == {"repo": "project", "publish_modes": ["editorial_workflow"], "type": "local_git"}
+    for path in ("/admin/", "/admin/fr/"):  # editor.js keeps Decap's words: "Publish" publishes
+        assert b'<html data-publish-mode="editorial_workflow" lang=' in raw_request(api.pages["en"].server, "GET", path)[2]
 
 
 def test_outside_a_git_repository_saves_write_the_files(project):
     with running_editor(project) as server:
         assert AdminPage(server)("info")[1]["publish_modes"] == ["simple"]
+        assert b'<html data-publish-mode="simple" lang=' in raw_request(server, "GET", "/admin/fr/")[2]  # "Enregistrer"
 
 
 def test_a_save_is_a_commit_on_its_own_branch_by_the_staff_member_and_main_is_untouched(api, repo):

@@ -180,7 +180,9 @@ class Workflow:
 
     def _update_checkout(self, checkout: Path, old: str, new: str, changed: list[str], language: str) -> None:
         """Bring the files of the main branch's checkout to `new`, unless one of them has work not committed."""
-        dirty = self.git.run("status", "--porcelain", "-z", "--untracked-files=all", "--", *changed, cwd=checkout).split(b"\0")
+        if not changed:  # nothing to bring up to date (and `git status --` alone would look at every file)
+            return
+        dirty = self.git.run("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", *changed, cwd=checkout).split(b"\0")
         paths = sorted({line[3:].decode("utf-8") for line in dirty if line})
         if paths:
             raise Rejected(409, settings()["publish_dirty"][language].format(folder=checkout, paths=", ".join(paths) or self.main))

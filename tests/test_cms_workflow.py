@@ -61,6 +61,11 @@ def persist(api, files: dict[str, str], language: str = "en", message: str = "Ch
     return (page or api.pages[language])("persistEntry", **params)
 
 
+def ready(api, slug: str) -> None:
+    """Mark the change Ready, as a reviewer does: only then is it published."""
+    assert api("updateUnpublishedEntryStatus", collection="practice-sheet", slug=slug, newStatus="pending_publish")[0] == 200
+
+
 def open_entry(api, language: str = "en", page=None) -> None:
     """Read both languages of the published sheet, as Decap does when opening it."""
     for code in ("en", "fr"):
@@ -125,6 +130,15 @@ def test_draft_in_review_ready_then_publish_merges_into_main_and_the_checked_out
     assert git(repo, "log", "-1", "--format=%an|%s", "--", f"{SHEET}.en.md") == "Marie Dupont|Change to Practice sheet: testville-case-management"
 
 
+def test_a_change_not_marked_ready_is_not_published(api, repo):
+    open_entry(api)
+    persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "Not reviewed yet.")})
+    main = git(repo, "rev-parse", "main")
+    status, answer = api("publishUnpublishedEntry", "fr", collection="practice-sheet", slug="testville-case-management")
+    assert status == 409 and answer["error"].startswith("Seule une modification « Prête à publier » est publiée")
+    assert git(repo, "rev-parse", "main") == main
+
+
 def test_a_new_page_is_created_on_its_branch_and_published(api, repo):
     api("getEntry", path=f"{NEW}.en.md")
     api("getEntry", path=f"{NEW}.fr.md")
@@ -134,6 +148,7 @@ def test_a_new_page_is_created_on_its_branch_and_published(api, repo):
     entry = api("unpublishedEntry", collection="practice-sheet", slug="mentoring-in-testville")[1]
     assert sorted((diff["path"], diff["newFile"]) for diff in entry["diffs"]) == [(f"{NEW}.en.md", True), (f"{NEW}.fr.md", True)]
     assert not (repo / f"{NEW}.en.md").exists()
+    ready(api, "mentoring-in-testville")
     api("publishUnpublishedEntry", collection="practice-sheet", slug="mentoring-in-testville")
     assert (repo / f"{NEW}.en.md").read_bytes() == subprocess.run(["git", "-C", str(repo), "show", f"main:{NEW}.en.md"], capture_output=True, check=True).stdout
     assert git(repo, "branch", "--list", branch) == ""
@@ -175,6 +190,7 @@ def test_publishing_never_overwrites_uncommitted_work(api, repo):
     local = (repo / f"{SHEET}.en.md").read_text(encoding="utf-8").replace("title:", "title: ", 1)
     (repo / f"{SHEET}.en.md").write_text(local, encoding="utf-8")
     main = git(repo, "rev-parse", "main")
+    ready(api, "testville-case-management")
     status, answer = api("publishUnpublishedEntry", "fr", collection="practice-sheet", slug="testville-case-management")
     assert status == 409 and "a des modifications non enregistrées dans Git" in answer["error"] and f"{SHEET}.en.md" in answer["error"]
     assert (repo / f"{SHEET}.en.md").read_text(encoding="utf-8") == local
@@ -186,6 +202,7 @@ def test_publishing_with_main_checked_out_elsewhere_or_not_at_all_moves_only_the
     persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "Published elsewhere.")})
     git(repo, "checkout", "-q", "-b", "work")
     before = (repo / f"{SHEET}.en.md").read_bytes()
+    ready(api, "testville-case-management")
     assert api("publishUnpublishedEntry", collection="practice-sheet", slug="testville-case-management")[0] == 200
     assert (repo / f"{SHEET}.en.md").read_bytes() == before and git(repo, "status", "--porcelain") == ""
     assert "Published elsewhere." in git(repo, "show", f"main:{SHEET}.en.md")
@@ -196,6 +213,7 @@ def test_publishing_updates_the_files_where_main_is_checked_out_in_another_workt
     persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "Published into the other worktree.")})
     git(repo, "checkout", "-q", "-b", "work")
     git(repo, "worktree", "add", "-q", str(tmp_path / "main-copy"), "main")
+    ready(api, "testville-case-management")
     assert api("publishUnpublishedEntry", collection="practice-sheet", slug="testville-case-management")[0] == 200
     assert "Published into the other worktree." in (tmp_path / "main-copy" / f"{SHEET}.en.md").read_text(encoding="utf-8")
     assert git(tmp_path / "main-copy", "status", "--porcelain") == ""
@@ -206,6 +224,7 @@ def test_a_change_that_conflicts_with_a_publication_is_refused_and_kept(api, rep
     persist(api, {f"{SHEET}.en.md": summary_changed(repo, "en", "The change under review.")})
     (repo / f"{SHEET}.en.md").write_text(summary_changed(repo, "en", "Committed meanwhile."), encoding="utf-8")
     commit_all(repo, "A change made in a terminal")
+    ready(api, "testville-case-management")
     status, answer = api("publishUnpublishedEntry", collection="practice-sheet", slug="testville-case-management")
     assert status == 409 and answer["error"].startswith("This change and the published page both changed the same lines")
     assert "The change under review." in git(repo, "show", f"{BRANCH}:{SHEET}.en.md")

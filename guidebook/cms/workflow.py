@@ -128,6 +128,8 @@ class Workflow:
     def publish(self, collection: str, slug: str, message: str, language: str) -> None:
         """Merge the change into the main branch, and into the files where that branch is checked out."""
         tip, main = self._tip(collection, slug), self.main_commit()
+        if self.status(collection, slug) != STATUSES[-1]:  # the review step is not skipped, whatever the client
+            raise Rejected(409, settings()["publish_not_ready"][language])
         tree, conflicts = self.git.merged_tree(main, tip)
         if conflicts:
             raise Rejected(409, settings()["publish_conflict"][language].format(paths=", ".join(conflicts)))

@@ -133,3 +133,19 @@ def test_a_refusal_of_the_check_shows_on_its_field_in_the_interface_language(adm
     assert git(project, "branch", "--list", "cms/*") == ""  # nothing committed
     field(page, "summary", other).fill("Corrected.")
     assert message.count() == 0  # typing in the field takes its message away
+
+
+def test_deleting_a_change_under_review_keeps_it_on_a_branch(admin, project):
+    words = WORDS["fr"]
+    page = open_sheet(admin("fr"))
+    page.on("dialog", lambda dialog: dialog.accept())  # Decap asks before deleting
+    field(page, "summary", "fr").fill("Une modification refusée à la relecture.")
+    page.get_by_role("button", name=words["save"], exact=True).click()
+    page.get_by_text(words["saved"]).first.wait_for()
+    page.get_by_role("button", name="Supprimer les modifications non publiées").click()
+    page.get_by_text("Modifications non publiées supprimées").wait_for()
+    kept = git(project, "for-each-ref", "--format=%(refname:lstrip=2)", "refs/heads/cms-rejected/")
+    assert kept.startswith("cms-rejected/practice-sheet/testville-case-management/")
+    assert "Une modification refusée à la relecture." in git(project, "show", f"{kept}:{SHEET}.fr.md")
+    assert git(project, "branch", "--list", "cms/*") == ""
+    assert "refusée" not in (project / f"{SHEET}.fr.md").read_text(encoding="utf-8")

@@ -8,10 +8,8 @@ refuses when a file it would change has changes of its own (no uncommitted work 
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,13 +94,14 @@ class Git:
         return [(listed[i].decode(), listed[i + 1].decode("utf-8")) for i in range(0, len(listed) - 1, 2)]
 
     def extract(self, commit: str, paths: list[str], target: Path) -> None:
-        """Write the files of `paths` (folders or files) as they are in `commit` into `target`."""
-        present = set(self.text("ls-tree", "--name-only", commit).splitlines())
-        wanted = [path for path in paths if path.split("/")[0] in present]
-        if wanted:
-            archive = self.run("archive", "--format=tar", commit, "--", *wanted)
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(target, filter="data")  # no link out of the folder, no absolute path
+        """Write the files of `paths` (folders or files) as they are in `commit` into `target`, through a
+        temporary index (checkout-index writes inside its prefix only)."""
+        with tempfile.TemporaryDirectory(prefix="guidebook-index-") as scratch:
+            index = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
+            self.run("read-tree", commit, env=index)
+            listed = self.run("ls-files", "-z", "--", *paths, env=index)
+            if listed:
+                self.run("checkout-index", "--stdin", "-z", f"--prefix={target}/", data=listed, env=index)
 
     def commit(self, parents: list[str], files: dict[str, bytes], message: str, author: Person) -> str:
         """A new commit: the tree of `parents[0]` with `files` (path -> bytes) written in it."""

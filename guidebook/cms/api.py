@@ -51,7 +51,7 @@ class Api:
             if self.workflow is None:
                 raise Rejected(422, f"{action}: changes are reviewed on Git branches, and this project is not a Git repository with a branch {settings()['backend']['branch']}")
             with self.save_lock:
-                return self._review(action, params, session, language)
+                return self._review(self.workflow, action, params, session, language)
         if action == "entriesByFolder":
             listed = [self._entry(path, session) for path in self._folder_files(params["folder"], params["extension"], params["depth"])]
             for entry in listed:  # the list shows each page's translations still to do
@@ -98,9 +98,8 @@ class Api:
                 session.given(path, version(current(path)))
         return {"message": f"entry persisted: {', '.join(written)}"}
 
-    def _review(self, action: str, params: dict, session: Session, language: str) -> object:
+    def _review(self, workflow: Workflow, action: str, params: dict, session: Session, language: str) -> object:
         """The editorial workflow's actions (workflow.py), with the session told the versions it is given."""
-        workflow = self.workflow
         if action == "unpublishedEntries":
             return workflow.keys()
         collection, slug = params["collection"], params["slug"]

@@ -132,7 +132,7 @@ def checked_params(action: str, params: Mapping) -> dict:
             raise Rejected(400, f"{action}: the parameter '{key}' is missing")
         checked[key] = _typed(f"{action}: {key}", params[key], kind.rstrip("?"))
     if action == "unpublishedEntry" and "id" in checked:  # Decap's id of a change: collection/slug
-        checked["collection"], _, checked["slug"] = checked["id"].partition("/")
+        checked["collection"], _, checked["slug"] = str(checked["id"]).partition("/")
     if action == "unpublishedEntry" and not {"collection", "slug"} <= set(checked):
         raise Rejected(400, f"{action}: give the change's 'id', or its 'collection' and 'slug'")
     return checked

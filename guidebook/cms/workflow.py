@@ -131,7 +131,7 @@ class Workflow:
         if self.status(collection, slug) != STATUSES[-1]:  # the review step is not skipped, whatever the client
             raise Rejected(409, settings()["publish_not_ready"][language])
         tree, conflicts = self.git.merged_tree(main, tip)
-        if conflicts:
+        if tree is None:
             raise Rejected(409, settings()["publish_conflict"][language].format(paths=", ".join(conflicts)))
         changed = [path for _, path in self.git.changed_paths(main, tree)]
         self._check(tree, changed)

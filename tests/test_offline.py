@@ -32,9 +32,9 @@ def search_index(bundle: Path, prefix: str) -> dict:
 
 
 def test_both_languages_are_there_as_files(bundle):
-    for page in ("index.html", "fr/index.html", "city-pilots/avignon.html", "fr/city-pilots/avignon.html"):
+    for page in ("index.html", "fr/index.html", "city-pilots/avignon/index.html", "fr/city-pilots/avignon/index.html"):
         assert (bundle / page).is_file(), page
-    assert '<html lang="fr"' in (bundle / "fr/city-pilots/avignon.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in (bundle / "fr/city-pilots/avignon/index.html").read_text(encoding="utf-8")
 
 
 def test_every_local_link_and_asset_leads_to_a_file(bundle):

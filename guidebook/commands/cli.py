@@ -19,9 +19,6 @@ from pathlib import Path
 import click
 
 from .. import languages, publish
-from ..content.freshness import freshness_problems
-from ..content.load import inspect
-from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
 from . import authoring, edit, online, reference, status as translations
 
@@ -111,11 +108,11 @@ def main(context: click.Context, project: Path) -> None:
 def build(project: Path, site_dir: Path, downloads: bool) -> None:
     publish.enable_build_log()
     try:
-        publish.build_site(project, site_dir, downloads=downloads)
+        built = publish.build_site(project, site_dir, downloads=downloads, skip_unchanged=True)
     except BuildFailed as error:
         # The problems themselves were printed by the build log as they were found.
         _fail(f"{error.verdict}\nThe build failed: {site_dir}/ was left as it was.")
-    click.echo(f"Site built in {site_dir}/")
+    click.echo(f"Site built in {site_dir}/" + ("" if built else " (nothing changed since the last build)"))
 
 
 @main.command()
@@ -129,6 +126,10 @@ def check(project: Path, output_format: str) -> None:
     pilots or country articles citing no public source are warnings. Each problem is printed as path:line: field: message, then a one-line summary.
     Exits with 1 when any problem is an error.
     """
+    from ..content.freshness import freshness_problems  # the content model's imports: not for `build` (stamp.py)
+    from ..content.load import inspect
+    from ..content.validate import uncited
+
     repository, problems = inspect(project)
     problems = sorted(problems + freshness_problems(repository) + uncited(repository))
     errors = sum(1 for problem in problems if problem.severity == "error")
@@ -163,6 +164,8 @@ def status(project: Path, marks: tuple[Path, ...], review_days: int, output_form
 
     After translating or updating a translation, run: guidebook status --mark practice_sheets/slug.fr.md
     """
+    from ..content.load import inspect
+
     repository, _ = inspect(project)
     if marks:
         for path in marks:

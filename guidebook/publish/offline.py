@@ -44,8 +44,9 @@ SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 BUNDLE_FOLDER = "prepare-guidebook"  # the one folder the zip unpacks to
 # Only a web server uses these; the 404 page's links are absolute, so broken from file://.
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-# Relative links to a folder: 'x/', '../x/', '.', '..', '../..' (with a fragment or query perhaps).
-HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?(?:/\.\.?)*)([#?][^"]*)?"')
+# Links to a folder: 'x/', '../x/', '.', '..', '../..', and links from the site's root ('/', '/fr/': the language
+# selector's on the home pages), with a fragment or query perhaps.
+HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?(?:/\.\.?)*|/(?!/)[^"#?:]*)([#?][^"]*)?"')
 # The bundle's own link on the home pages (overrides/partials/guidebook/downloads.html), with its size.
 OWN_LINK = re.compile(rf'\s*<a class="md-button" href="[^"]*{re.escape(OFFLINE_ZIP)}"[^>]*>[^<]*</a>\s*<span class="gb-size" data-file="{re.escape(OFFLINE_ZIP)}"></span>')
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries without build times: same content, same zip
@@ -99,6 +100,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 def finish(site: Path) -> None:
     """What file:// needs (see the module's docstring)."""
+    site = site.resolve()
     (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, site / SHIM_PATH)
     for index in site.rglob("search/search_index.json"):
@@ -110,9 +112,10 @@ def finish(site: Path) -> None:
         index.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        fixed = OWN_LINK.sub("", HREF.sub(lambda match: _file_link(page, match), html))
+        to_root = "../" * (len(page.relative_to(site).parts) - 1)
+        fixed = OWN_LINK.sub("", HREF.sub(lambda match: _file_link(page, to_root, match), html))
         if "__config" in fixed:  # a theme page: its search runs in a worker
-            shim = "../" * (len(page.relative_to(site).parts) - 1) + SHIM_PATH
+            shim = to_root + SHIM_PATH
             fixed = fixed.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
@@ -126,12 +129,15 @@ def _file_location(location: str) -> str:
     return path + hash_mark + fragment
 
 
-def _file_link(page: Path, match: re.Match) -> str:
-    """A directory link, pointed at the page file that stands for it, when there is one."""
+def _file_link(page: Path, to_root: str, match: re.Match) -> str:
+    """A link relative to the page; a directory link pointed at the index file that stands for it."""
     prefix, path, rest = match.group(1), match.group(2), match.group(3) or ""
+    if path.startswith("/"):
+        path = to_root + path[1:]
     if (page.parent / path / "index.html").is_file():
-        return f'{prefix}{path.rstrip("/")}/index.html{rest}"'
-    return match.group(0)
+        path = f'{path.rstrip("/")}/index.html' if path else "index.html"
+    return f'{prefix}{path}{rest}"'
+
 
 
 def write_handout_scripts(offline_site: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from ..files import write_beside
 STAMPS = Path(".cache") / "builds"
 # The project's inputs besides the content folders (content/layout.py's) and the package itself.
 PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "requirements.lock")
-PROJECT_FOLDERS = ("overrides", "docs", "practice_sheets", "recommendations", "city_pilots")
+PROJECT_FOLDERS = ("docs", "practice_sheets", "recommendations", "city_pilots")
+# The theme's overrides, wherever mkdocs.yml puts them (read without a YAML parser: this module stays light).
+CUSTOM_DIR = re.compile(r"^\s+custom_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)  # read by the build (html/build_date.py)
 MANIFEST = ".release/manifest.json"  # manifest.MANIFEST, which imports nothing heavier than this module
 
@@ -66,7 +69,7 @@ class Stamp:
     def _inputs_digest(self) -> str:
         known = self.recorded.get("files", {}) if self.recorded else {}
         roots = [(f"project/{name}", self.project / name) for name in (*PROJECT_FILES, *PROJECT_FOLDERS)]
-        roots.append(("package", PACKAGE_DIR))
+        roots += [("overrides", _overrides(self.project)), ("package", PACKAGE_DIR)]
         for label, root in roots:
             for path in _files(root):
                 name = f"{label}/{path.relative_to(root).as_posix()}" if path != root else label
@@ -83,6 +86,14 @@ class Stamp:
             "python": sys.version,
         }
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def _overrides(project: Path) -> Path:
+    try:
+        found = CUSTOM_DIR.search((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    except OSError:
+        found = None
+    return project / (found.group(1).strip() if found else "overrides")
 
 
 def _files(root: Path) -> list[Path]:

@@ -1,12 +1,13 @@
-"""Benchmark the site build at scale (issue 7): `make bench`, or `python scripts/bench.py 50 500 2000`.
+"""Benchmark the site build at scale (issues 7 and 29): `make bench`, or `python scripts/bench.py 50 500 2000`.
 
 For each N it copies the project into a temporary folder, adds N synthetic, schema-valid practice
 sheets per language, builds the HTML site (no PDFs) in a child process per run and measures the wall
 time (median of --runs), pages per second, the child's peak memory, the HTML size of one sheet page
 and each language's search index. The same sheets go through a bare Material + static-i18n site
 (every sheet in the navigation, as the stock stack would list them) in the same run: the ratio
-ours/bare holds on a noisy machine. It also times the real guidebook and its PDFs (cold, then
-unchanged). It prints a table and writes JSON.
+ours/bare holds on a noisy machine. It also times the `guidebook build` command cold, with nothing changed
+and after one edited sheet (bench_rebuilds.py), and the real guidebook and its PDFs (cold, then unchanged).
+It prints a table and writes JSON.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "scripts"))
 
+import bench_rebuilds  # noqa: E402
 from guidebook import publish  # noqa: E402
 from guidebook.content.vocabulary import label  # noqa: E402
 from guidebook.languages import strings  # noqa: E402
@@ -324,6 +327,9 @@ def bench_size(workdir: Path, count: int, runs: int, bare: bool, bare_runs: int)
     generate_sheets(project, count)
     sheet_url = f"practice-sheets/{sorted(p.name for p in (project / 'practice_sheets').glob('bench-*.en.md'))[0].split('.')[0]}"
     result = {"n": count, "guidebook": measure_stack(project, workdir / f"site-{count}", "guidebook", runs, sheet_url)}
+    edited = project / "practice_sheets" / f"{sheet_url.rsplit('/', 1)[-1]}.en.md"
+    result["rebuilds"] = bench_rebuilds.rebuilds(project, workdir / f"site-{count}", edited, runs)
+    result.update(bench_rebuilds.hooks(project, workdir / f"site-{count}"))
     shutil.rmtree(workdir / f"site-{count}", ignore_errors=True)
     if bare:
         bare_root = bare_project(project, workdir / f"bare-{count}")
@@ -341,6 +347,18 @@ def bench_real(workdir: Path, runs: int) -> dict:
     builds = [build_in_child(project, workdir / "site-real", "guidebook") for _ in range(runs)]
     return {"seconds": statistics.median(b["seconds"] for b in builds), "runs": [round(b["seconds"], 3) for b in builds],
             "peak_rss_mib": max(b["peak_rss_mib"] for b in builds)}
+
+
+def bench_real_rebuilds(workdir: Path, runs: int, *, downloads: bool) -> dict:
+    """`guidebook build` of a copy of the real guidebook; with the downloads, from this project's PDF cache when it has one."""
+    project = copy_project(workdir / f"project-rebuilds-{downloads}")
+    if downloads and (PROJECT / ".cache" / "pdf").is_dir():
+        shutil.copytree(PROJECT / ".cache" / "pdf", project / ".cache" / "pdf")
+    sheet = sorted((project / "practice_sheets").glob("*.en.md"))[0]
+    try:
+        return bench_rebuilds.rebuilds(project, workdir / f"site-rebuilds-{downloads}", sheet, runs, downloads=downloads)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
 
 
 def bench_pdf(workdir: Path) -> dict:
@@ -383,6 +401,9 @@ def run(sizes: list[int], runs: int = 3, *, bare: bool = True, bare_runs: int = 
                                    "size_ratio": max(by_n) / 500}
         if real:
             report["real_site"] = bench_real(workdir, runs)
+            report["real_rebuilds"] = bench_real_rebuilds(workdir, runs, downloads=False)
+            if pdf:
+                report["real_site_rebuilds"] = bench_real_rebuilds(workdir, runs, downloads=True)
         if pdf:
             report["pdf"] = bench_pdf(workdir)
     finally:
@@ -426,6 +447,7 @@ def table(report: dict) -> str:
         slowest = max(pdf["documents"].items(), key=lambda item: item[1])
         lines.append(f"PDFs: cold {pdf['cold']['seconds']:.1f} s ({pdf['cold']['rendered']} rendered, slowest {slowest[0]} {slowest[1]:.1f} s); "
                      f"unchanged {pdf['unchanged']['seconds']:.2f} s ({pdf['unchanged']['rendered']} rendered)")
+    lines.extend(bench_rebuilds.table_lines(report))
     machine = report["machine"]
     lines.append(f"Runs per size: {report['runs']}; {machine['cpus']} CPUs; load average at start {machine['loadavg_start']}, at end {machine['loadavg_end']}")
     return "\n".join(lines)

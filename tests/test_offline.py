@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -87,6 +88,19 @@ def test_the_same_files_make_the_same_zip(tmp_path):
     write_zip(folder, tmp_path / "one.zip")
     write_zip(folder, tmp_path / "two.zip")
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+def test_a_zip_of_the_same_files_is_reused_and_a_changed_file_makes_a_new_one(tmp_path):
+    folder = tmp_path / BUNDLE_FOLDER
+    folder.mkdir()
+    (folder / "index.html").write_text("<p>Welcome</p>", encoding="utf-8")
+    assert write_zip(folder, tmp_path / "first.zip") == (1, False)
+    assert write_zip(folder, tmp_path / "second.zip", tmp_path / "first.zip") == (1, True)
+    assert (tmp_path / "second.zip").read_bytes() == (tmp_path / "first.zip").read_bytes()
+    (folder / "index.html").write_text("<p>Welcome back</p>", encoding="utf-8")
+    assert write_zip(folder, tmp_path / "third.zip", tmp_path / "first.zip") == (1, False)
+    with zipfile.ZipFile(tmp_path / "third.zip") as bundle:
+        assert bundle.read(f"{BUNDLE_FOLDER}/index.html") == b"<p>Welcome back</p>"
 
 
 def test_bundle_pages_carry_the_sites_content_security_policy(bundle):

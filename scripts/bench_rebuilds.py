@@ -7,6 +7,7 @@ was edited (a sentence added, another each run). Other measures of the same site
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -23,14 +24,17 @@ STAMPS = Path(".cache") / "builds"  # guidebook/publish/stamp.py
 HOOKS: dict[str, Callable[[Path, Path], dict] | None] = {"preview_latency": None, "search_bytes": None}
 
 
-def timed_build(project: Path, site: Path, *, downloads: bool) -> float:
+def timed_build(project: Path, site: Path, *, downloads: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of one command; CPU time (the command's and its children's) holds on a busy machine."""
     command = [str(GUIDEBOOK), "--project", str(project), "build", str(site), *([] if downloads else ["--no-downloads"])]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def edit_sheet(sheet: Path, run: int) -> None:
@@ -50,11 +54,18 @@ def rebuilds(project: Path, site: Path, sheet: Path, runs: int, *, downloads: bo
         edited.append(timed_build(project, site, downloads=downloads))
     return {
         "downloads": downloads,
-        "cold_seconds": round(cold, 3),
-        "unchanged_seconds": round(statistics.median(unchanged), 3),
-        "unchanged_runs": [round(seconds, 3) for seconds in unchanged],
-        "one_edit_seconds": round(statistics.median(edited), 3),
-        "one_edit_runs": [round(seconds, 3) for seconds in edited],
+        "cold_seconds": round(cold[0], 3),
+        "cold_cpu_seconds": round(cold[1], 3),
+        **_medians("unchanged", unchanged),
+        **_medians("one_edit", edited),
+    }
+
+
+def _medians(name: str, runs: list[tuple[float, float]]) -> dict:
+    return {
+        f"{name}_seconds": round(statistics.median(wall for wall, _ in runs), 3),
+        f"{name}_cpu_seconds": round(statistics.median(cpu for _, cpu in runs), 3),
+        f"{name}_runs": [round(wall, 3) for wall, _ in runs],
     }
 
 
@@ -63,13 +74,10 @@ def hooks(project: Path, site: Path) -> dict:
 
 
 def table_lines(report: dict) -> list[str]:
-    lines = ["", "| N per language | command cold (s) | unchanged (s) | one sheet edited (s) |", "|---|---|---|---|"]
-    for size in report["sizes"]:
-        if "rebuilds" in size:
-            r = size["rebuilds"]
-            lines.append(f"| {size['n']} | {r['cold_seconds']:.2f} | {r['unchanged_seconds']:.2f} | {r['one_edit_seconds']:.2f} |")
-    for label, key in (("Real guidebook, HTML only", "real_rebuilds"), ("Real guidebook with PDFs and offline bundle (make site)", "real_site_rebuilds")):
-        if key in report:
-            r = report[key]
-            lines.append(f"{label}: cold {r['cold_seconds']:.2f} s, unchanged {r['unchanged_seconds']:.2f} s, one sheet edited {r['one_edit_seconds']:.2f} s")
+    lines = ["", "| N per language | command cold (s, CPU s) | unchanged (s, CPU s) | one sheet edited (s, CPU s) |", "|---|---|---|---|"]
+    rows = [(str(size["n"]), size["rebuilds"]) for size in report["sizes"] if "rebuilds" in size]
+    rows += [(label, report[key]) for label, key in (("real, HTML only", "real_rebuilds"), ("real, make site", "real_site_rebuilds")) if key in report]
+    for label, r in rows:
+        lines.append(f"| {label} | {r['cold_seconds']:.2f}, {r['cold_cpu_seconds']:.2f} | {r['unchanged_seconds']:.2f}, {r['unchanged_cpu_seconds']:.2f} "
+                     f"| {r['one_edit_seconds']:.2f}, {r['one_edit_cpu_seconds']:.2f} |")
     return lines

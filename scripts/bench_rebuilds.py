@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 GUIDEBOOK = Path(sys.executable).parent / "guidebook"
-STAMPS = Path(".cache") / "builds"  # guidebook/publish/stamp.py
+STAMPS = Path(".cache") / "builds"  # guidebook/buildstamp.py
 # Further measures of a benchmark's project and its built site, by name: measure(project, site) -> dict.
 # Issue 29's live preview (save to served page) and search (bytes of a first query) are measured by their own
 # branches; until they register here, the JSON says null.

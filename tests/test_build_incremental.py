@@ -1,7 +1,7 @@
 """A rebuild over a built site gives, file for file, what a cold build of the same sources gives; nothing changed, nothing built.
 
 A rebuild keeps what the site in place already has (its offline zip, its compressed copies: publish/offline.py,
-publish/compress.py) and skips the build when the stamp of its inputs is the same (publish/stamp.py): a series
+publish/compress.py) and skips the build when the stamp of its inputs is the same (buildstamp.py): a series
 of edits checks that none of that ever leaves a file a cold build would not write.
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 from guidebook import publish
 from guidebook.commands.quick import plain_build
-from guidebook.publish.stamp import up_to_date
+from guidebook.buildstamp import up_to_date
 from sites import base_files, build, sheet, tree_hashes, write_project
 
 PILOT = "city_pilots/testville.en.md"

@@ -19,6 +19,9 @@ from pathlib import Path
 import click
 
 from .. import languages, publish
+from ..content.freshness import freshness_problems
+from ..content.load import inspect
+from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
 from . import authoring, edit, online, reference, status as translations
 
@@ -126,10 +129,6 @@ def check(project: Path, output_format: str) -> None:
     pilots or country articles citing no public source are warnings. Each problem is printed as path:line: field: message, then a one-line summary.
     Exits with 1 when any problem is an error.
     """
-    from ..content.freshness import freshness_problems  # the content model's imports: not for `build` (stamp.py)
-    from ..content.load import inspect
-    from ..content.validate import uncited
-
     repository, problems = inspect(project)
     problems = sorted(problems + freshness_problems(repository) + uncited(repository))
     errors = sum(1 for problem in problems if problem.severity == "error")
@@ -164,8 +163,6 @@ def status(project: Path, marks: tuple[Path, ...], review_days: int, output_form
 
     After translating or updating a translation, run: guidebook status --mark practice_sheets/slug.fr.md
     """
-    from ..content.load import inspect
-
     repository, _ = inspect(project)
     if marks:
         for path in marks:

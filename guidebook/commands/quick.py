@@ -2,7 +2,7 @@
 
 The command line (cli.py) imports the content model, the editor and the publishing code (about a second). A
 plain build request (`build`, a site folder, `--no-downloads`, `--project`) is first checked against the
-stamp of the last build (publish/stamp.py), which imports none of that; anything else, or a site that needs
+stamp of the last build (buildstamp.py), which imports none of that; anything else, or a site that needs
 building, goes to the command line as ever, which checks the stamp again before it builds.
 """
 
@@ -11,13 +11,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..buildstamp import up_to_date
+
 
 def main() -> None:
     request = plain_build(sys.argv[1:])
     if request is not None and _up_to_date(*request):
         print(f"Site built in {request[1]}/ (nothing changed since the last build)")
         return
-    from .cli import main as command_line
+    from .cli import main as command_line  # the one deferred import (tests/test_layers.py): the command line's second
 
     command_line()
 
@@ -39,8 +41,6 @@ def plain_build(args: list[str]) -> tuple[Path, Path, bool] | None:
 
 
 def _up_to_date(project: Path, site_dir: Path, downloads: bool) -> bool:
-    from ..publish.stamp import up_to_date
-
     try:
         return project.is_dir() and up_to_date(project, site_dir, downloads=downloads)
     except (OSError, ValueError):

@@ -20,7 +20,7 @@ from . import offline, serving, swap
 from .sizes import fill_sizes
 from .options import download_options
 from .run import run_mkdocs
-from .stamp import Stamp, build_options
+from ..buildstamp import Stamp, build_options
 
 log = logging.getLogger("mkdocs.plugins.guidebook")
 

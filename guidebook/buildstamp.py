@@ -7,8 +7,8 @@ modification time as that build left them), the site is already what a build wou
 
 The stamp is kept outside the site (`.cache/builds/` of the project), so the site holds only what a cold
 build writes. Each input's digest is reused while its size and modification time are unchanged: a check
-reads the folders' entries, not the files. This module imports nothing of MkDocs: the command checks the
-stamp before loading the build's machinery (a second of imports).
+reads the folders' entries, not the files. A top module that imports nothing of MkDocs or the content model:
+the command checks the stamp before loading the build's machinery (a second of imports, commands/quick.py).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import re
 import sys
 from pathlib import Path
 
-from .. import PACKAGE_DIR
-from ..files import write_beside
+from . import PACKAGE_DIR
+from .files import write_beside
 
 STAMPS = Path(".cache") / "builds"
 # The project's inputs besides the content folders (content/layout.py's) and the package itself.
@@ -30,7 +30,7 @@ PROJECT_FOLDERS = ("docs", "practice_sheets", "recommendations", "city_pilots")
 # The theme's overrides, wherever mkdocs.yml puts them (read without a YAML parser: this module stays light).
 CUSTOM_DIR = re.compile(r"^\s+custom_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)  # read by the build (html/build_date.py)
-MANIFEST = ".release/manifest.json"  # manifest.MANIFEST, which imports nothing heavier than this module
+MANIFEST = ".release/manifest.json"  # publish/manifest.py's, which a top module may not import
 
 
 def stamp_path(project: Path, site_dir: Path) -> Path:

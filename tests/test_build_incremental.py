@@ -15,7 +15,8 @@ import pytest
 
 from guidebook import publish
 from guidebook.commands.quick import plain_build
-from guidebook.buildstamp import up_to_date
+from guidebook.buildstamp import PROJECT_FOLDERS, up_to_date
+from guidebook.content.layout import COLLECTIONS, DOCS_DIR
 from sites import base_files, build, sheet, tree_hashes, write_project
 
 PILOT = "city_pilots/testville.en.md"
@@ -112,3 +113,8 @@ def test_a_changed_site_is_built_again(tmp_path):
 )
 def test_the_command_answers_quickly_only_a_plain_build(args, expected):
     assert plain_build(args) == expected
+
+
+def test_the_stamp_reads_every_content_folder():
+    """buildstamp.py, a top module, may not import the content layer: its list of folders must follow layout.py's."""
+    assert set(PROJECT_FOLDERS) == {DOCS_DIR, *COLLECTIONS.values()}

@@ -51,7 +51,7 @@ class Stamp:
     def unchanged(self) -> bool:
         """Whether `site_dir` is the complete site a build of these inputs makes."""
         recorded = self.recorded
-        return bool(recorded) and recorded.get("inputs") == self.inputs and recorded.get("site") == _site_state(self.site_dir)
+        return recorded is not None and recorded.get("inputs") == self.inputs and recorded.get("site") == _site_state(self.site_dir)
 
     def record(self) -> None:
         """Called once the built site is in place; a failure to write it costs only the next build's shortcut."""
@@ -99,7 +99,7 @@ def _overrides(project: Path) -> Path:
 def _files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         found.extend(Path(folder) / name for name in sorted(names) if not name.endswith(".pyc"))

@@ -6,7 +6,7 @@
    the language's root. Pagefind fetches only the index chunks the words need and the pages shown: the best
    FIRST results at once, then up to MOST. */
 var FIRST = 10;
-var MOST = 50;
+var MOST = 20; // each page shown costs its fragment (2-3 KB): Material's count line then says at most 20
 var SECTIONS_SHOWN = 2; // beyond them, Material folds a page's sections under "N more on this page"
 var pagefind = null;
 var labels = null;

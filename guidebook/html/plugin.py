@@ -74,7 +74,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.repository = self.preloaded or self._load(config)
         self.content_date.apply(self.repository)
         # Not the offline bundle (Pagefind cannot read from file://), nor the live preview (indexing on every save).
-        offline = "offline" in config.plugins or serving(config)
+        offline = any(name.rsplit("/", 1)[-1] == "offline" for name in config.plugins) or serving(config)
         self.pagefind = pagefind_index.wanted(self.repository, self.config.pagefind_from, offline)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()

@@ -1,0 +1,130 @@
+"""The first search at scale (issue 29): Material's index against Pagefind, in Chromium, through nginx.
+
+For each N (practice sheets per language, made by bench.py) the same project is built twice, once with each
+engine (the guidebook plugin's `pagefind_from` set to force one), served through the shipped nginx configuration
+(precompressed files, as readers get them) and searched in a fresh Chromium context in each language, as a
+reader who opens the search as soon as the page has loaded and types a word once the box takes it: the bytes the
+search transferred (compressed, as sent: the index or Pagefind's script, WebAssembly, chunks and pages, and the
+worker) and the time from opening the search to the first result shown. The French word is typed without its accent ("desengagement" for "désengagement").
+
+`python scripts/search_bench.py 50 500 2000` prints a table and writes search-bench.json; bench.py's `run`
+can call `bench_search` per size.
+
+Measured on 7 December 2026 (2 shared cores, busy), median of 3 searches per language:
+(filled in from a run; see the report of issue 29)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import bench
+from guidebook.publish import nginx
+
+WORDS = {"en": ("/", "disengagement"), "fr": ("/fr/", "desengagement")}
+ENGINES = {"material": 10**9, "pagefind": 0}  # pagefind_from: never, always
+SEARCH_FILES = ("/search/", "/pagefind/", "/workers/", "/lunr/")  # what only the search fetches
+TRIES = 3
+RESULT_TIMEOUT = 60_000  # ms
+SETTLE_MS = 1000
+READY = "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+
+
+def with_engine(project: Path, engine: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - guidebook")
+    end = text.index("\n  - i18n", start)
+    config.write_text(f"{text[:start]}  - guidebook:\n      pagefind_from: {ENGINES[engine]}{text[end:]}", encoding="utf-8")
+
+
+def first_search(browser, url: str, words: str) -> dict:
+    """One search in a fresh context: bytes the search transferred, seconds from typing to the first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.goto(url, wait_until="load")
+    start = time.perf_counter()
+    page.locator("input.md-search__input").click()
+    # Material takes what is typed once its worker is ready (its prompt then fills the results' meta line).
+    page.wait_for_function(READY, timeout=RESULT_TIMEOUT)
+    page.keyboard.insert_text(words)  # the whole word at once, then a key: Material reads the box on keyup
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=RESULT_TIMEOUT)
+    seconds = time.perf_counter() - start
+    settled = -1
+    while settled != len(requests):  # what the search fetches after its first results (Pagefind: the next pages)
+        settled = len(requests)
+        page.wait_for_timeout(SETTLE_MS)
+    found = page.locator(".md-search-result__meta").inner_text()
+    transferred = 0
+    for request in requests:
+        if any(part in request.url for part in SEARCH_FILES):
+            sizes = request.sizes()
+            transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    context.close()
+    return {"bytes": transferred, "seconds": seconds, "found": found}
+
+
+def measure(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = nginx.start(site, nginx.free_port())
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            result = {}
+            for language, (path, words) in WORDS.items():
+                tries = [first_search(browser, f"http://127.0.0.1:{server.port}{path}", words) for _ in range(TRIES)]
+                result[language] = {"kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
+                                    "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
+                                    "runs": [round(t["seconds"], 3) for t in tries], "found": tries[0]["found"]}
+            browser.close()
+    finally:
+        server.stop()
+    return result
+
+
+def bench_search(workdir: Path, count: int) -> dict:
+    """Both engines at `count` sheets per language (0: the real guidebook)."""
+    project = bench.copy_project(workdir / f"search-project-{count}")
+    if count:
+        bench.generate_sheets(project, count)
+    result = {"n": count}
+    for engine in ENGINES:
+        with_engine(project, engine)
+        site = workdir / f"search-site-{count}-{engine}"
+        build = bench.build_in_child(project, site, "guidebook")
+        result[engine] = {"build_seconds": round(build["seconds"], 2), **measure(site)}
+    return result
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| sheets per language | engine | EN KiB | EN s | FR KiB | FR s |", "|---|---|---|---|---|---|"]
+    for result in results:
+        for engine in ENGINES:
+            en, fr = result[engine]["en"], result[engine]["fr"]
+            lines.append(f"| {result['n'] or 'real'} | {engine} | {en['kib']} | {en['seconds']} | {fr['kib']} | {fr['seconds']} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    import tempfile
+
+    sizes = [int(arg) for arg in argv] or [0, *bench.DEFAULT_SIZES]
+    with tempfile.TemporaryDirectory(prefix="guidebook-search-bench-") as folder:
+        results = []
+        for count in sizes:
+            results.append(bench_search(Path(folder), count))
+            print(table(results[-1:]), file=sys.stderr)
+    Path("search-bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

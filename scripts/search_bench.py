@@ -7,8 +7,7 @@ reader who opens the search as soon as the page has loaded and types a word once
 search transferred (compressed, as sent: the index or Pagefind's script, WebAssembly, chunks and pages, and the
 worker) and the time from opening the search to the first result shown. The French word is typed without its accent ("desengagement" for "désengagement").
 
-`python scripts/search_bench.py 50 500 2000` prints a table and writes search-bench.json; bench.py's `run`
-can call `bench_search` per size.
+`python scripts/bench.py --search 50 500 2000` runs it (bench.py's `bench_search`), after the build timings.
 
 Measured on 7 December 2026 (2 shared cores, busy), median of 3 searches per language:
 (filled in from a run; see the report of issue 29)
@@ -16,13 +15,13 @@ Measured on 7 December 2026 (2 shared cores, busy), median of 3 searches per lan
 
 from __future__ import annotations
 
-import json
+import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
-import bench
+from playwright.sync_api import sync_playwright
+
 from guidebook.publish import nginx
 
 WORDS = {"en": ("/", "disengagement"), "fr": ("/fr/", "desengagement")}
@@ -30,6 +29,7 @@ ENGINES = {"material": 10**9, "pagefind": 0}  # pagefind_from: never, always
 SEARCH_FILES = ("/search/", "/pagefind/", "/workers/", "/lunr/")  # what only the search fetches
 TRIES = 3
 RESULT_TIMEOUT = 60_000  # ms
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, as the browser tests
 SETTLE_MS = 1000
 READY = "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
 
@@ -72,36 +72,28 @@ def first_search(browser, url: str, words: str) -> dict:
 
 
 def measure(site: Path) -> dict:
-    from playwright.sync_api import sync_playwright
+    """Both languages' first search on the built `site`, in a Chromium of its own."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            return measure_in(browser, site)
+        finally:
+            browser.close()
 
+
+def measure_in(browser, site: Path) -> dict:
+    """Both languages' first search on the built `site`, served through nginx (median of TRIES)."""
     server = nginx.start(site, nginx.free_port())
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-            result = {}
-            for language, (path, words) in WORDS.items():
-                tries = [first_search(browser, f"http://127.0.0.1:{server.port}{path}", words) for _ in range(TRIES)]
-                result[language] = {"kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
-                                    "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
-                                    "runs": [round(t["seconds"], 3) for t in tries], "found": tries[0]["found"]}
-            browser.close()
+        result = {}
+        for language, (path, words) in WORDS.items():
+            tries = [first_search(browser, f"{server.url}{path.lstrip('/')}", words) for _ in range(TRIES)]
+            result[language] = {"kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
+                                "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
+                                "runs": [round(t["seconds"], 3) for t in tries], "found": tries[0]["found"]}
+        return result
     finally:
         server.stop()
-    return result
-
-
-def bench_search(workdir: Path, count: int) -> dict:
-    """Both engines at `count` sheets per language (0: the real guidebook)."""
-    project = bench.copy_project(workdir / f"search-project-{count}")
-    if count:
-        bench.generate_sheets(project, count)
-    result = {"n": count}
-    for engine in ENGINES:
-        with_engine(project, engine)
-        site = workdir / f"search-site-{count}-{engine}"
-        build = bench.build_in_child(project, site, "guidebook")
-        result[engine] = {"build_seconds": round(build["seconds"], 2), **measure(site)}
-    return result
 
 
 def table(results: list[dict]) -> str:
@@ -111,20 +103,3 @@ def table(results: list[dict]) -> str:
             en, fr = result[engine]["en"], result[engine]["fr"]
             lines.append(f"| {result['n'] or 'real'} | {engine} | {en['kib']} | {en['seconds']} | {fr['kib']} | {fr['seconds']} |")
     return "\n".join(lines)
-
-
-def main(argv: list[str]) -> None:
-    import tempfile
-
-    sizes = [int(arg) for arg in argv] or [0, *bench.DEFAULT_SIZES]
-    with tempfile.TemporaryDirectory(prefix="guidebook-search-bench-") as folder:
-        results = []
-        for count in sizes:
-            results.append(bench_search(Path(folder), count))
-            print(table(results[-1:]), file=sys.stderr)
-    Path("search-bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(table(results))
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from browsing import search_results
-from guidebook.publish import nginx
+from guidebook.content.load import load
+from guidebook.publish import nginx, offline
 from shared_builds import shared
 from sites import PROJECT, build
 from test_csp import guarded  # noqa: F401 - the fixture failing a test on any policy violation
+from test_offline_bundle import offline_tab  # noqa: F401 - a tab on file:// failing a test on any other request
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 import search_bench  # noqa: E402 - scripts/ is not a package
@@ -33,14 +36,22 @@ def _build_with_pagefind(folder: Path) -> list[str]:
     text = config_file.read_text(encoding="utf-8")
     assert "\n  - guidebook\n" in text, "mkdocs.yml lists the guidebook plugin without options: the test sets one"
     config_file.write_text(text.replace("\n  - guidebook\n", "\n  - guidebook:\n      pagefind_from: 0\n", 1), encoding="utf-8")
-    return build(project, folder / "site").warnings
+    warnings = build(project, folder / "site").warnings
+    # The offline bundle of the same project, without its PDFs (not needed to search): Material's index, from file://.
+    with zipfile.ZipFile(offline.build_bundle(project, folder / "site", load(project))) as bundle:
+        bundle.extractall(folder / "offline")
+    return warnings
 
 
-def _site() -> Path:
+def _built(name: str) -> Path:
     folder, warnings = shared("real-pagefind", _build_with_pagefind)
     assert warnings == []
     assert (folder / "site" / "fr" / "pagefind" / "pagefind.js").is_file()
-    return folder / "site"
+    return folder / name
+
+
+def _site() -> Path:
+    return _built("site")
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +107,16 @@ def test_the_search_bench_measures_what_the_first_search_transfers_in_each_langu
         # Pagefind's script and WebAssembly (about 85 KB), index chunks, fragments, the worker and its config.
         assert 90 < measured[language]["kib"] < 300, measured
         assert 0 < measured[language]["seconds"] < search_bench.RESULT_TIMEOUT / 1000
+
+
+@pytest.mark.parametrize("start, words, own", [
+    ("index.html", "Malaga", "/prepare-guidebook/"),
+    ("fr/index.html", "reinsertion", "/prepare-guidebook/fr/"),
+])
+def test_the_offline_bundle_of_a_pagefind_site_searches_with_materials_index_from_file(offline_tab, start, words, own):  # noqa: F811
+    bundle = _built("offline") / offline.BUNDLE_FOLDER
+    assert not (bundle / "pagefind").exists()
+    offline_tab.goto((bundle / start).as_uri())
+    results = search_results(offline_tab, words)
+    assert results and all(url.startswith("file://") and own in url for url in results), results
+    assert all(("/fr/" in url) == start.startswith("fr/") for url in results), results

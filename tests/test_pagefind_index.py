@@ -3,6 +3,7 @@ what each build writes. The searches themselves run in Chromium (tests/browser/t
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -47,6 +48,9 @@ def test_from_the_threshold_each_language_gets_its_own_pagefind_bundle_and_the_w
         assert entry["languages"][language]["page_count"] == len(pages)  # every page of the language, not the 404
         assert (bundle / "pagefind.js").is_file() and (bundle / f"wasm.{language}.pagefind").is_file()
         assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-worker.js").exists()
+        fragments = [gzip.decompress(path.read_bytes()).decode("utf-8") for path in (bundle / "fragment").iterdir()]
+        assert any("Testville" in fragment for fragment in fragments)
+        assert not any("¶" in fragment for fragment in fragments)  # the headings' permalinks are not text
         index = _index(site, prefix)
         assert index["docs"] == []  # the pages are in Pagefind's chunks, not downloaded whole
         assert index["config"]["pagefind"] == f"../../../{prefix + '/' if prefix else ''}pagefind/pagefind.js"

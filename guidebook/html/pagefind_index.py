@@ -36,6 +36,7 @@ PAGEFIND_FROM = 500
 WORKER_SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "search-pagefind.js"
 BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"  # the page's text, without the navigation, header and footer
+EXCLUDED = (".headerlink", ".md-content__button")  # the headings' "¶" links, the page's action buttons
 SERVER_FOLDERS = {"assets", "search", "downloads", BUNDLE}  # folders of the site that hold no page
 # What the worker uses of a bundle; the rest (Pagefind's own search interfaces, its worker) is removed.
 USED = ("pagefind.js", "pagefind-entry.json", "wasm.", "pagefind.", "index", "fragment")
@@ -92,6 +93,8 @@ def _page_glob(root: Path, skipped: set[str]) -> str:
 def _run_pagefind(root: Path, glob: str) -> None:
     command = [str(pagefind_bin.get_executable()), "--site", str(root), "--glob", glob,
                "--root-selector", ROOT_SELECTOR, "--output-subdir", BUNDLE, "--quiet"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise PluginError(f"guidebook: Pagefind could not index {root}: {(done.stderr or done.stdout).strip()}")

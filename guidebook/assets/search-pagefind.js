@@ -47,16 +47,20 @@ function search(query, asked) {
   if (!words) return postMessage({ type: 3, data: { items: [] } });
   var terms = {};
   words.split(/\s+/).forEach(function (word) { terms[word.toLowerCase()] = true; });
+  var results = [];
+  var first = [];
   pagefind.search(words).then(function (found) {
-    var results = found.results;
-    answer(results, 0, FIRST, terms).then(function (first) {
-      if (asked !== latest) return;
-      postMessage({ type: 3, data: { items: first } });
-      if (results.length <= FIRST) return;
-      answer(results, FIRST, MOST, terms).then(function (more) {
-        if (asked === latest) postMessage({ type: 3, data: { items: first.concat(more) } });
-      });
-    });
+    results = found.results;
+    return answer(results, 0, FIRST, terms);
+  }).then(function (best) {
+    first = best;
+    if (asked === latest) postMessage({ type: 3, data: { items: first } });
+    return asked === latest && results.length > FIRST ? answer(results, FIRST, MOST, terms) : null;
+  }).then(function (more) {
+    if (more && asked === latest) postMessage({ type: 3, data: { items: first.concat(more) } });
+  }).catch(function (error) { // as Material's worker does with a query it cannot read: no result, a warning
+    console.warn("Search failed for " + JSON.stringify(query), error);
+    if (asked === latest) postMessage({ type: 3, data: { items: [] } });
   });
 }
 
@@ -72,6 +76,8 @@ addEventListener("message", function (event) {
       return pagefind.init();
     }).then(function () {
       postMessage({ type: 1 });
+    }).catch(function (error) { // Material then keeps its "Initializing search" line: say why in the console
+      console.error("The search index could not be loaded from " + bundle, error);
     });
   } else if (message.type === 2) {
     latest += 1;

@@ -61,6 +61,7 @@ def test_from_the_threshold_each_language_gets_its_own_pagefind_bundle_and_the_w
     assert not (site / "pagefind" / "fr").exists()  # English pages only in the English bundle
     [worker] = [path for path in (site / "assets" / "javascripts" / "workers").glob("search.*.js") if path.suffix == ".js"]
     assert worker.read_text(encoding="utf-8") == pagefind_index.WORKER_SCRIPT.read_text(encoding="utf-8")
+    assert not list(worker.parent.glob("*.map"))  # Material's worker's source map went with it
     assert "'wasm-unsafe-eval'" in _policy((site / "index.html").read_text(encoding="utf-8"))
 
 

@@ -66,6 +66,7 @@ def index(site_dir: Path, repository: Repository) -> None:
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
     for worker in site_dir.glob(WORKER):
         worker.write_text(script, encoding="utf-8")
+        worker.with_name(worker.name + ".map").unlink(missing_ok=True)  # the source map of Material's worker
 
 
 def labels(repository: Repository, language: str) -> dict:

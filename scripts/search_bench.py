@@ -5,12 +5,20 @@ engine (the guidebook plugin's `pagefind_from` set to force one), served through
 (precompressed files, as readers get them) and searched in a fresh Chromium context in each language, as a
 reader who opens the search as soon as the page has loaded and types a word once the box takes it: the bytes the
 search transferred (compressed, as sent: the index or Pagefind's script, WebAssembly, chunks and pages, and the
-worker) and the time from opening the search to the first result shown. The French word is typed without its accent ("desengagement" for "désengagement").
+worker) and the time from opening the search to the first result shown. The French word is typed without its
+accent ("desengagement" for "désengagement").
 
-`python scripts/bench.py --search 50 500 2000` runs it (bench.py's `bench_search`), after the build timings.
+`python scripts/bench.py --search 500 2000` runs it at the real size and at each N (bench.py's `bench_search`) and
+writes bench.json; the build timings are a separate run.
 
-Measured on 7 December 2026 (2 shared cores, busy), median of 3 searches per language:
-(filled in from a run; see the report of issue 29)
+Measured on 7 December 2026 at a840f26 (branch search), 2 cores shared by other jobs (load average 21-24: the times
+are several times a quiet desktop's; compare the engines, not the absolute figures). Median of 3, EN / FR:
+
+| sheets per language | Material: KiB | Material: s | Pagefind: KiB | Pagefind: s |
+|---|---|---|---|---|
+| real (9) | 45.5 / 57.1 | 0.66 / 1.83 | 183.0 / 195.4 | 1.27 / 1.33 |
+| 500 | 137.9 / 152.1 | 4.95 / 6.72 | 177.1 / 201.9 | 1.32 / 1.18 |
+| 2,000 | 408.1 / 428.6 | 8.23 / 19.13 | 189.0 / 231.4 | 1.60 / 1.86 |
 """
 
 from __future__ import annotations

@@ -11,12 +11,13 @@ accent ("desengagement" for "désengagement").
 `python scripts/bench.py --search 500 2000` runs it at the real size and at each N (bench.py's `bench_search`) and
 writes bench.json; the build timings are a separate run.
 
-Measured on 7 December 2026 at a840f26 (branch search), 2 cores shared by other jobs (load average 21-24: the times
+Measured on 7 December 2026 at a840f26 (branch search), 2 cores shared by other jobs (load average 11-24: the times
 are several times a quiet desktop's; compare the engines, not the absolute figures). Median of 3, EN / FR:
 
 | sheets per language | Material: KiB | Material: s | Pagefind: KiB | Pagefind: s |
 |---|---|---|---|---|
 | real (9) | 45.5 / 57.1 | 0.66 / 1.83 | 183.0 / 195.4 | 1.27 / 1.33 |
+| 250 | 93.4 / 105.7 | 1.51 / 3.17 | 170.2 / 194.0 | 1.65 / 1.11 |
 | 500 | 137.9 / 152.1 | 4.95 / 6.72 | 177.1 / 201.9 | 1.32 / 1.18 |
 | 2,000 | 408.1 / 428.6 | 8.23 / 19.13 | 189.0 / 231.4 | 1.60 / 1.86 |
 """

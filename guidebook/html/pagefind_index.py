@@ -30,9 +30,11 @@ from ..content.model import Repository
 from ..languages import default_language, language_codes, strings
 from .search_index import INDEX, SHEET_KIND, WORKER, kind_of
 
-# Practice sheets per language. Below, Material's index is the lighter (145 KB gzipped at 500 against Pagefind's
-# 188 KB) and built within about a second on a desktop core; its time grows with the catalogue (3-4 s at 2,000).
-PAGEFIND_FROM = 500
+# Practice sheets per language (scripts/search_bench.py, first search, EN / FR, on a busy machine). Pagefind's time
+# stays flat (1.1-1.9 s here at every size) while Material's grows with its index: as fast at the real size (0.7 /
+# 1.8 s, and 46 / 57 KiB against 183 / 195), no faster at 250 (1.5 / 3.2 s against 1.6 / 1.1; 93 / 106 KiB against
+# 170 / 194), 4-6 times slower at 500 and 2,000 (408 / 429 KiB there, over the 300 KB a first search may cost).
+PAGEFIND_FROM = 250
 WORKER_SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "search-pagefind.js"
 BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"  # the page's text, without the navigation, header and footer

@@ -27,7 +27,7 @@ from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging
+from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -61,6 +61,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.content_date = ContentDate()
         self.trusted_scripts: csp.TrustedScripts | None = None  # read from the templates in on_env
         self.pagefind = False  # whether this build searches with Pagefind rather than Material's index
+        self.stylesheet_sources: list[str] | None = None  # mkdocs.yml's extra_css, served as one file
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -95,6 +96,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         for folder, paths in SHARED_ASSETS.items():
             for path in paths:
                 files.append(File.generated(config, f"{folder}/{path.name}", abs_src_path=str(path)))
+        # Each language's build comes here with the same config, already pointing at the bundle.
+        if self.stylesheet_sources is None:
+            self.stylesheet_sources = list(config.extra_css)
+        if self.stylesheet_sources:
+            files.append(stylesheets.bundle(config, files, self.stylesheet_sources))
+            config.extra_css = [stylesheets.BUNDLE]
         return files
 
     def on_serve(self, server, config, builder):

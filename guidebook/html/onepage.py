@@ -87,21 +87,31 @@ class PageRenderer:
                 return content_file
         raise ContentError([Problem(path, 1, "file", "is not a page of the site as it was last built; a new page is shown once it is saved and the site rebuilt")])
 
+    def knows(self, path: str) -> bool:
+        """Whether `path` is a page of the site as the renderer read it (a new page waits for a full build)."""
+        try:
+            self.content_file(path)
+        except ContentError:
+            return False
+        return True
+
+    def showing(self, path: str) -> list[tuple[str, str]]:
+        """(language, site path of the HTML file) of each language that shows the page of file `path`: its own,
+        and those without a version of their own, which show the default language's."""
+        content_file = self.content_file(path)
+        found = []
+        for code, site in self.sites.items():
+            site_path = _site_path(site, content_file.key, code)
+            if site_path == content_file.site_path.as_posix():
+                found.append((code, site.page(site_path).file.dest_uri))
+        return found
+
     def static_file(self, url_path: str) -> Path | None:
         """The file on disk the build copies to `url_path` (a stylesheet, a font, an image), if any."""
         for site in self.sites.values():
             file = site.file_at(url_path)
             if file is not None and not file.is_documentation_page() and file.abs_src_path:
                 return Path(file.abs_src_path)
-        return None
-
-    def page_path(self, url_path: str) -> tuple[str, str] | None:
-        """(file path relative to the project, language) of the page the site shows at `url_path`, if any."""
-        for code, site in self.sites.items():
-            file = site.file_at(url_path.rstrip("/") + "/index.html" if url_path else "index.html")
-            variant = site.plugin.variants.get(file.src_uri) if file is not None else None
-            if variant is not None:
-                return variant.file.path.relative_to(self.project).as_posix(), code
         return None
 
     def close(self) -> None:

@@ -115,3 +115,26 @@ def _rewrite(path: Path, site: Path, finder: re.Pattern, renamed: dict[str, str]
     rewritten = finder.sub(new_name, text)
     if rewritten != text:
         path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")
+
+
+def renamed_in(site: Path) -> dict[str, str]:
+    """The names a fingerprinted site gave its assets: what the theme wrote -> the hashed name (site paths)."""
+    return {
+        original_names(name): name
+        for folder in ASSET_FOLDERS
+        for path in (site / folder).rglob("*")
+        if HASHED_NAME.search(path.name) and (name := _relative(path, site)) != original_names(name)
+    }
+
+
+def with_hashed_names(text: str, page: str, site: Path, renamed: dict[str, str]) -> str:
+    """A page rendered after its site was fingerprinted (`page`: its site path), naming the hashed assets."""
+    if not renamed:
+        return text
+    finder = _finder({posixpath.basename(name) for name in renamed})
+
+    def new_name(match: re.Match) -> str:
+        target = _resolve(match["prefix"], match["name"], site / page, site)
+        return match["prefix"] + posixpath.basename(renamed[target]) if target in renamed else match.group(0)
+
+    return finder.sub(new_name, text)

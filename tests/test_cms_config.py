@@ -31,7 +31,7 @@ def test_shipped_configuration_and_pages_are_the_generated_ones():
 
 
 def test_each_interface_page_is_in_its_language_and_finds_decap_from_its_folder():
-    english, french = editor_config.admin_page("en"), editor_config.admin_page("fr")
+    english, french = editor_config.admin_page("en", ["practice-sheet"]), editor_config.admin_page("fr", ["practice-sheet"])
     assert '<html lang="en">' in english and "<title>PREPARE guidebook editor</title>" in english
     assert '<html lang="fr">' in french and "<title>Éditeur du guide PREPARE</title>" in french
     assert '<script src="decap/decap-cms.js"></script>' in english and '<script src="../decap/decap-cms.js"></script>' in french

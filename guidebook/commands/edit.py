@@ -9,11 +9,12 @@ import click
 from .. import languages
 from ..cms import launch
 from ..cms.config import ADMIN_DIR, write_configs
+from ..html.onepage import PageRenderer
 
 
 @click.command()
 @click.option("--port", default=8081, show_default=True, help="Port of the editor on 127.0.0.1.")
-@click.option("--preview-port", default=8000, show_default=True, help="Port of the live preview (mkdocs serve) on 127.0.0.1.")
+@click.option("--preview-port", default=8000, show_default=True, help="Port of the live preview (guidebook serve) on 127.0.0.1.")
 @click.pass_obj
 def edit(project: Path, port: int, preview_port: int) -> None:
     """Run the web editor and the live preview on 127.0.0.1 until Ctrl-C (make edit).
@@ -21,7 +22,7 @@ def edit(project: Path, port: int, preview_port: int) -> None:
     A save is written only when guidebook check accepts it; otherwise the editor shows the check's problems.
     """
     languages.use(project)
-    launch.run(project, port, preview_port, click.echo)
+    launch.run(project, port, preview_port, click.echo, PageRenderer)
 
 
 @click.command("editor-config")

@@ -99,12 +99,13 @@ class PageRenderer:
         """(language, site path of the HTML file) of each language that shows the page of file `path`: its own,
         and those without a version of their own, which show the default language's."""
         content_file = self.content_file(path)
-        found = []
-        for code, site in self.sites.items():
-            site_path = _site_path(site, content_file.key, code)
-            if site_path == content_file.site_path.as_posix():
-                found.append((code, site.page(site_path).file.dest_uri))
-        return found
+        own = content_file.site_path.as_posix()
+        return [(code, self.html_path(path, code)) for code, site in self.sites.items() if _site_path(site, content_file.key, code) == own]
+
+    def html_path(self, path: str, language: str) -> str:
+        """Where the build writes the page of file `path` in `language` (site path, e.g. fr/map/index.html)."""
+        site = self.sites[language]
+        return site.page(_site_path(site, self.content_file(path).key, language)).file.dest_uri
 
     def static_file(self, url_path: str) -> Path | None:
         """The file on disk the build copies to `url_path` (a stylesheet, a font, an image), if any."""

@@ -40,7 +40,7 @@ PAGES = re.compile(r"^/preview/(?P<id>[A-Za-z0-9_-]{16,64})/(?P<site_path>.*)$")
 KEPT = 40  # rendered pages kept for their frames (each a few tens of kilobytes)
 # The rendered page: no script, an origin of its own, framed only by the editor (a header: a <meta> cannot say it).
 PAGE_POLICY = "sandbox; frame-ancestors 'self'"
-LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
+LANGUAGE_SUFFIX = re.compile(r"(\.[a-z]{2})?\.md$")  # Decap names an entry of several files without it
 
 
 class Renderer(Protocol):
@@ -50,6 +50,7 @@ class Renderer(Protocol):
     def render(self, path: str, language: str | None = None, text: str | None = None) -> bytes: ...
     def html_path(self, path: str, language: str) -> str: ...
     def static_file(self, url_path: str) -> Path | None: ...
+    def close(self) -> None: ...
 
 
 class Previews:
@@ -70,6 +71,11 @@ class Previews:
         except GuidebookError as error:  # the content does not build as it is: said in the pane
             self.failure = str(error)
 
+    def close(self) -> None:
+        renderer, self.renderer = self.renderer, None
+        if renderer is not None:
+            renderer.close()
+
     def render(self, body: bytes) -> dict:
         """The answer to a POST: {"url"} of the rendered page, {"problems"} refusing it, or {"waiting"}."""
         path, language, interface, data = _request(body)
@@ -78,7 +84,7 @@ class Previews:
             if self.failure:
                 return {"waiting": words["failed"][interface], "detail": self.failure}
             return {"waiting": words["waiting"][interface], "starting": True}
-        path = LANGUAGE_SUFFIX.sub(f".{language}.md", path)  # Decap names the entry by its interface language's file
+        path = LANGUAGE_SUFFIX.sub(f".{language}.md", path)
         if not self.renderer.knows(path):
             return {"waiting": words["new_page"][interface]}
         try:

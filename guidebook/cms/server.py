@@ -59,6 +59,10 @@ class EditorServer(http.server.ThreadingHTTPServer):
     def address(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def server_close(self) -> None:
+        super().server_close()
+        self.previews.close()
+
     def handle_error(self, request, client_address) -> None:
         """A failure outside a handler's own guard: one line on the terminal, the traceback in a file."""
         if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):

@@ -48,6 +48,9 @@ class PageRenderer:
         except BaseException:
             self.close()
             raise
+        for site in self.sites.values():
+            # SOURCE_DATE_EPOCH, which a build sets for its duration: not left set for a later build in this process.
+            site.plugin.content_date.release()
         self._lock = threading.Lock()
 
     def render(self, path: str, language: str | None = None, text: str | None = None, *, keep: bool = False) -> bytes:

@@ -29,6 +29,7 @@ from watchdog.observers import Observer
 from ..content.layout import COLLECTIONS, DOCS_DIR
 from ..errors import BuildFailed, ContentError, GuidebookError
 from ..html.onepage import PageRenderer
+from ..languages import strings
 from .fingerprint import renamed_in, with_hashed_names
 from .live_http import LivePages, LiveServer
 
@@ -67,6 +68,7 @@ class LivePreview:
         self._last_change = 0.0
         self._wake = threading.Condition()
         self._build_wanted = threading.Event()
+        self.building = False
         self._rewarm = False
         self._renamed: tuple[int, dict[str, str]] | None = None
         self._observer = Observer()
@@ -150,8 +152,8 @@ class LivePreview:
                     self.pages.put(site_path, with_hashed_names(body.decode("utf-8"), site_path, self.site_dir, self._hashed()).encode("utf-8"))
             except ContentError as refused:
                 self.say(f"{relative} is not published:\n{refused.report()}")
-                for _, site_path in renderer.showing(relative):
-                    self.pages.put(site_path, _problems_page(relative, refused))
+                for language, site_path in renderer.showing(relative):
+                    self.pages.put(site_path, _problems_page(relative, refused, language))
                 return True
         self.say(f"{relative}: served again ({', '.join(language for language, _ in showing)}); the full build follows.")
         return True
@@ -167,27 +169,30 @@ class LivePreview:
             self._build_wanted.wait()
             if self._stopping.is_set():
                 return
+            self.building = True
             self._build_wanted.clear()
             since = self.pages.version
             try:
                 self.build(self.project, self.site_dir)
+                self.pages.rebuilt(since)
+                if self._rewarm:
+                    self._rewarm = False
+                    self._read_site()
             except BuildFailed as failed:
                 self.say(str(failed))
-                continue
-            self.pages.rebuilt(since)
-            if self._rewarm:
-                self._rewarm = False
-                self._read_site()
+            finally:
+                self.building = False
 
 
-def _problems_page(relative: str, refused: ContentError) -> bytes:
-    """A plain page naming the problems of a refused save (no page text in it: only the check's messages)."""
+def _problems_page(relative: str, refused: ContentError, language: str) -> bytes:
+    """A plain page in the page's language naming the problems of a refused save (the check's messages, escaped)."""
+    words = strings()[language]
+    title = html.escape(words["live_refused"].format(path=relative))
     items = "".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in refused.problems)
     return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not published: {html.escape(relative)}</title></head>'
-        f"<body><h1>{html.escape(relative)} is not published</h1><p>The build would refuse it:</p><ul>{items}</ul>"
-        "<p>Mend the file and save it again; this page then shows it.</p></body></html>\n"
-    ).encode("utf-8")
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><ul>{items}</ul><p>{html.escape(words['live_mend'])}</p></body></html>\n"
+    ).encode()
 
 
 class _Events(FileSystemEventHandler):

@@ -92,7 +92,8 @@
   var STYLE = [
     "body{margin:0}",
     ".gb-preview{font:14px system-ui,sans-serif;display:flex;flex-direction:column;height:100vh}",
-    ".gb-preview-choices{display:flex;gap:6px;align-items:center;padding:8px;border-bottom:1px solid #ccd}",
+    // Room on the right for the buttons Decap lays over the pane.
+    ".gb-preview-choices{display:flex;gap:6px;align-items:center;padding:8px 64px 8px 8px;border-bottom:1px solid #ccd}",
     ".gb-preview-choice{padding:4px 10px;border:1px solid #889;border-radius:4px;background:#fff;cursor:pointer}",
     ".gb-preview-choice[aria-pressed=true]{background:#223;color:#fff}",
     ".gb-preview-status{margin-left:auto;color:#556}",
@@ -100,7 +101,7 @@
     ".gb-preview-page{flex:1;display:flex;flex-direction:column;min-width:0}",
     ".gb-preview-both .gb-preview-page+.gb-preview-page{border-left:2px solid #ccd}",
     ".gb-preview-frame{flex:1;width:100%;border:0}",
-    ".gb-preview-note,.gb-preview-refused{padding:12px}",
+    ".gb-preview-note,.gb-preview-refused{padding:12px 64px 12px 12px}",
     ".gb-preview-refused{color:#8a1111}",
     ".gb-preview-refused pre{white-space:pre-wrap;font-size:13px}",
   ].join("");

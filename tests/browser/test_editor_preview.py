@@ -5,30 +5,17 @@ language; no request to another host and no Content-Security-Policy violation (e
 from __future__ import annotations
 
 import os
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from editing import EDITOR, WORDS, admin, field, open_sheet  # noqa: F401 (fixtures)
-from guidebook.cms.server import EditorServer
-from guidebook.html.onepage import PageRenderer
+from editing import WORDS, admin, editor, field, open_sheet  # noqa: F401 (fixtures)
 
 FOLLOW_BOUND = 3.0  # seconds from typing to the page shown (about 0.5 s: 0.25 s pause, then 0.05-0.2 s to render)
 TITLES = {"en": "Case management in Testville", "fr": "Gestion de cas à Testville"}
 BOTH = {"en": "Side by side", "fr": "Côte à côte"}
 REFUSED = {"en": "Readers would not get this page as it is", "fr": "Les lecteurs n'auraient pas cette page en l'état"}
-
-
-@pytest.fixture
-def editor(project):
-    """The editor with the one-page renderer of its preview pane (as `guidebook edit` starts it)."""
-    server = EditorServer(("127.0.0.1", 0), project, EDITOR, 8000, PageRenderer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def shots(tmp_path) -> Path:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from guidebook.content.load import inspect
 from guidebook.errors import ContentError
 from guidebook.html.onepage import PageRenderer
 from guidebook.publish.fingerprint import original_names
-from sites import PROJECT, build
+from sites import PROJECT, base_files, build, write_project
 
 SHEET = "practice_sheets/rotterdam-case-management"
 RENDER_BOUND = 0.5  # seconds for one page (about 0.05 s on a quiet 2-core machine): room for a loaded one
@@ -60,8 +61,6 @@ def test_a_page_renders_in_well_under_a_second(renderer, real_site, path, langua
 
 
 def test_unsaved_text_renders_as_the_full_build_of_that_text(tmp_path):
-    from sites import base_files, write_project
-
     project = write_project(tmp_path / "project", base_files())
     sheets = sorted((project / "practice_sheets").glob("*.en.md"))
     path = sheets[0].relative_to(project).as_posix()
@@ -101,9 +100,6 @@ def test_unsafe_or_invalid_text_is_refused_by_file_and_line_as_the_check_refuses
 
 def test_the_refusals_are_those_of_guidebook_check(renderer, tmp_path):
     """The same text saved into a copy of the project: `inspect` (guidebook check) names the same problems."""
-    from guidebook.content.load import inspect
-    from sites import base_files, write_project
-
     project = write_project(tmp_path / "project", base_files())
     sheet = sorted((project / "practice_sheets").glob("*.en.md"))[0]
     path = sheet.relative_to(project).as_posix()
@@ -117,6 +113,22 @@ def test_the_refusals_are_those_of_guidebook_check(renderer, tmp_path):
     sheet.write_text(bad, encoding="utf-8")
     _, problems = inspect(project)
     assert refused.value.problems == sorted(p for p in problems if p.severity == "error")
+
+
+def test_a_new_heading_that_breaks_another_pages_link_is_refused_on_that_page(tmp_path):
+    files = base_files()
+    files["docs/index.en.md"] = files["docs/index.en.md"].replace("Welcome.", "Welcome. See [the pilot](city-pilots/testville.md#how-it-began).")
+    files["city_pilots/testville.en.md"] += "\n## How it began\n\nText.\n"
+    project = write_project(tmp_path / "project", files)
+    renderer = PageRenderer(project)
+    try:
+        text = (project / "city_pilots/testville.en.md").read_text(encoding="utf-8")
+        with pytest.raises(ContentError) as refused:
+            renderer.render("city_pilots/testville.en.md", "en", text.replace("## How it began", "## Its beginning"))
+    finally:
+        renderer.close()
+    assert [(p.path, p.line) for p in refused.value.problems] == [("docs/index.en.md", 6)], refused.value.report()
+    assert "anchor '#how-it-began' is not a heading" in refused.value.problems[0].message
 
 
 def test_a_file_that_is_no_page_of_the_site_is_refused(renderer):

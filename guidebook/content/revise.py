@@ -2,7 +2,8 @@
 
 The live preview and the editor's preview render one page from new text without reading the whole
 project again: the text is read and checked as `inspect` reads and checks a file, then the page, the
-references between pages and the links are checked on the repository holding the new version. The
+references between pages and the links are checked on the repository holding the new version (the links of
+the pages that can link to this one: the others were checked when the project was loaded). The
 repository given is left as it was; the revised one shares every other page with it.
 """
 
@@ -37,8 +38,17 @@ def revised(repository: Repository, content_file: ContentFile, text: str | None 
     problems += validate_entry(entry)
     files = repository.files if content_file in repository.files else [*repository.files, content_file]
     new = Repository(repository.root, files, {**repository.entries, entry.key: entry})
-    problems += check_references(new) + check_links(new, GENERATED_KEYS)
+    problems += check_references(new) + check_links(new, GENERATED_KEYS, _linking_to(new, entry) if old else None)
     return new, sorted({problem for problem in problems if problem.severity == "error"})
+
+
+def _linking_to(repository: Repository, entry: Entry) -> set[str]:
+    """The page itself and every page that may link to it: the only links a new version of a page that was
+    loaded without a problem can break (a link to it names its file, so holds its slug)."""
+    slug = entry.slug
+    return {entry.key} | {
+        key for key, other in repository.entries.items() if any(slug in variant.source.body for variant in other.variants.values())
+    }
 
 
 def _read(path: Path, shown: str, text: str | None) -> tuple[SourceFile, list[Problem]]:

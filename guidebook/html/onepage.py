@@ -15,6 +15,7 @@ that show this one (its title in the navigation, the catalogue's rows) are as th
 
 from __future__ import annotations
 
+import posixpath
 import threading
 from pathlib import Path
 
@@ -40,6 +41,8 @@ class PageRenderer:
         self.project = project.resolve()
         languages.use(self.project)
         self.repository = load(self.project)
+        # By path relative to the project: looked up on every render (resolving thousands of paths is slow).
+        self._pages = {f.path.relative_to(self.project).as_posix(): f for f in self.repository.files if f.is_markdown}
         self.sites: dict[str, WarmSite] = {}
         try:
             for code in language_codes():
@@ -84,10 +87,9 @@ class PageRenderer:
 
     def content_file(self, path: str) -> ContentFile:
         """The page of the project at `path`; ContentError when it is no page the site was read with."""
-        wanted = (self.project / path).resolve()
-        for content_file in self.repository.files:
-            if content_file.is_markdown and content_file.path.resolve() == wanted:
-                return content_file
+        found = self._pages.get(posixpath.normpath(path))
+        if found is not None:
+            return found
         raise ContentError([Problem(path, 1, "file", "is not a page of the site as it was last built; a new page is shown once it is saved and the site rebuilt")])
 
     def knows(self, path: str) -> bool:

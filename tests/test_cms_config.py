@@ -136,7 +136,7 @@ def german_editor(tmp_path, monkeypatch):
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
-    for text_format in words["formats"].values():
+    for text_format in [*words["formats"].values(), *words["preview"].values()]:
         text_format["de"] = text_format["en"]
     for key in editor_model.PER_LANGUAGE:
         words[key]["de"] = words[key]["en"]

@@ -62,11 +62,13 @@ def poll(port, url, wanted: bytes, bound: float) -> tuple[float, bytes]:
 def test_a_saved_page_is_served_within_a_second_and_is_the_page_the_full_build_writes(live):
     preview, port, said = live
     path, url = sheet_of(preview)
+    version = fetch(port, "/.guidebook/version")[1]
     path.write_text(path.read_text(encoding="utf-8") + "\nA sentence saved just now.\n", encoding="utf-8")
     started = time.monotonic()
     elapsed, fresh = poll(port, url, b"A sentence saved just now.", SERVED_BOUND)
     assert elapsed < SERVED_BOUND
     assert any(": served again (" in line for line in said)
+    assert int(fetch(port, "/.guidebook/version")[1]) > int(version)  # what the page's live-reload script asks
     _wait_for_builds(preview)
     built = (preview.site_dir / url.strip("/") / "index.html").read_bytes()
     assert fresh == built.replace(b"</body>", SCRIPT_TAG + b"</body>", 1)  # byte for byte, hashed asset names included
@@ -110,3 +112,24 @@ def test_the_server_answers_only_its_own_address_and_files(live):
     assert status == 200 and b"/.guidebook/version" in script
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/", method="POST", data=b"x"))
+
+
+def test_a_project_that_does_not_build_yet_is_served_once_mended(tmp_path):
+    files = base_files()
+    broken = files["docs/index.en.md"].replace("title:", "titel:", 1)
+    project = write_project(tmp_path / "project", {**files, "docs/index.en.md": broken})
+    said: list[str] = []
+    preview = LivePreview(project, tmp_path / "live-site", said.append)
+    server = preview.start(0)
+    try:
+        assert any("docs/index.en.md" in line and "mend the files" in line for line in said), said
+        assert fetch(server.port, "/")[0] == 404
+        (project / "docs/index.en.md").write_text(files["docs/index.en.md"], encoding="utf-8")
+        _, home = poll(server.port, "/", b"Welcome.", 180)
+        deadline = time.monotonic() + 120
+        while READY not in said:  # the one-page preview reads the site once it builds
+            assert time.monotonic() < deadline, said
+            time.sleep(0.05)
+    finally:
+        server.shutdown()
+        preview.stop()

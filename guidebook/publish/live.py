@@ -79,7 +79,11 @@ class LivePreview:
         server = LiveServer(port, self.pages)  # first: a port in use is said before a build
         if not (self.site_dir / "index.html").is_file():
             self.say("Building the site for the first time...")
-            self.build(self.project, self.site_dir)
+            try:
+                self.build(self.project, self.site_dir)
+            except BuildFailed as failed:  # the author mends the files with the preview running: it builds then
+                self.say(f"{failed}\nThe preview shows the site once it builds: mend the files named above and save them.")
+                self._rewarm = True
         else:
             self._build_wanted.set()  # what is there may be older than the content
         handler = _Events(self._changed, self.project)

@@ -39,6 +39,14 @@ def fetch(url: str) -> str:
         return answer.read().decode("utf-8")
 
 
+def served(url: str) -> bool:
+    try:
+        fetch(url)
+    except OSError:  # 404 until the first build is in place
+        return False
+    return True
+
+
 def measure(project: Path, runs: int, pause: float) -> dict:
     port = free_port()
     server = subprocess.Popen([str(Path(sys.executable).with_name("guidebook")), "--project", str(project), "serve", "--port", str(port)],
@@ -55,8 +63,10 @@ def measure(project: Path, runs: int, pause: float) -> dict:
     threading.Thread(target=read, daemon=True).start()
     started = time.monotonic()
     try:
-        if not ready.wait(900):
+        if not ready.wait(3600):
             raise SystemExit("the preview did not get ready:\n" + "\n".join(line for _, line in lines))
+        while not served(f"http://127.0.0.1:{port}/{URL}"):  # the first full build, in the background
+            time.sleep(0.5)
         warm = time.monotonic() - started
         sheet = project / SHEET
         original = sheet.read_text(encoding="utf-8")
@@ -82,7 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sheets", type=int, default=0, help="generated practice sheets per language (0: the real size)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pause", type=float, default=2.0, help="seconds between saves")
+    parser.add_argument("--pause", type=float, default=2.0, help="seconds between saves (the full build of the last one runs meanwhile)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="live-latency-") as work:
         project = bench.copy_project(Path(work) / "project")

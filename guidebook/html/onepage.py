@@ -100,12 +100,16 @@ class PageRenderer:
             return False
         return True
 
-    def showing(self, path: str) -> list[tuple[str, str]]:
-        """(language, site path of the HTML file) of each language that shows the page of file `path`: its own,
-        and those without a version of their own, which show the default language's."""
+    def pages_of(self, path: str) -> list[tuple[str, str, str]]:
+        """(language, the file that language shows, where the build writes the page) for the page of file `path`
+        in every language, those showing `path` itself first: a save of one version can change the others
+        (they inherit its fields, or show it in place of their own)."""
         content_file = self.content_file(path)
-        own = content_file.site_path.as_posix()
-        return [(code, self.html_path(path, code)) for code, site in self.sites.items() if _site_path(site, content_file.key, code) == own]
+        found = []
+        for code, site in self.sites.items():
+            shown = site.plugin.variants[_site_path(site, content_file.key, code)].file
+            found.append((code, shown.path.relative_to(self.project).as_posix(), self.html_path(path, code)))
+        return sorted(found, key=lambda page: page[1] != path)
 
     def html_path(self, path: str, language: str) -> str:
         """Where the build writes the page of file `path` in `language` (site path, e.g. fr/map/index.html)."""

@@ -75,17 +75,11 @@ class LivePreview:
         self._stopping = threading.Event()
 
     def start(self, port: int) -> LiveServer:
-        """Serve on 127.0.0.1:`port` and watch; the first full build runs first when there is no site yet."""
-        server = LiveServer(port, self.pages)  # first: a port in use is said before a build
+        """Serve on 127.0.0.1:`port` and watch; a full build starts at once, in the background."""
+        server = LiveServer(port, self.pages)
         if not (self.site_dir / "index.html").is_file():
-            self.say("Building the site for the first time...")
-            try:
-                self.build(self.project, self.site_dir)
-            except BuildFailed as failed:  # the author mends the files with the preview running: it builds then
-                self.say(f"{failed}\nThe preview shows the site once it builds: mend the files named above and save them.")
-                self._rewarm = True
-        else:
-            self._build_wanted.set()  # what is there may be older than the content
+            self.say("Building the site for the first time (the pages are served once it is built)...")
+        self._build_wanted.set()  # what is there may be older than the content
         handler = _Events(self._changed, self.project)
         for name in WATCHED_FOLDERS:
             if (self.project / name).is_dir():
@@ -149,17 +143,17 @@ class LivePreview:
             renderer = self.renderer
             if renderer is None or not renderer.knows(relative):
                 return False
+            pages = renderer.pages_of(relative)
             try:
-                showing = renderer.showing(relative)
-                for language, site_path in showing:
-                    body = renderer.render(relative, language, keep=True)
+                for language, shown, site_path in pages:  # the saved file's own first: it is the one awaited
+                    body = renderer.render(shown, language, keep=True)
                     self.pages.put(site_path, with_hashed_names(body.decode("utf-8"), site_path, self.site_dir, self._hashed()).encode("utf-8"))
             except ContentError as refused:
                 self.say(f"{relative} is not published:\n{refused.report()}")
-                for language, site_path in renderer.showing(relative):
+                for language, _, site_path in pages:
                     self.pages.put(site_path, _problems_page(relative, refused, language))
                 return True
-        self.say(f"{relative}: served again ({', '.join(language for language, _ in showing)}); the full build follows.")
+        self.say(f"{relative}: served again ({', '.join(language for language, _, _ in pages)}); the full build follows.")
         return True
 
     def _hashed(self) -> dict[str, str]:
@@ -182,8 +176,8 @@ class LivePreview:
                 if self._rewarm:
                     self._rewarm = False
                     self._read_site()
-            except BuildFailed as failed:
-                self.say(str(failed))
+            except BuildFailed as failed:  # the author mends the files with the preview running: it builds then
+                self.say(f"{failed}\nThe preview shows the changes once the site builds: mend the files named above and save them.")
             finally:
                 self.building = False
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -53,7 +54,11 @@ class WarmSite:
 
     def file_at(self, url_path: str) -> File | None:
         """The file this language's build writes at `url_path` (relative to the site root, no leading '/')."""
-        return self.files.get_file_from_path(url_path) or next((f for f in self.files if f.dest_uri == url_path), None)
+        return self._by_destination.get(url_path)
+
+    @cached_property
+    def _by_destination(self) -> dict[str, File]:
+        return {file.dest_uri: file for file in self.files}
 
     def repopulate(self, page: Page) -> None:
         """Read the page again from the plugin's content (Markdown, plugins' page events), as a build reads it."""

@@ -11,7 +11,7 @@ from guidebook.publish.live import READY, LivePreview
 from guidebook.publish.live_http import SCRIPT_TAG
 from sites import base_files, write_project
 
-SERVED_BOUND = 3.0  # seconds from a save to the page served (0.1-0.4 s on a quiet 2-core machine)
+SERVED_BOUND = 5.0  # seconds from a save to the page served (0.17-0.6 s measured, the machine loaded 14-29 on 2 cores)
 
 
 @pytest.fixture

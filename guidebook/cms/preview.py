@@ -122,7 +122,7 @@ def draft_text(project: Path, path: str, data: dict) -> str:
     """The file a save of the form's `data` would write (fields tidied as save.py tidies them), for the renderer."""
     meta = {name: value for name, value in data.items() if name != "body"}
     raw = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + str(data.get("body") or "")
-    with tempfile.TemporaryDirectory(prefix="guidebook-preview-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="guidebook-draft-") as scratch:
         try:
             draft = _draft(project, Path(scratch), path, raw, date.today())
         except SaveRefused as refused:

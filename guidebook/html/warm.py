@@ -11,6 +11,7 @@ children do), and stops there: nothing is written. `WarmSite.render` then render
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,6 +43,7 @@ class WarmSite:
     files: Files
     nav: Navigation
     env: jinja2.Environment
+    scratch: Path  # the site folder MkDocs' config requires, never written to
 
     @property
     def plugin(self) -> GuidebookPlugin:
@@ -87,6 +89,7 @@ class WarmSite:
 
     def close(self) -> None:
         self.config.plugins.on_shutdown()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def warm(config_file: Path, language: str, repository, options: dict | None = None) -> WarmSite:
@@ -97,10 +100,10 @@ def warm(config_file: Path, language: str, repository, options: dict | None = No
             f"the one-page preview repeats the build steps of mkdocs {MKDOCS_VERSION}, but {installed} is installed; "
             "install the version pinned in pyproject.toml, or check guidebook/html/warm.py against the new release"
         )
-    site_dir = tempfile.mkdtemp(prefix="guidebook-preview-")  # never written to: MkDocs' config requires one
+    site_dir = Path(tempfile.mkdtemp(prefix="guidebook-preview-"))  # never written to: MkDocs' config requires one
     try:
         with collected() as log:
-            config = load_config(config_file=str(config_file), site_dir=site_dir, strict=True, **(options or {}))
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **(options or {}))
             plugin = config.plugins.get(PLUGIN_NAME)
             if plugin is None:
                 raise ConfigurationError(f"mkdocs.yml must list the '{PLUGIN_NAME}' plugin among its plugins")
@@ -110,14 +113,18 @@ def warm(config_file: Path, language: str, repository, options: dict | None = No
                 i18n.current_language = language
                 i18n.building = True  # as in a nested build: no further languages, no forked children
             config.plugins.on_startup(command="build", dirty=False)
-            site = _read_site(config, language)
+            site = _read_site(config, language, site_dir)
+        log.raise_warnings(f"reading the '{language}' site")
     except (Abort, ConfigurationError, MkDocsException) as error:
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise BuildFailed(log.messages, str(error)) from None
-    log.raise_warnings(f"reading the '{language}' site")
+    except BaseException:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise
     return site
 
 
-def _read_site(config: MkDocsConfig, language: str) -> WarmSite:
+def _read_site(config: MkDocsConfig, language: str, site_dir: Path) -> WarmSite:
     """mkdocs.commands.build.build's steps up to the env event (1.6.1), without cleaning or copying anything."""
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
@@ -133,7 +140,7 @@ def _read_site(config: MkDocsConfig, language: str) -> WarmSite:
             Page(None, file, config)
         _populate_page(file.page, config, files)
     env = config.plugins.on_env(env, config=config, files=files)
-    return WarmSite(language, config, files, nav, env)
+    return WarmSite(language, config, files, nav, env, site_dir)
 
 
 def _forget_search_entries(config: MkDocsConfig) -> None:

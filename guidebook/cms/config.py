@@ -198,7 +198,7 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
     if value.kind == "choice":
         chosen = {"widget": "select", "options": _choices(value, language), "multiple": value.many}
         return {**chosen, **({"min": value.min_items} if value.min_items else {})}
-    if value.kind == "group":
+    if value.group is not None:  # kind "group"
         inner = [_field(inner, language, translated, field.name, optional and not value.many) for inner in form_fields(value.group)]
         if value.many:
             return {"widget": "list", "fields": inner, **({"min": value.min_items} if value.min_items else {})}
@@ -212,7 +212,7 @@ def _scalar(name: str, value: FieldType, language: str) -> dict:
     if value.kind in ("int", "float"):
         limits = {key: limit for key, limit in (("min", value.minimum), ("max", value.maximum)) if limit is not None}
         return {"widget": "number", "value_type": value.kind, **limits}
-    widget = {"widget": "text" if name in settings()["multiline"] else "string"}
+    widget: dict[str, object] = {"widget": "text" if name in settings()["multiline"] else "string"}
     if value.format:  # checked on the field as it is typed, with an example, before any save
         text_format = settings()["formats"][value.format]
         widget["pattern"] = [text_format["pattern"], text_format[language]]

@@ -38,9 +38,9 @@ def dump(meta: dict) -> str:
 def styled(value: object, field: FormField, *, bare: bool) -> object:
     """`value` of `field` marked with the style it is written in; `bare`: text written without quotes."""
     kind = field.type.kind
-    if field.type.many and kind != "group":
+    if field.type.many and kind != "group" and isinstance(value, list):
         return Flow(value)
-    if kind == "group" and not field.type.many and all(isinstance(item, (int, float)) for item in value.values()):
+    if kind == "group" and not field.type.many and isinstance(value, dict) and all(isinstance(item, (int, float)) for item in value.values()):
         return FlowGroup(value)
     if kind == "text" and isinstance(value, str) and not bare:
         return Quoted(value)

@@ -1,55 +1,16 @@
 """The check's problems as the editor shows them, in the language of its interface.
 
-`guidebook check` words its messages in English. In the French interface, the messages a form can
-lead to are put in French; any other keeps the check's English words, said to be so (so does every
-message in a site language with no translations here).
+`guidebook check` words its messages in English. In another interface language, a message with a code
+(guidebook/content/messages.py: the model's own, or pydantic's error type) is worded from the code and its
+values with that language's template (fields.yml `messages`); any other keeps the check's English words,
+said to be so.
 """
 
 from __future__ import annotations
 
-import re
-
+from ..content.messages import worded
 from ..content.problems import Problem
 from .model import MODEL_LANGUAGE, settings
-
-DATE_FR = "une année, un mois ou un jour est attendu : 2019, 2019-03 ou 2019-03-12"
-# Messages of the check a form can lead to, and their French ({suggestion} is the French of "did you mean...?").
-FRENCH = [
-    (r"is missing from this ([a-z ]+?)(?:; expected: (?P<expected>.*))?", "manque ; attendu : {expected}"),
-    (r"[Ss]tring should have at least 1 character.*", "ne peut pas être vide"),
-    (r"[Ll]ist should have at least 1 item.*", "demande au moins un élément"),
-    (r"[Ii]nput should be greater than or equal to (?P<n>[\d.]+).*", "doit être supérieur ou égal à {n}"),
-    (r"[Ii]nput should be less than or equal to (?P<n>[\d.]+).*", "doit être inférieur ou égal à {n}"),
-    (r"section '## (?P<wanted>.+)' is missing; a practice sheet has the sections (?P<all>.+), in this order",
-     "la section « ## {wanted} » manque ; une fiche pratique a les sections {all}, dans cet ordre"),
-    (r"found section '## (?P<found>.+)' where '## (?P<wanted>.+)' was expected; a practice sheet has the sections (?P<all>.+), in this order",
-     "section « ## {found} » trouvée là où « ## {wanted} » était attendue ; une fiche pratique a les sections {all}, dans cet ordre"),
-    (r"unexpected section '## (?P<found>.+)' after '## (?P<last>.+)'; use '### .+' inside a section, or remove it",
-     "section « ## {found} » inattendue après « ## {last} » ; écrivez « ### {found} » dans une section, ou supprimez-la"),
-    (r"'(?P<value>.*)' is not an e-mail address; .*",
-     "« {value} » n'est pas une adresse électronique ; une adresse d'organisation est attendue, comme contact@efus.eu"),
-    (r"the end year (?P<end>\d+) is before the start year (?P<start>\d+)", "l'année de fin {end} précède l'année de début {start}"),
-    (r"a named contact person needs 'consent_date: YYYY-MM-DD'.*",
-     "une personne à contacter nommée demande la date à laquelle elle a accepté d'être publiée (AAAA-MM-JJ) ; "
-     "sans elle, retirez le nom et donnez une adresse d'organisation"),
-    (r"'(?P<value>.*)' is not an absolute web address; .*",
-     "« {value} » n'est pas une adresse web complète ; une adresse commençant par https:// ou http:// est attendue, comme https://efus.eu/"),
-    (r"'?(?P<value>.*?)'? is not a date; .*", "« {value} » n'est pas une date ; " + DATE_FR),
-    (r"'(?P<value>.*)' is not a real date .*", "« {value} » n'est pas une date qui existe ; " + DATE_FR),
-    (r"'(?P<value>.*)' is not a plausible year for a source; .*", "« {value} » n'est pas une année plausible pour une source ; " + DATE_FR),
-    (r"'(?P<value>.*)' is not a two-letter ISO 639-1 language code; (?:did you mean '(?P<hint>.+)'\? )?.*",
-     "« {value} » n'est pas un code de langue ISO 639-1 à deux lettres ; {suggestion}un code en minuscules est attendu, comme en, fr, es, ca, nl, sv ou de"),
-    (r"there is no recommendation chapter (?P<n>\d+); expected one of: (?P<all>.+)",
-     "il n'y a pas de chapitre de recommandations {n} ; numéros attendus : {all}"),
-    (r"'(?P<value>.*)' is not (?:allowed|an? [a-z ]+); (?:did you mean '(?P<hint>.+)'\? )?expected one of: (?P<all>.+?)(?: \(the files in .+\))?",
-     "« {value} » n'est pas une valeur admise ; {suggestion}valeurs attendues : {all}"),
-]
-
-
-# A value expected, and a "did you mean", in French.
-FRENCH_WORDS = {"a_value": "une valeur", "did_you_mean": "(vouliez-vous dire « {hint} » ?) "}
-# The translations of the check's messages, by language: (message patterns, words they are completed with).
-TRANSLATED = {"fr": (FRENCH, FRENCH_WORDS)}
 
 
 def refusal(problems: list[Problem], language: str) -> str:
@@ -61,7 +22,7 @@ def refusal(problems: list[Problem], language: str) -> str:
 
 def described(problem: Problem, language: str) -> str:
     field = _field_label(problem.field, language)
-    message = problem.message if language == MODEL_LANGUAGE else _translated(problem.message, language)
+    message = problem.message if language == MODEL_LANGUAGE else _translated(problem, language)
     separator = settings()["colon"][language]
     return f"{problem.path}:{problem.line}{separator}{field}{separator}{message}"
 
@@ -79,14 +40,18 @@ def _field_label(field: str, language: str) -> str:
     return settings()["field_label"][language].format(label=label, field=field)
 
 
-def _translated(message: str, language: str) -> str:
-    patterns, words = TRANSLATED.get(language, ([], {}))
-    for pattern, translation in patterns:
-        match = re.fullmatch(pattern, message)
-        if match:
-            found = {name: value or "" for name, value in match.groupdict().items()}
-            if "expected" in found:
-                found["expected"] = settings()["hints"][language].get(found["expected"], found["expected"] or words["a_value"])
-            found["suggestion"] = words["did_you_mean"].format(hint=found["hint"]) if found.get("hint") else ""
-            return translation.format(**found)
-    return message + settings()["untranslated"][language]
+def _translated(problem: Problem, language: str) -> str:
+    template = settings()["messages"].get(language, {}).get(problem.code)
+    if template is None:
+        return problem.message + settings()["untranslated"][language]
+    params = {name: _shown(name, value, language) for name, value in problem.params.items()}
+    return worded(template, params, settings()["did_you_mean"][language])
+
+
+def _shown(name: str, value: object, language: str) -> object:
+    """A value as the message gives it: a field's description in `language`, 90 rather than 90.0."""
+    if name == "description" and isinstance(value, str):
+        return settings()["hints"][language].get(value, value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

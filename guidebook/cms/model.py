@@ -44,7 +44,7 @@ class FieldType:
     many: bool = False
     optional: bool = False
     group: type[BaseModel] | None = None
-    vocabulary: str | None = None  # of vocabularies.yml, "country", "language" or, for literal choices, the field's name
+    vocabulary: str = ""  # of vocabularies.yml, "country", "language" or, for literal choices, the field's name
     choices: tuple[str, ...] = ()  # literal choices
     minimum: float | None = None
     maximum: float | None = None
@@ -119,11 +119,11 @@ def field_type(name: str, annotation: object, metadata: list) -> FieldType:
         inner = [part for item in args[1:] for part in (item.metadata if isinstance(item, FieldInfo) else [item])]
         return field_type(name, args[0], [*inner, *metadata])
     if origin in (typing.Union, types.UnionType):
-        inner = field_type(name, next(arg for arg in args if arg is not type(None)), metadata)
-        return _replace(inner, optional=True)
+        present = field_type(name, next(arg for arg in args if arg is not type(None)), metadata)
+        return _replace(present, optional=True)
     if origin is list:
-        minimum = next((item.min_length for item in metadata if isinstance(item, MinLen)), 0)
-        return _replace(field_type(name, args[0], []), many=True, min_items=minimum)
+        min_items = next((item.min_length for item in metadata if isinstance(item, MinLen)), 0)
+        return _replace(field_type(name, args[0], []), many=True, min_items=min_items)
     if origin is typing.Literal:  # labelled by fields.yml's `choices`
         return FieldType("choice", vocabulary=name, choices=tuple(str(arg) for arg in args))
     vocabulary = next(filter(None, (_vocabulary_of(item) for item in metadata)), None)
@@ -131,9 +131,10 @@ def field_type(name: str, annotation: object, metadata: list) -> FieldType:
         return FieldType("choice", vocabulary=vocabulary)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return FieldType("group", group=annotation)
-    kind = {str: "text", int: "int", float: "float", date: "date"}[annotation]
-    minimum = next((item.ge for item in metadata if isinstance(item, Ge)), None)
-    maximum = next((item.le for item in metadata if isinstance(item, Le)), None)
+    kinds: dict[object, str] = {str: "text", int: "int", float: "float", date: "date"}
+    kind = kinds[annotation]
+    minimum = next((item.ge for item in metadata if isinstance(item, Ge) and isinstance(item.ge, int | float)), None)
+    maximum = next((item.le for item in metadata if isinstance(item, Le) and isinstance(item.le, int | float)), None)
     text_format = next((FORMATS[item.func] for item in metadata if isinstance(item, AfterValidator | BeforeValidator) and item.func in FORMATS), None)
     return FieldType(kind, minimum=minimum, maximum=maximum, format=text_format)
 

@@ -22,6 +22,7 @@ from ..content.freshness import HASH_FIELD, fingerprint
 from ..content.frontmatter import SourceFile, read_source
 from ..content.layout import COLLECTIONS, DOCS_DIR, ContentFile
 from ..content.load import inspect
+from ..content.messages import missing
 from ..content.problems import Problem
 from ..content.schema import KINDS
 from ..errors import ContentError
@@ -52,7 +53,10 @@ class Draft:
 
     @property
     def language(self) -> str:
-        return self.content_file.language
+        language = self.content_file.language
+        if language is None:  # content_file() refuses a file without one
+            raise ValueError(f"{self.path} has no site language")
+        return language
 
     def text(self) -> str:
         front = dump(self.meta) if self.meta else ""
@@ -129,8 +133,7 @@ def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
         for field in form_fields(KINDS[kind]):
             own = old is None or field.name in old.meta
             if own and field.required and field.name in settings()["translated"] and field.name not in draft.meta:
-                expected = f"; expected: {field.info.description}" if field.info.description else ""
-                problems.append(Problem(draft.path, 1, field.name, f"is missing from this {kind.replace('-', ' ')}{expected}"))
+                problems.append(Problem.of(draft.path, 1, field.name, missing(kind, field.info.description)))
     return problems
 
 
@@ -168,10 +171,10 @@ def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft
     if problems:
         raise SaveRefused(problems)
     meta = _model_meta({name: value for name, value in source.meta.items() if name != LIST_ONLY}, found.kind, today)
-    body = source.body.strip()
-    if found.kind == "practice-sheet" and not body:
-        body = "\n\n".join(f"## {section}" for section in strings()[found.language]["sheet_sections"])
-    return Draft(path, found, meta, body)
+    draft = Draft(path, found, meta, source.body.strip())
+    if found.kind == "practice-sheet" and not draft.body:
+        draft.body = "\n\n".join(f"## {section}" for section in strings()[draft.language]["sheet_sections"])
+    return draft
 
 
 def _in_model_form(values: dict, fields: list[FormField], *, top: bool = False) -> dict:
@@ -205,7 +208,7 @@ def _tidy_one(value: object, field: FormField) -> object:
     kind = field.type.kind
     if value is None or value == "":
         return None
-    if kind == "group" and isinstance(value, dict):
+    if field.type.group is not None and isinstance(value, dict):  # kind "group"
         return _in_model_form(value, form_fields(field.type.group)) or None
     if kind == "int" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value)  # a relation's value, such as a chapter number, comes as text
@@ -244,7 +247,7 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[s
             was_current = old is not None and old_source is not None and str(old_hash) == fingerprint(old_source)
             source_text_same = old_source is not None and _own_text(old_source, fields) == _own_text(new_source, fields)
             up_to_date = old is None or _own_text(old, fields) != _own_text(draft, fields) or (was_current and source_text_same)
-        if up_to_date:
+        if up_to_date and new_source is not None:
             draft.meta[HASH_FIELD] = Quoted(fingerprint(new_source))
         elif old_hash is not None:
             draft.meta[HASH_FIELD] = Quoted(old_hash)

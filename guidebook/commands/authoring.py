@@ -23,8 +23,7 @@ from ..content.load import inspect
 from ..content.model import Entry, Repository
 from ..content.problems import display_path
 from ..content.schema import PageBase
-from ..content.validate import unknown
-from ..content.vocabulary import check_country, vocabularies
+from ..content.vocabulary import check_country, unknown, vocabularies
 from ..errors import BadArgument, Refused
 from ..languages import default_language, language_codes, new_page_strings, strings
 
@@ -159,7 +158,7 @@ def _pilot(repository: Repository, slug: str) -> Entry:
         raise BadArgument("--pilot", "there is no city pilot yet; create it first with: guidebook new city-pilot")
     if slug not in pilots:
         # The same words as `guidebook check` uses for a sheet's unknown pilot.
-        raise BadArgument("--pilot", unknown("city pilot", slug, sorted(pilots), "city_pilots/"))
+        raise BadArgument("--pilot", unknown("city pilot", slug, sorted(pilots), "city_pilots/").text)
     return pilots[slug]
 
 

@@ -77,7 +77,7 @@ def _translation_rule() -> str:
 
 def _kind_section(kind: str) -> str:
     schema = KINDS[kind]
-    lines = [f"### {_kind_title(schema)}", "", f"{schema.__doc__.strip()} Files: {_where(kind)}."]
+    lines = [f"### {_kind_title(schema)}", "", f"{(schema.__doc__ or '').strip()} Files: {_where(kind)}."]
     if kind == "practice-sheet":
         sections = "; ".join(f"{language_name(lang, 'en')}: {', '.join(strings()[lang]['sheet_sections'])}" for lang in language_codes())
         lines += ["", f"The body has exactly these `##` sections, in this order ({sections})."]
@@ -143,7 +143,8 @@ def _describe_type(annotation: object, metadata: list) -> str:
         return " or ".join(_describe_type(arg, []) for arg in args if arg is not type(None))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "group of the fields below"
-    return {str: "text", int: "whole number", float: "number", date: "date", bool: "true or false"}.get(annotation, str(annotation))
+    names: dict[object, str] = {str: "text", int: "whole number", float: "number", date: "date", bool: "true or false"}
+    return names.get(annotation, str(annotation))
 
 
 def _vocabulary_of(item: object) -> str | None:

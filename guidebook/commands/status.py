@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content.freshness import HASH_FIELD, State, fingerprint, source_variant, state_of
 from ..content.frontmatter import SourceFile, front_matter_node
 from ..content.layout import split_language
-from ..content.model import Entry, Repository, Variant
+from ..content.model import Repository, Variant
 from ..content.problems import display_path
 from ..errors import BadArgument, Refused
 from ..languages import language_codes
@@ -106,7 +106,9 @@ def review_report(repository: Repository, today: date, review_days: int = DEFAUL
     for key in sorted(repository.entries):
         for variant in repository.entries[key].variants.values():
             reviewed = variant.model.last_reviewed if variant.model and variant.declares("last_reviewed") else None
-            age = (today - reviewed).days if reviewed else 0
+            if reviewed is None:
+                continue
+            age = (today - reviewed).days
             if age > review_days:
                 rows.append(ReviewRow(variant.source.shown_path, variant.source.line_of(("last_reviewed",)), reviewed, age))
     return rows
@@ -201,8 +203,7 @@ def mark(repository: Repository, path: Path) -> Marked:
     Only the `source_hash` line is written (or one line is inserted before the closing '---');
     every other byte of the file, line endings included, stays as it was.
     """
-    entry, variant = _find_translation(repository, path)
-    source = source_variant(entry)
+    source, variant = _find_translation(repository, path)
     new_hash = fingerprint(source.source)
     recorded = variant.source.meta.get(HASH_FIELD)
     old_hash = None if recorded is None else str(recorded)
@@ -212,7 +213,8 @@ def mark(repository: Repository, path: Path) -> Marked:
     return Marked(variant.source.shown_path, line, old_hash, new_hash, source.source.shown_path)
 
 
-def _find_translation(repository: Repository, path: Path) -> tuple[Entry, Variant]:
+def _find_translation(repository: Repository, path: Path) -> tuple[Variant, Variant]:
+    """The source and the translation at `path`."""
     candidates = {path.resolve(), (repository.root / path).resolve()}
     for entry in repository.entries.values():
         for variant in entry.variants.values():
@@ -223,9 +225,10 @@ def _find_translation(repository: Repository, path: Path) -> tuple[Entry, Varian
                         f"{variant.source.shown_path} is the source of its page (written in {variant.language}); "
                         "mark its translation instead",
                     )
-                if source_variant(entry) is None:
+                source = source_variant(entry)
+                if source is None:
                     raise Refused(f"{variant.source.shown_path} has no readable source file; run 'guidebook check' and fix it first")
-                return entry, variant
+                return source, variant
     raise BadArgument(
         "--mark",
         f"'{path}' is not a readable page of the guidebook; give the path of a translation such as "

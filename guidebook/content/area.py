@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from .messages import refused
+
 Point = tuple[float, float]
 
 
@@ -74,4 +76,4 @@ def frame() -> Frame:
 
 def check_on_map(lat: float, lon: float) -> None:
     if not frame().shows(lon, lat):
-        raise ValueError(f"lat {lat}, lon {lon} lies outside the map of Europe: check the values and that lat and lon are not swapped")
+        raise refused("off_the_map", lat=lat, lon=lon)

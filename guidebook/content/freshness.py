@@ -66,7 +66,7 @@ def freshness_problems(repository: Repository) -> list[Problem]:
     for entry in repository.entries.values():
         for language, variant in entry.variants.items():
             if state_of(entry, language) is State.OUTDATED:
-                source = source_variant(entry).source.shown_path
+                source = entry.variants[entry.source_language].source.shown_path  # outdated: the source was read
                 message = (
                     f"{source} has changed since this translation was made; update the translation, "
                     f"then run: guidebook status --mark {variant.source.shown_path}"

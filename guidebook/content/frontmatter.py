@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .messages import Message, message
 from .problems import Problem
 
 FENCE = re.compile(r"^---[ \t]*$")
@@ -31,6 +32,7 @@ ALIASES_REFUSED = "YAML anchors and aliases (& and *) are not allowed; write the
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 FAST_LOADER_LIMIT = 10_000
 FAST_LOADER_DEPTH = 20  # deeper values go to the pure parser, which reports them past its recursion limit
+Location = tuple[str | int, ...]  # where a value sits in the front matter: keys and list indexes
 
 
 @dataclass
@@ -43,9 +45,9 @@ class SourceFile:
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line of the file where the body starts
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # file line of each front matter value
+    lines: dict[Location, int] = field(default_factory=dict)  # file line of each front matter value
 
-    def line_of(self, location: tuple[str | int, ...]) -> int:
+    def line_of(self, location: Location) -> int:
         """The file line of the value at `location` (keys and list indexes), or of its closest parent."""
         for end in range(len(location), 0, -1):
             if location[:end] in self.lines:
@@ -71,12 +73,12 @@ class SourceFile:
         """(file line, level, text) of each heading of the body (the sections checked, the anchors linked to)."""
         return [(number, len(match.group(1)), match.group(2)) for number, line in self.body_lines if (match := HEADING.match(line))]
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         # Sent between processes (guidebook/forkmap.py) without the caches, quicker to compute again than to send.
         return {name: value for name, value in self.__dict__.items() if name not in ("body_lines", "headings")}
 
-    def problem(self, location: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
-        return Problem(self.shown_path, self.line_of(location), _name(location) or "front matter", message, severity)
+    def problem(self, location: Location, said: str | Message, severity: str = "error") -> Problem:
+        return Problem.of(self.shown_path, self.line_of(location), _name(location) or "front matter", said, severity)
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]:
@@ -107,7 +109,10 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]
 
 def front_matter_node(source: SourceFile) -> yaml.MappingNode:
     """The front matter of a file read without problems, composed again: for commands that edit it in place."""
-    return yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+    node = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        raise ValueError(f"{source.shown_path}: its front matter was not read without problems")
+    return node
 
 
 def _split(source: SourceFile, text: str) -> list[Problem]:
@@ -154,12 +159,14 @@ def _body_characters(source: SourceFile) -> list[Problem]:
 
 
 def _parse_yaml(source: SourceFile, yaml_text: str) -> list[Problem]:
-    problems = _parse_yaml_fast(source, yaml_text) if FAST_LOADER and len(yaml_text) <= FAST_LOADER_LIMIT else None
+    problems = _parse_yaml_fast(source, yaml_text) if len(yaml_text) <= FAST_LOADER_LIMIT else None
     return problems if problems is not None else _parse_yaml_pure(source, yaml_text)
 
 
 def _parse_yaml_fast(source: SourceFile, yaml_text: str) -> list[Problem] | None:
-    """libyaml's reading; None when it meets a problem the pure parser must word, or values nested deep."""
+    """libyaml's reading; None without libyaml, when it meets a problem the pure parser must word, or values nested deep."""
+    if FAST_LOADER is None:
+        return None
     try:
         loader = FAST_LOADER(yaml_text)
     except yaml.YAMLError:
@@ -187,7 +194,7 @@ def _parse_yaml_pure(source: SourceFile, yaml_text: str) -> list[Problem]:
             )
         ]
     try:
-        return _read_node(source, loader, loader.get_single_node())
+        return _read_node(source, loader, loader.get_single_node()) or []  # None only past a max_depth
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
@@ -240,7 +247,7 @@ def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | No
     return problems
 
 
-def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], dict[tuple, int], int]:
+def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], dict[Location, int], int]:
     """Duplicate keys, aliases and impossible dates, found before anything is constructed.
 
     Also the file line of every value by its location, and how deep values nest. Each node is visited
@@ -248,11 +255,11 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
     (a "billion laughs" file).
     """
     problems: list[Problem] = []
-    lines: dict[tuple, int] = {}
+    lines: dict[Location, int] = {}
     deepest = 1
     seen: set[int] = set()
     # (node, location, line of its key, depth): an alias shares its anchor's node, so its own line is its key's.
-    stack: list[tuple[yaml.Node, tuple, int, int]] = [(root, (), root.start_mark.line + 2, 1)]
+    stack: list[tuple[yaml.Node, Location, int, int]] = [(root, (), root.start_mark.line + 2, 1)]
     while stack:
         node, location, line, depth = stack.pop()
         if id(node) in seen:
@@ -271,8 +278,8 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
                 key = str(key_node.value)
                 key_line = key_node.start_mark.line + 2
                 if key in keys:
-                    message = f"'{key}' is given twice (first on line {keys[key]}); keep one"
-                    problems.append(Problem(source.shown_path, key_line, _name((*location, key)), message))
+                    twice = f"'{key}' is given twice (first on line {keys[key]}); keep one"
+                    problems.append(Problem(source.shown_path, key_line, _name((*location, key)), twice))
                 keys.setdefault(key, key_line)
                 children.append((value_node, (*location, key), key_line, depth + 1))
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
@@ -280,16 +287,15 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
             # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
             items = [(item, (*location, index), line if id(item) in seen else item.start_mark.line + 2, depth + 1) for index, item in enumerate(node.value)]
             stack.extend(reversed(items))
-        elif node.tag == TIMESTAMP_TAG:
+        elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)
             except ValueError as error:
-                problems.append(
-                    Problem(source.shown_path, node.start_mark.line + 2, _name(location), f"'{node.value}' is not a real date ({error}); expected YYYY-MM-DD")
-                )
+                wrong = message("not_a_real_day", value=node.value, reason=str(error))
+                problems.append(Problem.of(source.shown_path, node.start_mark.line + 2, _name(location), wrong))
     return problems, lines, deepest
 
 
-def _name(location: tuple) -> str:
+def _name(location: Location) -> str:
     """A field's name as messages give it: 'period.start', 'approaches.0'."""
     return ".".join(str(step) for step in location)

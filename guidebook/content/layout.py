@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import TypeGuard
 
 from ..languages import default_language, language_codes
 
@@ -93,5 +94,5 @@ def site_url(key: str, language: str) -> str:
     return prefix + path
 
 
-def known_language(language: str | None) -> bool:
+def known_language(language: str | None) -> TypeGuard[str]:
     return language in language_codes()

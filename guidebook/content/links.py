@@ -20,7 +20,7 @@ def _anchors(variant: Variant) -> set[str]:
     return {slugify(text, "-") for _, _, text in variant.source.headings}
 
 
-def check_links(repository: Repository, generated_keys: set[str], only: set[str] | None = None) -> list[Problem]:
+def check_links(repository: Repository, generated_keys: frozenset[str], only: set[str] | None = None) -> list[Problem]:
     """The problems of the links in every page, or in the pages of the keys `only`."""
     assets = {f.site_path.as_posix() for f in repository.files if not f.is_markdown}
     anchors: dict[tuple[str, str], set[str]] = {}
@@ -47,7 +47,17 @@ def check_links(repository: Repository, generated_keys: set[str], only: set[str]
     return sorted(set(problems))
 
 
-def _check(repository, generated_keys, assets, anchors, own_key, language, folder, target, image) -> str | None:
+def _check(
+    repository: Repository,
+    generated_keys: frozenset[str],
+    assets: set[str],
+    anchors: dict[tuple[str, str], set[str]],
+    own_key: str,
+    language: str,
+    folder: str,
+    target: str,
+    image: bool,
+) -> str | None:
     path, _, anchor = target.partition("#")
     if not path:
         key = own_key

@@ -30,23 +30,24 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     files, problems = _inside(walk(root), root)
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
-    pages: list[tuple[ContentFile, str]] = []
+    pages: list[tuple[ContentFile, str, str]] = []  # (file, its language, its path as shown)
     for content_file in files:
         if not content_file.is_markdown:
             continue
         shown = display_path(content_file.path, root)
-        if known_language(content_file.language):
-            pages.append((content_file, shown))
+        language = content_file.language
+        if known_language(language):
+            pages.append((content_file, language, shown))
         else:
             problems.append(Problem(shown, 1, "file name", _language_hint(content_file)))
-    read = split_map(_read_and_check, [(content_file.path, shown) for content_file, shown in pages])
-    for (content_file, _), (source, read_problems, unsafe) in zip(pages, read):
+    read = split_map(_read_and_check, [(content_file.path, shown) for content_file, _, shown in pages])
+    for (content_file, language, _), (source, read_problems, unsafe) in zip(pages, read):
         problems += read_problems + unsafe
         if read_problems:
             unreadable.add(content_file.key)
             continue
         entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind))
-        entry.variants[content_file.language] = Variant(content_file.language, content_file, source)
+        entry.variants[language] = Variant(language, content_file, source)
     problems += _check_mount_clashes(root)
     problems += _check_addresses(entries)
     for entry in entries.values():

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, overload
 
 from ..languages import default_language
 from .frontmatter import SourceFile
 from .layout import ContentFile
 from .schema import PageBase
+
+Kind = TypeVar("Kind", bound=PageBase)
 
 
 @dataclass
@@ -25,6 +28,12 @@ class Variant:
 
     def declares(self, name: str) -> bool:
         return name in self.source.meta
+
+    def page(self, kind: type[Kind]) -> Kind:
+        """The validated model as the schema of its kind (`entry.kind` names it): what the build reads."""
+        if not isinstance(self.model, kind):
+            raise TypeError(f"{self.source.shown_path} holds a {type(self.model).__name__}, not a {kind.__name__}")
+        return self.model
 
 
 @dataclass
@@ -44,8 +53,13 @@ class Entry:
         """The version a reader of `language` gets: their own, or the source as a fallback."""
         return self.variants.get(language) or self.variants[self.source_language]
 
-    def model(self, language: str) -> PageBase:
-        return self.variant(language).model
+    @overload
+    def model(self, language: str) -> PageBase: ...
+    @overload
+    def model(self, language: str, kind: type[Kind]) -> Kind: ...
+    def model(self, language: str, kind: type[PageBase] = PageBase) -> PageBase:
+        """The validated page a reader of `language` gets, as `kind` (its schema) when the caller needs its fields."""
+        return self.variant(language).page(kind)
 
 
 @dataclass
@@ -74,6 +88,6 @@ class Repository:
             if default_language() not in entry.variants:
                 source = entry.variants[entry.source_language]
                 pages[f"{entry.key}.{default_language()}.md"] = source
-        tree = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
+        tree: dict[str, tuple[ContentFile, Variant | None]] = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
         tree.update({site_path: (variant.file, variant) for site_path, variant in pages.items()})
         return tree

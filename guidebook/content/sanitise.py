@@ -24,7 +24,7 @@ import markdown
 import nh3
 
 from ..typography import NO_BREAK
-from .frontmatter import SourceFile
+from .frontmatter import Location, SourceFile
 from .problems import Problem
 
 # The Markdown extensions of mkdocs.yml (tests/test_sanitise.py keeps the two lists equal): the check renders
@@ -106,7 +106,8 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
 
 def render(body: str) -> str:
     """A page body as the build's Markdown renders it (without the links MkDocs rewrites, which stay relative)."""
-    return markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
+    html: str = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
+    return html
 
 
 def problems(source: SourceFile) -> list[Problem]:
@@ -126,7 +127,7 @@ def markup_in_text(text: str) -> str | None:
     return walker.markup[0] if walker.markup else None
 
 
-def _front_matter(value, location: tuple) -> Iterator[tuple[tuple, str]]:
+def _front_matter(value: object, location: Location) -> Iterator[tuple[Location, str]]:
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _front_matter(item, (*location, key))
@@ -189,10 +190,10 @@ def _attribute_problem(tag: str, name: str, value: str, depth: int | None) -> st
     if name.startswith("on"):
         return f"the event-handler attribute '{name}' on <{tag}> is not allowed: page text cannot run script"
     if name == "class":
-        allowed = CLASSES.get(tag, set())
-        refused = [name for name in value.split() if name not in allowed]
+        styled = CLASSES.get(tag, set())
+        refused = [name for name in value.split() if name not in styled]
         if refused:
-            return f"the class '{refused[0]}' on <{tag}> is not one the site styles; allowed on <{tag}>: {', '.join(sorted(allowed)) or 'none'}"
+            return f"the class '{refused[0]}' on <{tag}> is not one the site styles; allowed on <{tag}>: {', '.join(sorted(styled)) or 'none'}"
         return None
     allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
     if name not in allowed:

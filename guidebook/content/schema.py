@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from ..languages import default_language
 from .area import check_on_map
+from .messages import refused
 from .sources import check_language, check_url, normalise_date
 from .vocabulary import check_code, check_country, check_site_language
 
@@ -38,7 +39,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 def _check_email(value: str) -> str:
     if not EMAIL.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address; expected an organisation mailbox such as contact@efus.eu")
+        raise refused("not_an_email", value=value)
     return value
 
 
@@ -137,7 +138,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"the end year {self.end} is before the start year {self.start}")
+            raise refused("end_before_start", end=self.end, start=self.start)
         return self
 
 
@@ -154,10 +155,7 @@ class Contact(Model):
     @model_validator(mode="after")
     def _consent(self) -> Contact:
         if self.name and self.consent_date is None:
-            raise ValueError(
-                "a named contact person needs 'consent_date: YYYY-MM-DD', the date they agreed to be "
-                "published; without it, remove 'name' and give an organisation mailbox"
-            )
+            raise refused("consent_missing")
         return self
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..languages import default_language, strings
 from ..typography import prose_fields
+from .messages import ENGLISH, Message, message, missing
 from .model import Entry, Repository, Variant
 from .problems import Problem
-from .schema import KINDS, PROSE_FIELDS, PageBase
-from .vocabulary import expect_one_of, nearest
+from .schema import KINDS, PROSE_FIELDS, CountryArticle, PageBase, PracticeSheet, Recommendation
+from .vocabulary import expect_one_of, nearest, unknown
 
 # Pages that must cite a source outside this site: what they say comes from the public record.
 CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "country": "country article"}
@@ -19,7 +22,7 @@ NOT_INHERITED = {"source_language", "source_hash", "editor_note"}
 
 
 def validate_entry(entry: Entry) -> list[Problem]:
-    declared = {v.source.meta.get("source_language") for v in entry.variants.values()} - {None}
+    declared = {str(v.source.meta["source_language"]) for v in entry.variants.values() if v.source.meta.get("source_language") is not None}
     entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
     problems: list[Problem] = []
     if len(declared) > 1:
@@ -47,7 +50,7 @@ def validate_entry(entry: Entry) -> list[Problem]:
     return problems
 
 
-def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[Problem]:
+def _validate_variant(entry: Entry, variant: Variant, inherited: dict[str, Any]) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
     data = prose_fields(data, PROSE_FIELDS, variant.language)
@@ -57,35 +60,34 @@ def _validate_variant(entry: Entry, variant: Variant, inherited: dict) -> list[P
     except ValidationError as error:
         for item in error.errors():
             location = tuple(item["loc"])
-            if location and location[0] in inherited and not variant.declares(location[0]):
+            if location and location[0] in inherited and not variant.declares(str(location[0])):
                 continue  # reported on the source file, where the value is written
-            problems.append(variant.source.problem(location, _describe(item, schema, entry.kind)))
+            problems.append(variant.source.problem(location, error_message(item, schema, entry.kind)))
     if entry.kind == "practice-sheet":
         problems += _check_sections(variant)
     return problems
 
 
-def _describe(item: dict, schema: type[PageBase], kind: str) -> str:
-    kind_name = kind.replace("-", " ")
-    location = item["loc"]
+def error_message(item: ErrorDetails, schema: type[PageBase], kind: str) -> Message:
+    """One of pydantic's errors as the check words it, with its type (or the model's own code) and context."""
+    location, context = item["loc"], item.get("ctx", {})
     if item["type"] == "missing":
-        info = schema.model_fields.get(location[0]) if len(location) == 1 else None
-        expected = f"; expected: {info.description}" if info and info.description else ""
-        return f"is missing from this {kind_name}{expected}"
+        info = schema.model_fields.get(str(location[0])) if len(location) == 1 else None
+        return missing(kind, info.description if info else None)
     if item["type"] == "extra_forbidden":
         if len(location) == 1:
             known = list(schema.model_fields)
-            hint = nearest(str(location[0]), known)
-            suggestion = f"did you mean '{hint}'? " if hint else ""
-            return f"is not a field of a {kind_name}; {suggestion}fields are: {', '.join(known)}"
-        return "is not expected here; remove it"
-    if item["type"] in ("value_error", "assertion_error"):
-        return str(item["ctx"]["error"])
+            return message("not_a_field", kind=kind.replace("-", " "), hint=nearest(str(location[0]), known), fields=", ".join(known))
+        return message("extra_forbidden")
     if item["type"] == "literal_error":
-        return expect_one_of(item["input"], [str(v).strip("'") for v in item["ctx"]["expected"].split(" or ")])
+        return expect_one_of(item["input"], [str(v).strip("'") for v in context["expected"].split(" or ")])
+    if item["type"] in ("value_error", "assertion_error"):  # a plain ValueError: English only
+        return Message(str(context["error"]), item["type"])
+    if item["type"] in ENGLISH:  # raised by a validator of the model (messages.refused), worded by pydantic
+        return Message(item["msg"], item["type"], {name: value for name, value in context.items() if name != "suggestion"})
     found = item.get("input")
     found_text = f"; found {found!r}" if not isinstance(found, dict) else ""
-    return f"{item['msg'][0].lower()}{item['msg'][1:]}{found_text}"
+    return Message(f"{item['msg'][0].lower()}{item['msg'][1:]}{found_text}", item["type"], context)
 
 
 def _check_sections(variant: Variant) -> list[Problem]:
@@ -100,12 +102,12 @@ def _check_sections(variant: Variant) -> list[Problem]:
     for index, wanted in enumerate(expected):
         if index >= len(found):
             line = found[-1][1] if found else variant.source.body_line
-            return [Problem(shown, line, "body", f"section '## {wanted}' is missing; a practice sheet has the sections {template}, in this order")]
+            return [Problem.of(shown, line, "body", message("section_missing", wanted=wanted, sections=template))]
         title, line = found[index]
         if title != wanted:
-            return [Problem(shown, line, "body", f"found section '## {title}' where '## {wanted}' was expected; a practice sheet has the sections {template}, in this order")]
+            return [Problem.of(shown, line, "body", message("section_misplaced", found=title, wanted=wanted, sections=template))]
     title, line = found[len(expected)]
-    return [Problem(shown, line, "body", f"unexpected section '## {title}' after '## {expected[-1]}'; use '### {title}' inside a section, or remove it")]
+    return [Problem.of(shown, line, "body", message("section_unexpected", found=title, last=expected[-1]))]
 
 
 def check_references(repository: Repository) -> list[Problem]:
@@ -115,7 +117,7 @@ def check_references(repository: Repository) -> list[Problem]:
     chapters: dict[int, Entry] = {}
     for entry in sorted(repository.of_kind("recommendation"), key=lambda e: e.key):
         source = entry.variants[entry.source_language]
-        if source.model is None:
+        if not isinstance(source.model, Recommendation):  # refused by the check
             continue
         number = source.model.number
         if number in chapters:
@@ -125,7 +127,7 @@ def check_references(repository: Repository) -> list[Problem]:
     countries: dict[str, Entry] = {}
     for entry in sorted(repository.of_kind("country"), key=lambda e: e.key):
         source = entry.variants[entry.source_language]
-        if source.model is None:
+        if not isinstance(source.model, CountryArticle):
             continue
         if source.model.country in countries:
             other = countries[source.model.country].variants[countries[source.model.country].source_language].source.shown_path
@@ -134,7 +136,7 @@ def check_references(repository: Repository) -> list[Problem]:
     for entry in repository.of_kind("practice-sheet"):
         for variant in entry.variants.values():
             model = variant.model
-            if model is None:
+            if not isinstance(model, PracticeSheet):
                 continue
             if variant.declares("pilot") and model.pilot not in pilots:
                 problems.append(variant.source.problem(("pilot",), unknown("city pilot", model.pilot, pilots, "city_pilots/")))
@@ -142,12 +144,8 @@ def check_references(repository: Repository) -> list[Problem]:
                 for index, number in enumerate(model.recommendations):
                     if number not in chapters:
                         known = ", ".join(str(n) for n in sorted(chapters))
-                        problems.append(variant.source.problem(("recommendations", index), f"there is no recommendation chapter {number}; expected one of: {known}"))
+                        problems.append(variant.source.problem(("recommendations", index), message("no_chapter", number=number, chapters=known)))
     return problems
-
-
-def unknown(what: str, value: str, known: list[str], folder: str) -> str:
-    return f"{expect_one_of(value, known, what)} (the files in {folder})"
 
 
 def uncited(repository: Repository) -> list[Problem]:

@@ -11,6 +11,7 @@ import yaml
 
 from .. import PACKAGE_DIR
 from ..languages import language_codes, vocabulary_labels
+from .messages import Message, message, refused
 
 # Codes people write for a country that ISO 3166-1 spells otherwise.
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
@@ -19,7 +20,8 @@ COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 @cache
 def vocabularies() -> dict[str, list[str]]:
     """Vocabulary name -> its codes (their labels are in each language's strings file)."""
-    return yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
+    codes: dict[str, list[str]] = yaml.safe_load((PACKAGE_DIR / "vocabularies.yml").read_text(encoding="utf-8"))
+    return codes
 
 
 def label(vocabulary: str, code: str, language: str) -> str:
@@ -34,23 +36,26 @@ def nearest(value: str, choices: list[str]) -> str | None:
     return next(c for c in choices if c.lower() == matches[0])
 
 
-def expect_one_of(value: str, choices: list[str], what: str | None = None) -> str:
-    hint = nearest(value, choices)
-    suggestion = f"did you mean '{hint}'? " if hint else ""
-    verdict = f"is not a {what}" if what else "is not allowed"
-    return f"'{value}' {verdict}; {suggestion}expected one of: {', '.join(choices)}"
+def expect_one_of(value: str, choices: list[str]) -> Message:
+    return message("not_allowed", value=value, hint=nearest(value, choices), choices=", ".join(choices))
+
+
+def unknown(what: str, value: str, known: list[str], folder: str) -> Message:
+    """A reference to a page that does not exist, such as a sheet's city pilot."""
+    return message("unknown_reference", value=value, what=what, hint=nearest(value, known), choices=", ".join(known), folder=folder)
 
 
 def check_code(vocabulary: str, value: str) -> str:
     choices = list(vocabularies()[vocabulary])
     if value not in choices:
-        raise ValueError(expect_one_of(value, choices))
+        raise refused("not_allowed", value=value, hint=nearest(value, choices), choices=", ".join(choices))
     return value
 
 
 def check_site_language(value: str) -> str:
-    if value not in language_codes():
-        raise ValueError(expect_one_of(value, list(language_codes())))
+    codes = list(language_codes())
+    if value not in codes:
+        raise refused("not_allowed", value=value, hint=nearest(value, codes), choices=", ".join(codes))
     return value
 
 
@@ -59,8 +64,7 @@ def check_country(value: str) -> str:
         return value
     upper = str(value).upper()
     hint = COUNTRY_ALIASES.get(upper) or (upper if pycountry.countries.get(alpha_2=upper) else None)
-    suggestion = f"did you mean '{hint}'? " if hint else ""
-    raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code; {suggestion}expected two capital letters such as BE, FR or GB")
+    raise refused("not_a_country_code", value=value, hint=hint)
 
 
 @cache
@@ -70,7 +74,9 @@ def _country_translation(language: str) -> gettext.NullTranslations:
 
 def country_name(code: str, language: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
-    name = getattr(country, "common_name", None) or country.name
+    if country is None:  # the check refused it: never in a build
+        raise ValueError(f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+    name: str = getattr(country, "common_name", None) or country.name
     if language == "en":
         return name
     return _country_translation(language).gettext(country.name)

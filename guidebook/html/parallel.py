@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import mkdocs_static_i18n.plugin as i18n_module
 from mkdocs.commands.build import build as mkdocs_build
@@ -74,7 +75,7 @@ def fork_other_languages(config: MkDocsConfig, result: Callable[[], dict], take_
     `result`: called in the child after its build, what the parent needs of it (picklable);
     `take_result`: called in the parent with that, when static-i18n reaches the language.
     """
-    i18n = config.plugins["i18n"]
+    i18n: Any = config.plugins["i18n"]  # static-i18n's plugin, which has no type information
     for locale in i18n.build_languages:
         if locale == i18n.current_language:
             continue
@@ -95,7 +96,7 @@ def _build_language(config: MkDocsConfig, locale: str, site_dir: Path, result: C
     payload: dict = {}
     try:
         config.site_dir = str(site_dir)
-        i18n = config.plugins["i18n"]
+        i18n: Any = config.plugins["i18n"]
         i18n.current_language = locale
         i18n.building = True  # its post-build then only gathers the search entries, as in a nested build
         mkdocs_build(config)
@@ -115,8 +116,8 @@ def _wait(child: Child) -> dict:
 
 def _build_or_collect(config: MkDocsConfig, **options) -> None:
     """static-i18n's `build` of a language: the child's result when a child built it."""
-    i18n = config.plugins.get("i18n")
-    child = _children.pop(getattr(i18n, "current_language", None), None)
+    i18n: Any = config.plugins.get("i18n")
+    child = _children.pop(getattr(i18n, "current_language", ""), None)
     if child is None:
         mkdocs_build(config, **options)
         return

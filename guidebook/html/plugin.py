@@ -194,15 +194,21 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         target.write_text(output, encoding="utf-8")
         return ""
 
+    def _content(self) -> Repository:
+        """The content on_config loaded, for the events after it."""
+        if self.repository is None:
+            raise PluginError("guidebook: the content was not loaded (on_config did not run)")
+        return self.repository
+
     def _write_export(self, config: MkDocsConfig) -> None:
         language = _current_language(config)
         folder = Path(config.site_dir) / site_url(CATALOGUE_KEY, language)
-        catalogue.write_export(folder, self.repository, language, config.site_url or "/")
+        catalogue.write_export(folder, self._content(), language, config.site_url or "/")
 
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
-            search_index.split(Path(config.site_dir), self.fallback_urls, self.repository)
+            search_index.split(Path(config.site_dir), self.fallback_urls, self._content())
             search_index.teach_worker(Path(config.site_dir))
             alternates.remove_sitemap_lookup(Path(config.site_dir))
 

@@ -46,14 +46,15 @@ def _reachable(pdf: pikepdf.Pdf) -> Reachable:
 def _mark_orphans_as_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, reachable: set[int]) -> set[int]:
     """Turn each marked-content sequence no structure element reaches into an artifact; return their MCIDs."""
     orphans: set[int] = set()
-    instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    for instruction in pikepdf.parse_content_stream(page):
+        operands = instruction.operands
+        if str(instruction.operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
             mcid = int(operands[1].MCID)
             if mcid not in reachable:
                 orphans.add(mcid)
-                operands, operator = [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
-        instructions.append((operands, operator))
+                instruction = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+        instructions.append(instruction)
     if orphans:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
     return orphans

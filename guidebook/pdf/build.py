@@ -15,6 +15,7 @@ from .. import PACKAGE_DIR
 from ..content.layout import HOME_KEY, site_url
 from ..content.load import load
 from ..content.model import Repository
+from ..content.schema import PracticeSheet
 from ..content.vocabulary import label, vocabularies
 from ..forkmap import split_map
 from ..languages import print_strings, strings
@@ -95,9 +96,9 @@ class Printer:
         builder = self._builder(language, _anchors(items), draft_notices=False)
         titles = self.settings.language(language).nav_titles
         sections = [
-            builder.page(self.repository.entries[item.key], item.level, titles.get(item.group, item.group))
+            builder.page(self.repository.entries[item.key], item.level, _group_title(titles, item.group) or None)
             if item.key
-            else builder.heading(item, titles.get(item.group, item.group))
+            else builder.heading(item, _group_title(titles, item.group))
             for item in items
         ]
         self._number_parts(items, sections)
@@ -153,10 +154,15 @@ class Printer:
         return Job(pack_pdf(approach, language), Pack(title, sheets), builder.linker.assets | EMBEDDED)
 
 
-def approaches(repository) -> dict[str, list[str]]:
+def _group_title(titles: dict[str, str], group: str | None) -> str:
+    """A nav group's title in the document's language; '' for none."""
+    return titles.get(group, group) if group else ""
+
+
+def approaches(repository: Repository) -> dict[str, list[str]]:
     """Approach code -> keys of its practice sheets, in the vocabulary's order; approaches with none left out."""
     sheets = sorted(repository.of_kind(SHEET_KIND), key=lambda e: e.key)
-    found = {code: [e.key for e in sheets if code in e.model(e.source_language).approaches] for code in vocabularies()["approaches"]}
+    found = {code: [e.key for e in sheets if code in e.model(e.source_language, PracticeSheet).approaches] for code in vocabularies()["approaches"]}
     return {code: keys for code, keys in found.items() if keys}
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from .. import typography
 from ..content.model import Entry, Repository
+from ..content.schema import PageBase
 from ..languages import strings
 from ..site.citations import Citation
 from ..site.crosslinks import Index
@@ -70,7 +72,8 @@ class SectionBuilder:
         language = self.linker.language
         variant = entry.variant(language)
         view = self.views.build(entry)
-        section = Section(anchor(entry.key), level, variant.model.title, variant.language, kicker, variant.model.summary)
+        model = variant.page(PageBase)
+        section = Section(anchor(entry.key), level, model.title, variant.language, kicker, model.summary)
         body = typography.for_language(self.renderer.render(entry.key, variant.source.body), variant.language)
         section.body = Markup(hyphenate(body, variant.language))
         if view.fallback:
@@ -83,5 +86,5 @@ class SectionBuilder:
         section.sources = view.sources
         return section
 
-    def _values(self, values: list[Link | str]) -> list[Value]:
+    def _values(self, values: Sequence[Link | str]) -> list[Value]:
         return [Value(v.title, self.linker.url(v.url)) if isinstance(v, Link) else Value(str(v)) for v in values]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from collections.abc import Callable
+from typing import Any
 
 NORMAL = 9.5  # the handout's body size, in points
 SMALLER = (9.0, 8.5, 8.0)  # tried in order, to save a page
@@ -35,7 +36,7 @@ class Variants:
     def all(self) -> tuple[str, ...]:
         return (self.normal, *self.smaller, *self.larger)
 
-    def lay_out(self, layout: Callable[[str], object]):
+    def lay_out(self, layout: Callable[[str], Any]):
         return choose(self, layout)
 
 
@@ -50,7 +51,7 @@ class Chapters:
     def all(self) -> tuple[str, ...]:
         return (self.html,)
 
-    def lay_out(self, layout: Callable[[str], object], fill: Callable[[object], float] | None = None):
+    def lay_out(self, layout: Callable[[str], Any], fill: Callable[[Any], float] | None = None):
         fill = fill or page_fill
         html, document = self.html, layout(self.html)
         for _ in range(RUN_ON_PASSES - 1):
@@ -73,21 +74,21 @@ class Pack:
     def all(self) -> tuple[str, ...]:
         return (self.title, *(html for sheet in self.sheets for html in sheet.all()))
 
-    def lay_out(self, layout: Callable[[str], object]):
+    def lay_out(self, layout: Callable[[str], Any]):
         documents = [sheet.lay_out(layout) for sheet in self.sheets]
         pack = documents[0].copy([page for document in documents for page in document.pages])
         pack.metadata.title = self.title
         return pack
 
 
-def _chapters_after_nearly_empty_pages(document, fill: Callable[[object], float]) -> set[str]:
+def _chapters_after_nearly_empty_pages(document, fill: Callable[[Any], float]) -> set[str]:
     """Ids of the chapters that may run on and start on the page after one filled under NEARLY_EMPTY."""
     starts: dict[int, str] = {}
     seen: set[str] = set()
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
-            if box.element_tag == "section" and "may-run-on" in (element.get("class") or "").split():
+            if element is not None and box.element_tag == "section" and "may-run-on" in (element.get("class") or "").split():
                 if element.get("id") not in seen:
                     seen.add(element.get("id"))
                     starts.setdefault(number, element.get("id"))
@@ -123,7 +124,7 @@ def last_page_fill(document) -> float:
     return page_fill(document.pages[-1])
 
 
-def choose(variants: Variants, layout: Callable[[str], object], fill: Callable[[object], float] = last_page_fill):
+def choose(variants: Variants, layout: Callable[[str], Any], fill: Callable[[Any], float] = last_page_fill):
     """The laid-out document to keep; `layout` turns HTML into a WeasyPrint document, `fill` measures it.
 
     Each layout takes about a second, so the sizes are tried from the one the first layout predicts: text

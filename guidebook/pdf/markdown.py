@@ -20,15 +20,15 @@ class _Relink(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             if "id" in element.attrib:
-                element.set("id", self.linker.local_id(element.get("id")))
+                element.set("id", self.linker.local_id(element.attrib["id"]))
             if element.tag == "a" and "href" in element.attrib:
-                href = self.linker.href(element.get("href"))
+                href = self.linker.href(element.attrib["href"])
                 if href is None:
                     del element.attrib["href"]
                 else:
                     element.set("href", href)
             if element.tag == "img" and "src" in element.attrib:
-                element.set("src", self.linker.src(element.get("src")))
+                element.set("src", self.linker.src(element.attrib["src"]))
 
 
 class _RelinkExtension(Extension):

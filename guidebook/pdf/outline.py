@@ -26,7 +26,7 @@ class Item:
 def outline(nav: list, keys: set[str]) -> list[Item]:
     """`nav` as in mkdocs.yml (empty: MkDocs' own order, see default_nav); `keys`: every content page."""
     nav = nav or default_nav(keys)
-    listed = set(_nav_keys(nav))
+    listed = {key for key in _nav_keys(nav) if key is not None}
     items: list[Item] = []
     for node in nav:
         title, value = _split(node)

@@ -106,7 +106,7 @@ def start(root: Path, port: int | None = None) -> Server:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            said = process.stderr.read().decode("utf-8", "replace").strip()
+            said = process.communicate()[1].decode("utf-8", "replace").strip()
             server.stop()
             raise NginxFailed(f"nginx did not start: {said}")
         try:

@@ -107,7 +107,7 @@ def write_handout_scripts(offline_site: Path) -> None:
     """downloads/handouts.<language>.js: window.guidebookHandouts maps each handout's site path to its bytes."""
     by_language: dict[str, dict[str, str]] = {}
     for pdf in sorted(offline_site.glob("downloads/*.pdf")):
-        language = split_language(pdf.stem)[1]
+        language = split_language(pdf.stem)[1] or ""  # a handout's name always has its language
         path = pdf.relative_to(offline_site).as_posix()
         by_language.setdefault(language, {})[path] = base64.b64encode(pdf.read_bytes()).decode("ascii")
     for language, handouts in by_language.items():

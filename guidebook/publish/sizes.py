@@ -23,7 +23,10 @@ def fill_sizes(site: Path) -> int:
         html = page.read_text(encoding="utf-8")
         if 'class="gb-size"' not in html:
             continue
-        t = strings()[LANGUAGE.search(html).group(1)]
+        language = LANGUAGE.search(html)
+        if language is None:  # every page the theme writes has one
+            raise ValueError(f"{page}: no <html lang> attribute")
+        t = strings()[language.group(1)]
         sized, count = PLACEHOLDER.subn(lambda match: _sized(match, site, t), html)
         page.write_text(sized, encoding="utf-8")
         filled += count

@@ -61,7 +61,7 @@ _LEFTOVER = re.compile(r"^\.{1,2}(?P<site>.+)-building-(?P<pid>\d+)-")
 
 def remove_leftovers(site_dir: Path) -> list[Path]:
     """Remove the staging folders of `site_dir` left by builds whose process is gone; return them."""
-    removed = []
+    removed: list[Path] = []
     if not site_dir.parent.is_dir():
         return removed
     for path in site_dir.parent.iterdir():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-
-from typing import Literal
+from types import GenericAlias
+from typing import Any, Literal
 
 from pydantic import Field, create_model
 from pydantic.json_schema import SkipJsonSchema
@@ -73,7 +74,7 @@ def sheets(repository: Repository) -> list[Entry]:
 def build_rows(repository: Repository, index: Index, language: str, page_url: str) -> list[Row]:
     rows = []
     for entry in sheets(repository):
-        sheet = entry.model(language)
+        sheet = entry.model(language, PracticeSheet)
         pilot = index.pilots[sheet.pilot].model(language)
         values = {
             "country": [sheet.country],
@@ -146,7 +147,7 @@ def build_facets(rows: list[Row], language: str) -> list[Facet]:
     return facets
 
 
-def _option_order(name: str):
+def _option_order(name: str) -> Callable[[Option], int | str]:
     if name == "chapter":
         return lambda option: int(option.code)
     if name in ORDERED_VOCABULARIES:
@@ -155,12 +156,12 @@ def _option_order(name: str):
     return lambda option: fold(option.label)
 
 
-def export(repository: Repository, language: str, base_url: str) -> list[dict]:
+def export(repository: Repository, language: str, base_url: str) -> list[dict[str, Any]]:
     """One object per practice sheet: its front matter in `language`, its URL and its other-language URLs."""
     records = []
     for entry in sheets(repository):
         variant = entry.variant(language)
-        data = variant.model.model_dump(mode="json", exclude=NOT_EXPORTED)
+        data = variant.page(PracticeSheet).model_dump(mode="json", exclude=NOT_EXPORTED)
         data.update(
             slug=entry.slug,
             language=variant.language,
@@ -171,7 +172,7 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict]:
     return records
 
 
-def export_document(repository: Repository, language: str, base_url: str) -> dict:
+def export_document(repository: Repository, language: str, base_url: str) -> dict[str, Any]:
     return {
         "language": language,
         "source_language_default": default_language(),
@@ -179,25 +180,28 @@ def export_document(repository: Repository, language: str, base_url: str) -> dic
     }
 
 
-def export_schema() -> dict:
-    """JSON Schema of the export, derived from the content model so the two cannot drift."""
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of the export, derived from the content model so the two cannot drift.
+
+    Its types are made at run time (the site languages as an enum), hence typed Any."""
     info = PracticeSheet.model_fields["source_language"]
-    Language = Literal[language_codes()]  # type: ignore[valid-type]  # the site languages as an enum
+    Language: Any = Literal.__getitem__(language_codes())
     exported = create_model(
         "ExportedPracticeSheet",
         __base__=PracticeSheet,
         source_language=(Language, Field(default_language(), description=info.description)),
-        editor_note=(SkipJsonSchema[None], None),
+        editor_note=(SkipJsonSchema[None], None),  # type: ignore[misc]  # an alias to type checkers, a class at run time
         slug=(str, ...),
         language=(Language, ...),
         url=(str, ...),
         alternates=(dict[str, str], ...),
     )
+    sheets: Any = GenericAlias(list, (exported,))
     document = create_model(
         "PracticeCatalogue",
         language=(Language, ...),
         source_language_default=(Language, ...),
-        practice_sheets=(list[exported], ...),
+        practice_sheets=(sheets, ...),
     )
     schema = document.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -208,6 +212,9 @@ def export_schema() -> dict:
 def write_export(folder: Path, repository: Repository, language: str, base_url: str) -> None:
     """Write the catalogue export and its schema beside the catalogue page of `language`."""
     folder.mkdir(parents=True, exist_ok=True)
-    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"  # noqa: E731
     (folder / EXPORT_NAME).write_text(dump(export_document(repository, language, base_url)), encoding="utf-8")
     (folder / SCHEMA_NAME).write_text(dump(export_schema()), encoding="utf-8")
+
+
+def dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -49,7 +49,10 @@ def shown_date(value: str, language: str) -> str:
 
 
 def language_name(code: str, language: str) -> str:
-    name = pycountry.languages.get(alpha_2=code).name
+    found = pycountry.languages.get(alpha_2=code)
+    if found is None:  # the check refused it: never in a build
+        raise ValueError(f"'{code}' is not an ISO 639-1 language code")
+    name: str = found.name
     if language == "en":
         return name
     translated = _language_translation(language).gettext(name)

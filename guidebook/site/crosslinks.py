@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..content.model import Entry, Repository
+from ..content.schema import CityPilot, CountryArticle, PracticeSheet, Recommendation
 
 
 @dataclass
@@ -22,17 +23,18 @@ class Index:
 def build_index(repository: Repository) -> Index:
     index = Index()
     for entry in sorted(repository.entries.values(), key=lambda e: e.key):
-        model = entry.model(entry.source_language)
+        language = entry.source_language
         if entry.kind == "pilot":
             index.pilots[entry.slug] = entry
-            index.pilots_by_country[model.country].append(entry)
+            index.pilots_by_country[entry.model(language, CityPilot).country].append(entry)
         elif entry.kind == "recommendation":
-            index.chapters[model.number] = entry
+            index.chapters[entry.model(language, Recommendation).number] = entry
         elif entry.kind == "country":
-            index.countries[model.country] = entry
+            index.countries[entry.model(language, CountryArticle).country] = entry
         elif entry.kind == "practice-sheet":
-            index.sheets_by_pilot[model.pilot].append(entry)
-            index.sheets_by_country[model.country].append(entry)
-            for number in model.recommendations:
+            sheet = entry.model(language, PracticeSheet)
+            index.sheets_by_pilot[sheet.pilot].append(entry)
+            index.sheets_by_country[sheet.country].append(entry)
+            for number in sheet.recommendations:
                 index.sheets_by_chapter[number].append(entry)
     return index

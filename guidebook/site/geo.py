@@ -6,12 +6,14 @@ Small and dependency-free on purpose: the map needs a few dozen polygons, not a 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 Point = tuple[float, float]
 Ring = list[Point]
 
 
-def decode_topojson(topology: dict, name: str) -> list[tuple[str | None, str, list[list[Ring]]]]:
+def decode_topojson(topology: dict[str, Any], name: str) -> list[tuple[str | None, str, list[list[Ring]]]]:
     """The geometries of object `name` as (id, name, polygons), each polygon a list of (lon, lat) rings."""
     scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
@@ -44,7 +46,7 @@ def decode_topojson(topology: dict, name: str) -> list[tuple[str | None, str, li
 
 def clip_ring(ring: Ring, x_min: float, y_min: float, x_max: float, y_max: float) -> Ring:
     """Sutherland-Hodgman clipping of a closed ring to a rectangle (fine for filled shapes)."""
-    edges = (
+    edges: tuple[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]], ...] = (
         (lambda p: p[0] >= x_min, lambda a, b: _at_x(a, b, x_min)),
         (lambda p: p[0] <= x_max, lambda a, b: _at_x(a, b, x_max)),
         (lambda p: p[1] >= y_min, lambda a, b: _at_y(a, b, y_min)),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..content.freshness import State, state_of
 from ..content.layout import CATALOGUE_KEY, EVALUATION_KEY, HOME_KEY, MAP_KEY, THEMES_KEY, site_url
 from ..content.model import Entry, Repository
-from ..content.schema import Period
+from ..content.schema import CityPilot, CountryArticle, PageBase, Period, PracticeSheet, Recommendation
 from ..content.vocabulary import country_name, label, vocabularies
 from ..languages import language_codes, print_strings, strings
 from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
@@ -56,11 +58,11 @@ class PageView:
     kind: str
     language: str
     content_language: str
-    t: dict  # interface strings of the reader's language
+    t: dict[str, Any]  # interface strings of the reader's language
     model: object
     fallback: Link | None = None
     outdated: Link | None = None  # the original, when this translation was made from an older version of it
-    facts: list[tuple[str, list[Link | str]]] = field(default_factory=list)
+    facts: list[tuple[str, Sequence[Link | str]]] = field(default_factory=list)
     related: list[tuple[str, list[Link]]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)  # generated catalogue and theme pages
     facets: list[Facet] = field(default_factory=list)
@@ -85,7 +87,7 @@ class SiteLanguage:
     """What every page shows of one language, page view or not: interface strings and site-root URLs."""
 
     code: str
-    t: dict
+    t: dict[str, Any]
     home: str
     accessibility: str
     contact: str
@@ -151,7 +153,7 @@ class ViewBuilder:
         elif state_of(entry, self.language) is State.OUTDATED:
             original = entry.source_language
             view.outdated = Link(language_name(original, self.language), relative_url(entry.key, original, self.page_url), original)
-        view.sources = citations(variant.model.sources, variant.language, self.language)
+        view.sources = citations(variant.page(PageBase).sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
 
@@ -181,10 +183,10 @@ class ViewBuilder:
         """Every city pilot is on the map: content/area.py refused any placed outside it."""
         places = []
         for entry in self.index.pilots.values():
-            where = entry.model(self.language).coordinates
+            where = entry.model(self.language, CityPilot).coordinates
             link = self.link(entry)
             places.append((link.title, link.url, where.lon, where.lat))
-        countries = {code: self.country(code) for code in self.index.countries}
+        countries = {code: self.link(article, country_name(code, self.language)) for code, article in self.index.countries.items()}
         return MapView(geometry(), dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
 
     def _page(self, entry: Entry, view: PageView) -> None:
@@ -203,14 +205,14 @@ class ViewBuilder:
         }
 
     def _practice_sheet(self, entry: Entry, view: PageView) -> None:
-        sheet = view.model
+        sheet = entry.model(self.language, PracticeSheet)
         t = self.t
         lead = sheet.lead_organisation
         organisations = [f"{o.name} ({o.role})" for o in sheet.partners]
         evaluation = label("evaluation_statuses", sheet.evaluation.status, self.language)
         if sheet.evaluation.note:
             evaluation += f". {sheet.evaluation.note}"
-        facts = [
+        facts: list[tuple[str, Sequence[Link | str]]] = [
             (t["city"], [sheet.city]),
             (t["country"], [self.country(sheet.country)]),
             (t["pilot"], [self.link(self.index.pilots[sheet.pilot])]),
@@ -236,7 +238,7 @@ class ViewBuilder:
         )
 
     def _pilot(self, entry: Entry, view: PageView) -> None:
-        pilot = view.model
+        pilot = entry.model(self.language, CityPilot)
         view.facts = [
             (self.t["country"], [self.country(pilot.country)]),
             (self.t["local_action"], [pilot.local_action]),
@@ -245,11 +247,11 @@ class ViewBuilder:
         view.related = [(self.t["sheets_of_pilot"], self.links(self.index.sheets_by_pilot.get(entry.slug, [])))]
 
     def _recommendation(self, entry: Entry, view: PageView) -> None:
-        sheets = self.index.sheets_by_chapter.get(view.model.number, [])
+        sheets = self.index.sheets_by_chapter.get(entry.model(self.language, Recommendation).number, [])
         view.related = [(self.t["sheets_of_chapter"], self.links(sheets))]
 
     def _country(self, entry: Entry, view: PageView) -> None:
-        code = view.model.country
+        code = entry.model(self.language, CountryArticle).country
         view.related = [
             (self.t["pilots_in_country"], self.links(self.index.pilots_by_country.get(code, []))),
             (self.t["sheets_in_country"], self.links(self.index.sheets_by_country.get(code, []))),

@@ -82,10 +82,16 @@ def measure(project: Path, runs: int, pause: float) -> dict:
                 time.sleep(0.01)
             times.append(time.monotonic() - began)
         sheet.write_text(original, encoding="utf-8")
-        return {"warm_s": round(warm, 2), "save_to_served_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3)}
+        result = {"warm_s": round(warm, 2), "save_to_served_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3)}
+        print(result, flush=True)
+        return result
     finally:
         server.terminate()
-        server.wait(20)
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            print("the preview did not stop within 60 s of SIGTERM:\n" + "\n".join(line for _, line in lines[-20:]))
+            server.kill()
 
 
 def main() -> None:
@@ -98,7 +104,7 @@ def main() -> None:
         project = bench.copy_project(Path(work) / "project")
         if options.sheets:
             bench.generate_sheets(project, options.sheets)
-        print(measure(project, options.runs, options.pause))
+        measure(project, options.runs, options.pause)
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ class Previews:
         match = PAGES.match(path)
         with self._lock:
             kept = self._pages.get(match["id"]) if match else None
-        if kept is None:
+        if match is None or kept is None:
             raise Rejected(404, "not found: the preview is made again as the form changes")
         site_path = match["site_path"]
         if site_path in (kept[0], kept[0].removesuffix("index.html")):

@@ -26,6 +26,9 @@ def revised(repository: Repository, content_file: ContentFile, text: str | None 
     """The repository with `content_file` holding `text` (None: the file as it is on disk now), and the errors
     `guidebook check` would report on that repository; an empty list when the build would accept it."""
     shown = content_file.path.relative_to(repository.root).as_posix()
+    language = content_file.language
+    if language is None:
+        return repository, [Problem(shown, 1, "file name", "the file name has no language: it is no page of the site")]
     source, problems = _read(content_file.path, shown, text)
     if problems:
         return repository, problems
@@ -33,7 +36,7 @@ def revised(repository: Repository, content_file: ContentFile, text: str | None 
     old = repository.entries.get(content_file.key)
     # Copies of the other versions: validating sets their model, which may inherit from the new text.
     variants = {code: dataclasses.replace(variant) for code, variant in old.variants.items()} if old else {}
-    variants[content_file.language] = Variant(content_file.language, content_file, source)
+    variants[language] = Variant(language, content_file, source)
     entry = Entry(content_file.key, content_file.kind, variants)
     problems += validate_entry(entry)
     files = repository.files if content_file in repository.files else [*repository.files, content_file]

@@ -30,6 +30,8 @@ from ..languages import default_language, language_codes
 from ..site.crosslinks import build_index
 from ..site.edition import edition_date
 from ..site.views import site_languages
+from mkdocs.structure.pages import Page
+
 from .navcache import SidebarCache
 from .warm import WarmSite, warm
 
@@ -107,14 +109,14 @@ class PageRenderer:
         content_file = self.content_file(path)
         found = []
         for code, site in self.sites.items():
-            shown = site.plugin.variants[_site_path(site, content_file.key, code)].file
+            shown = site.plugin.variants[_shown(site, content_file.key, code).file.src_uri].file
             found.append((code, shown.path.relative_to(self.project).as_posix(), self.html_path(path, code)))
         return sorted(found, key=lambda page: page[1] != path)
 
     def html_path(self, path: str, language: str) -> str:
         """Where the build writes the page of file `path` in `language` (site path, e.g. fr/map/index.html)."""
         site = self.sites[language]
-        return site.page(_site_path(site, self.content_file(path).key, language)).file.dest_uri
+        return _shown(site, self.content_file(path).key, language).file.dest_uri
 
     def static_file(self, url_path: str) -> Path | None:
         """The file on disk the build copies to `url_path` (a stylesheet, a font, an image), if any."""
@@ -133,7 +135,7 @@ class PageRenderer:
         """One page of each kind rendered and dropped: Jinja compiles the templates it uses (0.3 s) now, not
         on the first preview."""
         for site in self.sites.values():
-            kinds = {}
+            kinds: dict[str, Page] = {}
             for site_path, variant in site.plugin.variants.items():
                 if (page := site.page(site_path)) is not None:
                     kinds.setdefault(variant.file.kind, page)
@@ -142,7 +144,7 @@ class PageRenderer:
 
     def _render(self, content_file: ContentFile, language: str) -> bytes:
         site = self.sites[language]
-        page = site.page(_site_path(site, content_file.key, language))
+        page = _shown(site, content_file.key, language)
         try:
             site.repopulate(page)
             return site.render(page)
@@ -164,12 +166,13 @@ class PageRenderer:
     def _repopulate(self, content_file: ContentFile, codes: list[str]) -> None:
         for code in codes:
             site = self.sites[code]
-            site.repopulate(site.page(_site_path(site, content_file.key, code)))
+            site.repopulate(_shown(site, content_file.key, code))
 
 
-def _site_path(site: WarmSite, key: str, language: str) -> str:
-    """The staged file static-i18n shows for page `key` in `language`: its own, else the default language's."""
+def _shown(site: WarmSite, key: str, language: str) -> Page:
+    """The page static-i18n shows for page `key` in `language`: its own version, else the default language's."""
     for code in (language, default_language()):
-        if site.page(f"{key}.{code}.md") is not None:
-            return f"{key}.{code}.md"
+        page = site.page(f"{key}.{code}.md")
+        if page is not None:
+            return page
     raise ContentError([Problem(key, 1, "page", f"has no version the '{language}' site shows")])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
+from typing import cast
 
 import jinja2
 from mkdocs.commands.build import _populate_page, get_context
@@ -47,7 +48,7 @@ class WarmSite:
 
     @property
     def plugin(self) -> GuidebookPlugin:
-        return self.config.plugins[PLUGIN_NAME]
+        return cast(GuidebookPlugin, self.config.plugins[PLUGIN_NAME])
 
     def page(self, site_path: str) -> Page | None:
         """The page of the staged file `site_path` (as static-i18n names it for this language), if any."""
@@ -136,9 +137,8 @@ def _read_site(config: MkDocsConfig, language: str, site_dir: Path) -> WarmSite:
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-        if file.page is None and file.inclusion.is_not_in_nav():
-            Page(None, file, config)
-        _populate_page(file.page, config, files)
+        page = file.page or Page(None, file, config)  # a page outside the navigation has none yet
+        _populate_page(page, config, files)
     env = config.plugins.on_env(env, config=config, files=files)
     return WarmSite(language, config, files, nav, env, site_dir)
 
@@ -153,7 +153,7 @@ def _forget_search_entries(config: MkDocsConfig) -> None:
 class collected:
     """Collect MkDocs' warnings and errors while open; a strict build fails on any of them."""
 
-    def __enter__(self) -> LogCollector:
+    def __enter__(self) -> _Collector:
         self.collector = _Collector()
         logging.getLogger("mkdocs").addHandler(self.collector)
         return self.collector

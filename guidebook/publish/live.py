@@ -96,9 +96,10 @@ class LivePreview:
             self._wake.notify_all()
         self._build_wanted.set()
         self._observer.stop()
-        with self._render_lock:
+        if self._render_lock.acquire(timeout=2):  # not behind a long read of the site: the process ends anyway
             if self.renderer is not None:
                 self.renderer.close()
+            self._render_lock.release()
 
     def _read_site(self) -> None:
         with self._render_lock:

@@ -47,10 +47,18 @@ def full_build(project: Path, site_dir: Path) -> None:
     SOURCE_DATE_EPOCH, static-i18n's module) that the renderer in this process reads meanwhile.
     """
     command = [str(Path(sys.executable).with_name("guidebook")), "--project", str(project), "build", "--no-downloads", str(site_dir)]
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
-    if done.returncode != 0:
-        said = [line for line in (done.stdout + done.stderr).splitlines() if line.startswith(("ERROR", "WARNING")) or ":" in line]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) as build:
+        _builds.add(build)
+        try:
+            output = build.communicate()[0]
+        finally:
+            _builds.discard(build)
+    if build.returncode != 0:
+        said = [line for line in output.splitlines() if line.startswith(("ERROR", "WARNING")) or ":" in line]
         raise BuildFailed(said[-40:], "the full build failed; the preview keeps serving the last site that built")
+
+
+_builds: set[subprocess.Popen] = set()  # full builds running, ended with the preview (their swap is atomic)
 
 
 class LivePreview:
@@ -96,6 +104,8 @@ class LivePreview:
             self._wake.notify_all()
         self._build_wanted.set()
         self._observer.stop()
+        for build in list(_builds):
+            build.terminate()
         if self._render_lock.acquire(timeout=2):  # not behind a long read of the site: the process ends anyway
             if self.renderer is not None:
                 self.renderer.close()

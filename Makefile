@@ -24,7 +24,7 @@ serve: $(INSTALLED)
 
 # The web editor at http://127.0.0.1:8081/admin/ and the live preview at http://127.0.0.1:8000/, until Ctrl-C.
 edit: $(INSTALLED) $(EDITOR_INSTALLED)
-	@$(BIN)/guidebook edit
+	@$(BIN)/guidebook edit $(if $(NAME),--name "$(NAME)")
 
 check: $(INSTALLED)
 	$(BIN)/guidebook check
@@ -41,7 +41,7 @@ bench: $(INSTALLED)
 # Lighthouse (mobile) scores of the home, catalogue and a practice sheet in both languages (scripts/lighthouse.py;
 # installs Lighthouse into tools/lighthouse on first use; a minute or two: not part of `make test`).
 lighthouse: $(INSTALLED)
-	$(BIN)/python scripts/lighthouse.py $(if $(FAST),--fast)
+	$(BIN)/python scripts/lighthouse.py $(if $(FAST),--fast) $(if $(RUNS),--runs $(RUNS))
 
 # Publish the built site as a new release of DEST (a folder, or user@host:/folder over ssh), switched to in one
 # step: make publish DEST=/srv/prepare-guidebook; back to the previous release: make publish DEST=... ROLLBACK=1.

@@ -32,10 +32,12 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "scripts"))  # search_bench, beside this file, when bench.py is imported by path
 
 from guidebook import publish  # noqa: E402
 from guidebook.content.vocabulary import label  # noqa: E402
 from guidebook.languages import strings  # noqa: E402
+import search_bench  # noqa: E402
 
 DEFAULT_SIZES = [50, 500, 2000]
 NOT_COPIED = shutil.ignore_patterns("site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests")
@@ -396,6 +398,34 @@ def _loadavg() -> str:
     return Path("/proc/loadavg").read_text().strip() if Path("/proc/loadavg").exists() else "unknown"
 
 
+# ---------------------------------------------------------------- search (issue 29)
+
+
+def bench_search(workdir: Path, count: int) -> dict:
+    """The first search with each engine at `count` sheets per language (0: the real guidebook), the same project
+    built once per engine (scripts/search_bench.py measures it in Chromium through nginx)."""
+    project = copy_project(workdir / f"search-project-{count}")
+    if count:
+        generate_sheets(project, count)
+    result = {"n": count}
+    for engine in search_bench.ENGINES:
+        search_bench.with_engine(project, engine)
+        site = workdir / f"search-site-{count}-{engine}"
+        build = build_in_child(project, site, "guidebook")
+        result[engine] = {"build_seconds": round(build["seconds"], 2), **search_bench.measure(site)}
+        shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project, ignore_errors=True)
+    return result
+
+
+def run_search(sizes: list[int]) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="guidebook-search-bench-"))
+    try:
+        return {"loadavg_start": _loadavg(), "sizes": [bench_search(workdir, count) for count in [0, *sizes]], "loadavg_end": _loadavg()}
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -465,9 +495,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF timings")
     parser.add_argument("--json", type=Path, default=Path("bench.json"), help="where to write the results (default bench.json)")
     parser.add_argument("--profile", action="store_true", help="only profile one build at the largest size (cProfile, top 25 cumulative)")
+    parser.add_argument("--search", action="store_true", help="only measure the first search with each engine in Chromium (and the real guidebook)")
     args = parser.parse_args(argv)
     if args.profile:
         print(profile(max(args.sizes)))
+        return
+    if args.search:
+        report = run_search(args.sizes)
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+        print(search_bench.table(report["sizes"]))
         return
     report = run(args.sizes, args.runs, bare=not args.no_bare, bare_runs=args.bare_runs, pdf=not args.no_pdf)
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")

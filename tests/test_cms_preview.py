@@ -18,7 +18,7 @@ from sites import PROJECT, base_files, write_project
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     project = write_project(tmp_path_factory.mktemp("preview") / "project", base_files())
-    server = EditorServer(("127.0.0.1", 0), project, PROJECT / "editor", 8000, PageRenderer)
+    server = EditorServer(("127.0.0.1", 0), project, PROJECT / "editor", renderer=PageRenderer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     deadline = time.monotonic() + 120
     while server.previews.renderer is None:

@@ -74,12 +74,15 @@ def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_ins
 def test_the_site_serves_the_pdfs_fonts_and_emblem_from_the_package(site):
     fonts = PACKAGE_DIR / "vendor" / "fonts"
     for path in fonts.iterdir():  # under content-hashed names (publish/fingerprint.py), but the licences
+        if path.suffix == ".css":  # served inside the one stylesheet (tests/test_stylesheets.py)
+            continue
         built = site.site / "assets" / "fonts" / path.name if path.suffix == ".txt" else built_path(site.site, f"assets/fonts/{path.name}")
-        served = built.read_bytes() if path.suffix != ".css" else original_names(built.read_text(encoding="utf-8")).encode()
-        assert served == path.read_bytes(), path.name
+        assert built.read_bytes() == path.read_bytes(), path.name
     assert built_path(site.site, "assets/images/eu-emblem.svg").read_bytes() == (PACKAGE_DIR / "assets/eu-emblem.svg").read_bytes()
     html = site.html(SHEET)
-    assert html.index("assets/fonts/fonts.") < html.index("stylesheets/identity.")
+    bundle = original_names(built_path(site.site, "stylesheets/site.css").read_text(encoding="utf-8"))
+    assert bundle.index("/* assets/fonts/fonts.css */") < bundle.index("/* stylesheets/identity.css */")
+    assert bundle.index("@font-face") < bundle.index("/* stylesheets/identity.css */")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     assert not list((PROJECT / "overrides").rglob("*.woff2")), "a second copy of the fonts in git"
 

@@ -1,4 +1,4 @@
-"""The four places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
+"""The five places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
 without a build or a browser, so that an upgrade fails here by name instead of breaking search or the theme silently.
 
 Each place is recorded with the SHA-256 of the Material file (or part of it) it was written against, in Material
@@ -33,6 +33,7 @@ COPIED_PARTIALS = {
 SEARCH_WORKER = "cfb35333fafd6d2eb148eba21452849fb7fbde32fdfbf986836573f963106188"
 SEARCH_PLUGIN = "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b"
 CONFIG_BLOCK = "9ae6b67ef424a20da14d369f4b001ae9d31e29cf8629b30372d79771ce3086d2"
+SEARCH_BUNDLE = "5908e9000b0e251a652d702ba341e243a1d9978bc30a75aff83f8ce55f4d2383"
 
 
 def sha256(text: str | bytes) -> str:
@@ -100,4 +101,20 @@ def test_main_html_finds_the_base_it_rewrites_in_materials_config_block():
         "JSON>' (the French pages then search /fr/search/search_index.json): check that the block still writes "
         "base_url with tojson under that key, run tests/browser/test_catalogue_search_map.py (French search), "
         "then put the block's hash in CONFIG_BLOCK of tests/test_material_glue.py"
+    )
+
+
+def test_the_pagefind_worker_speaks_the_protocol_of_the_installed_search_box():
+    """guidebook/assets/search-pagefind.js replaces Material's worker on a large site (html/pagefind_index.py): it
+    answers Material's search box in the messages of Material's own worker, which its main script renders."""
+    worker = next((TEMPLATES / "assets").glob(search_index.WORKER.removeprefix("assets/"))).read_text(encoding="utf-8")
+    for message in ("case 0:", "{type:1}", "case 2:", "{type:3,data:"):
+        assert message in worker, upgraded(f"its search worker's messages ({message!r} is gone): see search-pagefind.js")
+    bundles = list((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1 and sha256(bundles[0].read_bytes()) == SEARCH_BUNDLE, upgraded(
+        "its main script (assets/javascripts/bundle.*.min.js), whose search box guidebook/assets/search-pagefind.js "
+        "answers in Material's worker protocol (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3 with items grouped by page, "
+        "each with location, title, text, tags, score and terms): check how the new script sends the query and renders "
+        "the results, run tests/browser/test_pagefind_search.py, then put the script's hash in SEARCH_BUNDLE of "
+        "tests/test_material_glue.py"
     )

@@ -77,7 +77,7 @@ def test_pages_have_every_header_and_are_revalidated(served, path):
 
 def test_hashed_assets_are_cached_for_a_year_with_the_same_headers(served):
     server, site = served
-    for pattern, media_type in [("stylesheets/identity.*.css", "text/css; charset=utf-8"), ("assets/javascripts/bundle.*.js", "application/javascript; charset=utf-8"),
+    for pattern, media_type in [("stylesheets/site.*.css", "text/css; charset=utf-8"), ("assets/javascripts/bundle.*.js", "application/javascript; charset=utf-8"),
                                 ("assets/fonts/*.woff2", "font/woff2"), ("assets/images/eu-emblem.*.svg", "image/svg+xml; charset=utf-8")]:
         response = get(server, _asset(site, pattern))
         assert response.status == 200, pattern
@@ -96,7 +96,7 @@ def test_other_files_are_revalidated_with_their_types(served):
 
 def test_text_is_sent_compressed_when_the_browser_accepts_it(served):
     server, site = served
-    stylesheet = _asset(site, "stylesheets/guidebook.*.css")
+    stylesheet = _asset(site, "stylesheets/site.*.css")
     for path, file in [("/", "index.html"), ("/fr/", "fr/index.html"), (stylesheet, stylesheet[1:])]:
         original = (site / file).read_bytes()
         packed = get(server, path, **{"Accept-Encoding": "gzip, deflate, br"})

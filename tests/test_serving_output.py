@@ -30,7 +30,7 @@ def test_every_asset_is_named_after_its_content_and_every_reference_to_one_leads
             target = site / urlsplit(url).path.lstrip("/")
             assert target.is_file() and HASHED_NAME.search(target.name), f"{page.relative_to(site)}: {url}"
             checked += 1
-    assert checked > 200
+    assert checked > 150  # 182 once the stylesheets became one file and the font preloads went
 
 
 def test_every_text_file_has_a_smaller_gzip_copy_of_the_same_bytes(base_site):

@@ -63,6 +63,7 @@ def admin_page(language: str, collections: list[str]) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
     up = "" if language == default_language() else "../"
     words = {"locale": language, "phrases": settings()["decap_phrases"].get(language) or {}, "local_phrases": settings()["decap_phrases_local"][language],
+             "refused_on_fields": settings()["refused_on_fields"][language], "colon": settings()["colon"][language],
              "preview": _preview_words(language, collections)}
     as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # data, never the end of its script
     return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up, words=as_json)
@@ -100,7 +101,7 @@ def editor_config(root: Path, language: str) -> dict:
     options = settings()
     return {
         "locale": language,
-        "backend": options["backend"],
+        "backend": {**options["backend"], "commit_messages": options["commit_messages"][language]},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
         "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),

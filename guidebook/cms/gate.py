@@ -103,8 +103,16 @@ ACTIONS: dict[str, dict[str, str]] = {
     "persistEntry": {"dataFiles": "datafiles", "assets": "list?", "options": "object?"},
     "getMedia": {},
     "getDeployPreview": {},
+    # The editorial workflow's (workflow.py): a change is named by its collection and slug, or Decap's id of both.
+    "unpublishedEntries": {},
+    "unpublishedEntry": {"id": "text?", "collection": "text?", "slug": "text?", "cmsLabelPrefix": "text?"},
+    "unpublishedEntryDataFile": {"collection": "text", "slug": "text", "path": "path"},
+    "updateUnpublishedEntryStatus": {"collection": "text", "slug": "text", "newStatus": "text", "cmsLabelPrefix": "text?"},
+    "publishUnpublishedEntry": {"collection": "text", "slug": "text"},
+    "deleteUnpublishedEntry": {"collection": "text", "slug": "text"},
     # Known to Decap, refused with a reason in the interface's language (api.py).
     "persistMedia": {},
+    "unpublishedEntryMediaFile": {},
     "deleteFile": {},
     "deleteFiles": {},
 }
@@ -118,11 +126,15 @@ def checked_params(action: str, params: Mapping) -> dict:
         params = {**params, "dataFiles": [params["entry"]]}  # Decap before 2.10 sent one 'entry'
     checked = {}
     for key, kind in ACTIONS[action].items():
-        if key not in params:
+        if key not in params or (kind.endswith("?") and params[key] is None):
             if kind.endswith("?"):
                 continue
             raise Rejected(400, f"{action}: the parameter '{key}' is missing")
         checked[key] = _typed(f"{action}: {key}", params[key], kind.rstrip("?"))
+    if action == "unpublishedEntry" and "id" in checked:  # Decap's id of a change: collection/slug
+        checked["collection"], _, checked["slug"] = str(checked["id"]).partition("/")
+    if action == "unpublishedEntry" and not {"collection", "slug"} <= set(checked):
+        raise Rejected(400, f"{action}: give the change's 'id', or its 'collection' and 'slug'")
     return checked
 
 

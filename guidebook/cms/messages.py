@@ -22,9 +22,27 @@ def refusal(problems: list[Problem], language: str) -> str:
 
 def described(problem: Problem, language: str) -> str:
     field = _field_label(problem.field, language)
-    message = problem.message if language == MODEL_LANGUAGE else _translated(problem, language)
     separator = settings()["colon"][language]
-    return f"{problem.path}:{problem.line}{separator}{field}{separator}{message}"
+    return f"{problem.path}:{problem.line}{separator}{field}{separator}{_message(problem, language)}"
+
+
+def on_fields(problems: list[Problem], language: str) -> list[dict]:
+    """Each problem as the form shows it on its field (editor/admin/editor.js): the language of its file, the
+    field's name in the file, the message; and the whole line, for a problem no field of the form shows."""
+    return [
+        {"language": _file_language(problem.path), "field": problem.field, "message": _message(problem, language), "text": described(problem, language)}
+        for problem in problems
+    ]
+
+
+def _message(problem: Problem, language: str) -> str:
+    return problem.message if language == MODEL_LANGUAGE else _translated(problem, language)
+
+
+def _file_language(path: str) -> str:
+    """`fr` of practice_sheets/mentoring.fr.md; empty for a file named with no language."""
+    parts = path.rsplit("/", 1)[-1].split(".")
+    return parts[-2] if len(parts) >= 3 else ""
 
 
 def _field_label(field: str, language: str) -> str:

@@ -29,7 +29,8 @@ SETTINGS_FILE = Path(__file__).with_name("fields.yml")
 # The language of the model's descriptions and of the check's messages: the others have their translations.
 MODEL_LANGUAGE = "en"
 # The entries of fields.yml every interface language has its own words in.
-PER_LANGUAGE = ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload", "decap_phrases_local", "translation_states")
+PER_LANGUAGE = ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload", "decap_phrases_local", "translation_states",
+                "refused_on_fields", "commit_messages", "publish_message", "publish_conflict", "publish_dirty", "publish_not_ready", "publish_moved")
 # Text whose form the check knows, by its validator: the editor checks it on the field (fields.yml `formats`).
 FORMATS = {check_url: "url", normalise_date: "source_date", check_language: "language_code", typing.get_args(Email)[1].func: "email"}
 # Written by the editor's server, never typed into the form.

@@ -24,7 +24,7 @@ from ..errors import GuidebookError
 from .api import Api
 from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
 from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
-from .messages import refusal
+from .messages import on_fields, refusal
 from .model import interface_languages, settings
 from .preview import PAGE_POLICY, RENDER_PATH, Previews
 from .save import SaveRefused
@@ -43,9 +43,9 @@ class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, renderer=None):
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, author: str | None = None, renderer=None):
         self.preview = f"http://127.0.0.1:{preview_port}/"
-        self.api = Api(project)
+        self.api = Api(project, author)  # `author`: the name the review workflow's commits bear (workflow.py)
         self.previews = Previews(project, renderer)  # the preview pane (preview.py); `renderer` makes html/onepage's
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
@@ -99,7 +99,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         try:
             handle()
         except Rejected as rejected:
-            self._answer(rejected.status, {"error": rejected.reason})
+            self._answer(rejected.status, {"error": rejected.reason, **rejected.extra})
         except (ConnectionError, TimeoutError):  # the client went away: nobody to answer
             self.close_connection = True
         except Exception:  # noqa: BLE001 - a bug: one line on the terminal, the traceback in a file
@@ -127,6 +127,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         body = file.read_bytes()
         if file.name == "config.yml":
             body = self._configuration(body, host)
+        elif file.name == "index.html":  # editor.js words the buttons for how this server saves
+            mode = "editorial_workflow" if self.server.api.workflow else "simple"
+            body = body.replace(b"<html ", f'<html data-publish-mode="{mode}" '.encode(), 1)
         self._send(200, body, kind)
 
     def _configuration(self, body: bytes, host: str) -> bytes:
@@ -186,7 +189,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except Rejected:
             raise
         except SaveRefused as refused:
-            raise Rejected(422, refusal(refused.problems, language)) from None
+            raise Rejected(422, refusal(refused.problems, language), problems=on_fields(refused.problems, language)) from None
         except GuidebookError as failure:  # mkdocs.yml broken while the editor runs, say: its message, as the CLI's
             raise Rejected(422, str(failure)) from None
         self._answer(200, answer)

@@ -32,7 +32,7 @@ JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 SLOT = r"""[^"'`\\<>\n]*"""
 POLICY = (
     "default-src 'self'",
-    "script-src 'self'{hashes}",
+    "script-src 'self'{wasm}{hashes}",
     "style-src 'self'",
     "img-src 'self' data:",  # Material's icons are data: SVGs in its stylesheet
     "font-src 'self'",
@@ -61,8 +61,10 @@ class TrustedScripts:
         return any(pattern.fullmatch(code) for pattern in self.patterns)
 
 
-def policy(html: str, trusted: TrustedScripts, where: str = "") -> str:
-    """The policy for one page, allowing its inline scripts; PluginError for one no template writes."""
+def policy(html: str, trusted: TrustedScripts, where: str = "", *, wasm: bool = False) -> str:
+    """The policy for one page, allowing its inline scripts; PluginError for one no template writes.
+
+    `wasm`: the site searches with Pagefind, whose worker compiles WebAssembly (html/pagefind_index.py)."""
     digests = set()
     for match in INLINE_SCRIPT.finditer(html):
         if not _runs(match.group("attributes")):
@@ -77,7 +79,7 @@ def policy(html: str, trusted: TrustedScripts, where: str = "") -> str:
             )
         digests.add(_digest(code))
     hashes = "".join(f" 'sha256-{digest}'" for digest in sorted(digests))
-    return "; ".join(POLICY).format(hashes=hashes)
+    return "; ".join(POLICY).format(wasm=" 'wasm-unsafe-eval'" if wasm else "", hashes=hashes)
 
 
 def applies(config) -> bool:
@@ -90,11 +92,11 @@ def applies(config) -> bool:
     return not serving(config)
 
 
-def add_policy(html: str, trusted: TrustedScripts, where: str = "") -> str:
+def add_policy(html: str, trusted: TrustedScripts, where: str = "", *, wasm: bool = False) -> str:
     """The page with its policy in a <meta> right after <meta charset> (pages without one are left alone)."""
     if CHARSET not in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, trusted, where)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, trusted, where, wasm=wasm)}">'
     return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
 
 

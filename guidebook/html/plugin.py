@@ -27,7 +27,7 @@ from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import alternates, csp, navcache, parallel, search_index, staging
+from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -44,6 +44,8 @@ log = get_plugin_logger(__name__)
 
 class GuidebookConfig(Config):
     root = c.Optional(c.Dir(exists=True))  # project folder; default: the folder of mkdocs.yml
+    # Practice sheets per language from which the served site searches with Pagefind (html/pagefind_index.py).
+    pagefind_from = c.Type(int, default=pagefind_index.PAGEFIND_FROM)
 
 
 class GuidebookPlugin(BasePlugin[GuidebookConfig]):
@@ -58,6 +60,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.full_content: dict[str, str] = {}  # a page's HTML while the search plugin reads an abridged copy
         self.content_date = ContentDate()
         self.trusted_scripts: csp.TrustedScripts | None = None  # read from the templates in on_env
+        self.pagefind = False  # whether this build searches with Pagefind rather than Material's index
+        self.stylesheet_sources: list[str] | None = None  # mkdocs.yml's extra_css, served as one file
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _localise_markdown(config)
@@ -70,6 +74,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         parallel.install(config)
         self.repository = self.preloaded or self._load(config)
         self.content_date.apply(self.repository)
+        # Not the offline bundle (Pagefind cannot read from file://), nor the live preview (indexing on every save).
+        offline = any(name.rsplit("/", 1)[-1] == "offline" for name in config.plugins) or serving(config)
+        self.pagefind = pagefind_index.wanted(self.repository, self.config.pagefind_from, offline)
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
@@ -89,6 +96,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         for folder, paths in SHARED_ASSETS.items():
             for path in paths:
                 files.append(File.generated(config, f"{folder}/{path.name}", abs_src_path=str(path)))
+        # Each language's build comes here with the same config, already pointing at the bundle.
+        if self.stylesheet_sources is None:
+            self.stylesheet_sources = list(config.extra_css)
+        if self.stylesheet_sources:
+            files.append(stylesheets.bundle(config, files, self.stylesheet_sources))
+            config.extra_css = [stylesheets.BUNDLE]
         return files
 
     def on_serve(self, server, config, builder):
@@ -177,7 +190,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         output = alternates.absolute(output, page.url if page else "", config.site_url or "")
         if not csp.applies(config):
             return output
-        return csp.add_policy(output, self.trusted_scripts, page.file.src_uri if page else "404.html")
+        return csp.add_policy(output, self.trusted_scripts, page.file.src_uri if page else "404.html", wasm=self.pagefind)
 
     def on_post_template(self, output_content, template_name, config):
         """The 404 page: the default language's at the root, each other one's in its own folder.
@@ -209,7 +222,10 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def _split_search(self, config: MkDocsConfig) -> None:
         if not getattr(config.plugins.get("i18n"), "building", False):
             search_index.split(Path(config.site_dir), self.fallback_urls, self._content())
-            search_index.teach_worker(Path(config.site_dir))
+            if self.pagefind:
+                pagefind_index.index(Path(config.site_dir), self._content())
+            else:
+                search_index.teach_worker(Path(config.site_dir))
             alternates.remove_sitemap_lookup(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_write_export, _split_search)

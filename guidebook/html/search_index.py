@@ -41,6 +41,7 @@ FIRST_BLOCK = re.compile(r"\s*(<(p|ul|ol)>.*?</\2>)", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TEASER_LENGTH = 240  # characters: about the two lines a search result shows
+SHEET_KIND = "practice-sheet"
 SHEET_BOOST = 3  # Material's per-document boost (front matter search.boost): practice sheets rank first
 
 
@@ -86,10 +87,11 @@ def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> No
         language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language())
         location = doc["location"][len(prefixes.get(language, "")) :]
         labelled = {**doc, "location": location}
-        kind = _kind(location.split("#")[0], kinds)
+        page = location.split("#")[0]
+        kind = kind_of(page, kinds.get(page, "page"))
         if "#" not in location:  # the page itself, not one of its sections
             labelled["tags"] = [strings()[language]["search_kind"][kind]]
-        if kind == "practice-sheet":  # what a practitioner searches for first: ranked above other pages
+        if kind == SHEET_KIND:  # what a practitioner searches for first: ranked above other pages
             labelled["boost"] = SHEET_BOOST
         per_language[language].append(labelled)
     fields = {name: field for name, field in merged["config"]["fields"].items() if name != "tags"}
@@ -103,8 +105,8 @@ def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> No
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _kind(location: str, kinds: dict[str, str]) -> str:
-    kind = kinds.get(location, "page")
+def kind_of(location: str, kind: str) -> str:
+    """The kind a page's result is labelled with: a page of the guidebook's folder is one of its chapters."""
     return "chapter" if kind == "page" and location.startswith(CHAPTER_FOLDER) else kind
 
 

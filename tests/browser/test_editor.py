@@ -120,16 +120,17 @@ def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
         }
 
 
-def test_required_french_field_left_empty_is_refused_and_nothing_written(admin, project):
-    """In the English interface the French half is checked by the server, which names the French file."""
+def test_required_french_field_left_empty_is_refused_on_its_field_and_nothing_written(admin, project):
+    """In the English interface the French half is checked by the server; its refusal shows on the French field."""
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin("en")
     fill_sheet(page, "en", french_summary="")
     save_entry(page, "en")
-    refusal = page.get_by_text("This save is refused")
+    refusal = page.locator(".guidebook-refusal [role=alert]")
     refusal.wait_for()
-    message = refusal.inner_text()
-    assert f"\n• practice_sheets/{SLUG}.fr.md:1: Summary (summary): is missing from this practice sheet; expected: One or two sentences describing the practice." in message
+    assert refusal.inner_text() == "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice."
+    assert field(page, "summary", "fr").get_attribute("aria-invalid") == "true"
+    page.get_by_text("Failed to persist entry: nothing was written; the messages in red on the fields say what to correct.").wait_for()
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 

@@ -1,12 +1,13 @@
-"""Benchmark the site build at scale (issue 7): `make bench`, or `python scripts/bench.py 50 500 2000`.
+"""Benchmark the site build at scale (issues 7 and 29): `make bench`, or `python scripts/bench.py 50 500 2000`.
 
 For each N it copies the project into a temporary folder, adds N synthetic, schema-valid practice
 sheets per language, builds the HTML site (no PDFs) in a child process per run and measures the wall
 time (median of --runs), pages per second, the child's peak memory, the HTML size of one sheet page
 and each language's search index. The same sheets go through a bare Material + static-i18n site
 (every sheet in the navigation, as the stock stack would list them) in the same run: the ratio
-ours/bare holds on a noisy machine. It also times the real guidebook and its PDFs (cold, then
-unchanged). It prints a table and writes JSON.
+ours/bare holds on a noisy machine. It also times the `guidebook build` command cold, with nothing changed
+and after one edited sheet (bench_rebuilds.py), and the real guidebook and its PDFs (cold, then unchanged).
+It prints a table and writes JSON.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import json
 import os
 import platform
 import pstats
-import random
 import resource
 import shutil
 import statistics
@@ -32,183 +32,23 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
-sys.path.insert(0, str(PROJECT / "scripts"))  # search_bench, beside this file, when bench.py is imported by path
+sys.path.insert(0, str(PROJECT / "scripts"))  # its sibling modules, when bench.py is imported by path
 
-from guidebook import publish  # noqa: E402
-from guidebook.content.vocabulary import label  # noqa: E402
-from guidebook.languages import strings  # noqa: E402
+import bench_rebuilds  # noqa: E402
+from bench_corpus import generate_sheets  # noqa: E402
 import search_bench  # noqa: E402
+from guidebook import publish  # noqa: E402
 
 DEFAULT_SIZES = [50, 500, 2000]
 NOT_COPIED = shutil.ignore_patterns("site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests")
-PILOTS = {  # slug: (city, country), from city_pilots/
-    "avignon": ("Avignon", "FR"),
-    "catalonia": ("Catalonia", "ES"),
-    "clichy-sous-bois": ("Clichy-sous-Bois", "FR"),
-    "malaga": ("Málaga", "ES"),
-    "rotterdam": ("Rotterdam", "NL"),
-    "sarcelles": ("Sarcelles", "FR"),
-    "sollentuna": ("Sollentuna", "SE"),
-    "the-hague": ("The Hague", "NL"),
-    "vilvoorde": ("Vilvoorde", "BE"),
-}
-CHAPTERS = {
-    1: "01-cross-extremisms",
-    2: "02-local-multi-agency-strategy",
-    3: "03-continuity-prison-probation-release",
-    4: "04-risk-assessment",
-    5: "05-training",
-    6: "06-exit-work",
-    7: "07-reintegration",
-    8: "08-civil-society-cooperation",
-    9: "09-cooperation-across-levels",
-    10: "10-returning-foreign-fighters",
-    11: "11-communication-strategies",
-    12: "12-alternatives-to-imprisonment",
-}
-APPROACHES = ["risk-assessment", "case-management", "multi-agency-cooperation", "exit-work", "training",
-              "restorative-justice", "civic-education", "reintegration", "disengagement"]
-STAGES = ["prison", "release", "probation", "after-release"]
-GROUPS = ["violent-extremist-offenders", "young-offenders", "people-on-probation", "released-prisoners",
-          "frontline-practitioners", "local-authorities", "families"]
-
-# Synthetic text: plainly a benchmark corpus, with the vocabulary and sentence lengths of real sheets.
-WORDS = {
-    "en": {
-        "subjects": ["The probation service", "The municipality", "A local partnership", "The prison administration",
-                     "Social workers", "The mentoring team", "Community organisations", "The youth service",
-                     "The coordinating officer", "Families and relatives", "The employment agency", "Trained volunteers"],
-        "verbs": ["organised", "reviewed", "supported", "coordinated", "documented", "followed up", "evaluated",
-                  "strengthened", "planned", "prepared", "discussed", "shared"],
-        "objects": ["individual case plans", "the transition from prison to release", "regular case conferences",
-                    "training sessions for frontline practitioners", "the exchange of information between agencies",
-                    "mentoring for people on probation", "housing and employment support", "risk assessment reviews",
-                    "dialogue with families", "disengagement pathways", "the local prevention strategy",
-                    "follow-up meetings after release"],
-        "endings": ["over several months", "with the support of the expert partner", "in every district of the city",
-                    "within the legal framework", "before and after release", "in close cooperation with the courts",
-                    "as part of the pilot", "with clear roles for each agency"],
-        "headings": ["Background", "Approach", "Method", "Lessons", "Conditions", "Next steps"],
-        "table": ["Phase", "Agency", "Frequency"],
-        "phases": ["Preparation", "Release", "Follow-up", "Review"],
-        "frequency": ["weekly", "monthly", "quarterly", "once"],
-        "title": "Bench practice {number}: {approach} in {city}",
-        "summary": "A synthetic practice sheet for the build benchmark, about {approach} in {city}.",
-        "role": "Expert partner",
-        "partner_role": "Pilot city",
-        "pilot_link": "Pilot page",
-        "chapter_link": "Recommendation chapter",
-    },
-    "fr": {
-        "subjects": ["Le service de probation", "La municipalité", "Un partenariat local", "L'administration pénitentiaire",
-                     "Les travailleurs sociaux", "L'équipe de mentorat", "Les associations de quartier", "Le service jeunesse",
-                     "Le coordinateur", "Les familles et les proches", "L'agence pour l'emploi", "Des bénévoles formés"],
-        "verbs": ["a organisé", "a examiné", "a soutenu", "a coordonné", "a documenté", "a suivi", "a évalué",
-                  "a renforcé", "a planifié", "a préparé", "a discuté", "a partagé"],
-        "objects": ["des plans de suivi individuels", "le passage de la détention à la sortie", "des réunions de cas régulières",
-                    "des formations pour les professionnels de terrain", "l'échange d'informations entre services",
-                    "le mentorat des personnes en probation", "l'aide au logement et à l'emploi", "les évaluations des risques",
-                    "le dialogue avec les familles", "des parcours de désengagement", "la stratégie locale de prévention",
-                    "des rencontres de suivi après la sortie"],
-        "endings": ["pendant plusieurs mois", "avec l'appui du partenaire expert", "dans chaque quartier de la ville",
-                    "dans le cadre légal", "avant et après la sortie", "en lien étroit avec les tribunaux",
-                    "dans le cadre du projet pilote", "avec un rôle clair pour chaque service"],
-        "headings": ["Origine", "Démarche", "Méthode", "Leçons", "Conditions", "Suites"],
-        "table": ["Phase", "Service", "Fréquence"],
-        "phases": ["Préparation", "Sortie", "Suivi", "Bilan"],
-        "frequency": ["chaque semaine", "chaque mois", "chaque trimestre", "une fois"],
-        "title": "Pratique de test {number} : {approach} à {city}",
-        "summary": "Une fiche pratique synthétique pour le banc d'essai de la construction, sur {approach} à {city}.",
-        "role": "Partenaire expert",
-        "partner_role": "Ville pilote",
-        "pilot_link": "Page du projet pilote",
-        "chapter_link": "Chapitre de recommandations",
-    },
-}
 
 
-# ---------------------------------------------------------------- corpus
+# ---------------------------------------------------------------- corpus (generated by bench_corpus.py)
 
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(PROJECT, target, ignore=NOT_COPIED, symlinks=True)
     return target
-
-
-def generate_sheets(project: Path, count: int) -> list[Path]:
-    """`count` practice sheets in each language, written into the project's practice_sheets/."""
-    sections = {lang: interface["sheet_sections"] for lang, interface in strings().items()}
-    written = []
-    for number in range(1, count + 1):
-        rng = random.Random(number)
-        pilot = rng.choice(sorted(PILOTS))
-        chapters = sorted(rng.sample(sorted(CHAPTERS), rng.randint(1, 3)))
-        facts = {
-            "pilot": pilot,
-            "approaches": rng.sample(APPROACHES, rng.randint(1, 3)),
-            "justice_stages": rng.sample(STAGES, rng.randint(1, 2)),
-            "target_groups": rng.sample(GROUPS, rng.randint(1, 2)),
-            "recommendations": chapters,
-            "start": rng.randint(2005, 2022),
-        }
-        slug = f"bench-{number:05d}-{facts['approaches'][0]}-{pilot}"
-        for lang in ("en", "fr"):
-            path = project / "practice_sheets" / f"{slug}.{lang}.md"
-            path.write_text(_sheet(lang, number, facts, sections[lang], random.Random(f"{number}{lang}")), encoding="utf-8")
-            written.append(path)
-    return written
-
-
-def _sheet(lang: str, number: int, facts: dict, sections: list[str], rng: random.Random) -> str:
-    words = WORDS[lang]
-    city, country = PILOTS[facts["pilot"]]
-    approach = label("approaches", facts["approaches"][0], lang).lower()
-    meta = {
-        "title": words["title"].format(number=number, approach=approach, city=city),
-        "summary": words["summary"].format(approach=approach, city=city),
-        "city": city,
-        "country": country,
-        "pilot": facts["pilot"],
-        "lead_organisation": {"name": f"Bench organisation {number % 37}", "role": words["role"]},
-        "partners": [{"name": f"City of {city}", "role": words["partner_role"]}],
-        "approaches": facts["approaches"],
-        "justice_stages": facts["justice_stages"],
-        "target_groups": facts["target_groups"],
-        "recommendations": facts["recommendations"],
-        "period": {"start": facts["start"], "end": facts["start"] + 2},
-        "evaluation": {"status": "none"},
-        "contact": {"email": "contact@example.org"},
-        "status": "published",
-    }
-    blocks = []
-    for index, section in enumerate(sections):
-        blocks.append(f"## {section}\n\n{_paragraph(words, rng, 4)}")
-        if index == 1:
-            blocks.append("\n".join(f"- {_sentence(words, rng)}" for _ in range(4)))
-        if index == 2:
-            blocks.append(f"### {rng.choice(words['headings'])}\n\n{_paragraph(words, rng, 3)}")
-            blocks.append(_table(words, rng))
-        if index in (3, 4):
-            blocks.append(f"### {rng.choice(words['headings'])}\n\n{_paragraph(words, rng, 2)}")
-        if index == len(sections) - 1:
-            links = [f"- {words['pilot_link']}: [{city}](../city-pilots/{facts['pilot']}.md)"]
-            links += [f"- {words['chapter_link']} {n}: [{n}](../recommendations/{CHAPTERS[n]}.md)" for n in facts["recommendations"]]
-            blocks.append("\n".join(links))
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(blocks) + "\n"
-
-
-def _sentence(words: dict, rng: random.Random) -> str:
-    return f"{rng.choice(words['subjects'])} {rng.choice(words['verbs'])} {rng.choice(words['objects'])} {rng.choice(words['endings'])}."
-
-
-def _paragraph(words: dict, rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(words, rng) for _ in range(sentences))
-
-
-def _table(words: dict, rng: random.Random) -> str:
-    header = "| " + " | ".join(words["table"]) + " |"
-    rows = [f"| {phase} | {rng.choice(words['subjects'])} | {rng.choice(words['frequency'])} |" for phase in words["phases"]]
-    return "\n".join([header, "| --- | --- | --- |", *rows])
 
 
 def bare_project(project: Path, target: Path) -> Path:
@@ -326,6 +166,9 @@ def bench_size(workdir: Path, count: int, runs: int, bare: bool, bare_runs: int)
     generate_sheets(project, count)
     sheet_url = f"practice-sheets/{sorted(p.name for p in (project / 'practice_sheets').glob('bench-*.en.md'))[0].split('.')[0]}"
     result = {"n": count, "guidebook": measure_stack(project, workdir / f"site-{count}", "guidebook", runs, sheet_url)}
+    edited = project / "practice_sheets" / f"{sheet_url.rsplit('/', 1)[-1]}.en.md"
+    result["rebuilds"] = bench_rebuilds.rebuilds(project, workdir / f"site-{count}", edited, runs)
+    result.update(bench_rebuilds.hooks(project, workdir / f"site-{count}"))
     shutil.rmtree(workdir / f"site-{count}", ignore_errors=True)
     if bare:
         bare_root = bare_project(project, workdir / f"bare-{count}")
@@ -343,6 +186,18 @@ def bench_real(workdir: Path, runs: int) -> dict:
     builds = [build_in_child(project, workdir / "site-real", "guidebook") for _ in range(runs)]
     return {"seconds": statistics.median(b["seconds"] for b in builds), "runs": [round(b["seconds"], 3) for b in builds],
             "peak_rss_mib": max(b["peak_rss_mib"] for b in builds)}
+
+
+def bench_real_rebuilds(workdir: Path, runs: int, *, downloads: bool) -> dict:
+    """`guidebook build` of a copy of the real guidebook; with the downloads, from this project's PDF cache when it has one."""
+    project = copy_project(workdir / f"project-rebuilds-{downloads}")
+    if downloads and (PROJECT / ".cache" / "pdf").is_dir():
+        shutil.copytree(PROJECT / ".cache" / "pdf", project / ".cache" / "pdf")
+    sheet = sorted((project / "practice_sheets").glob("*.en.md"))[0]
+    try:
+        return bench_rebuilds.rebuilds(project, workdir / f"site-rebuilds-{downloads}", sheet, runs, downloads=downloads)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
 
 
 def bench_pdf(workdir: Path) -> dict:
@@ -385,6 +240,9 @@ def run(sizes: list[int], runs: int = 3, *, bare: bool = True, bare_runs: int = 
                                    "size_ratio": max(by_n) / 500}
         if real:
             report["real_site"] = bench_real(workdir, runs)
+            report["real_rebuilds"] = bench_real_rebuilds(workdir, runs, downloads=False)
+            if pdf:
+                report["real_site_rebuilds"] = bench_real_rebuilds(workdir, runs, downloads=True)
         if pdf:
             report["pdf"] = bench_pdf(workdir)
     finally:
@@ -456,6 +314,7 @@ def table(report: dict) -> str:
         slowest = max(pdf["documents"].items(), key=lambda item: item[1])
         lines.append(f"PDFs: cold {pdf['cold']['seconds']:.1f} s ({pdf['cold']['rendered']} rendered, slowest {slowest[0]} {slowest[1]:.1f} s); "
                      f"unchanged {pdf['unchanged']['seconds']:.2f} s ({pdf['unchanged']['rendered']} rendered)")
+    lines.extend(bench_rebuilds.table_lines(report))
     machine = report["machine"]
     lines.append(f"Runs per size: {report['runs']}; {machine['cpus']} CPUs; load average at start {machine['loadavg_start']}, at end {machine['loadavg_end']}")
     return "\n".join(lines)

@@ -27,6 +27,10 @@ def test_bench_corpus_builds_strict_and_the_report_has_every_figure(tmp_path):
         assert ours["search_index"][language]["raw_bytes"] > ours["search_index"][language]["gzip_bytes"] > 0
     assert size["bare"]["pages"] > 2 * 20
     assert size["ratio_ours_to_bare"] > 0
+    rebuilds = size["rebuilds"]
+    assert rebuilds["cold_seconds"] > 0 and len(rebuilds["unchanged_runs"]) == len(rebuilds["one_edit_runs"]) == 1
+    assert rebuilds["unchanged_seconds"] < rebuilds["cold_seconds"]  # nothing changed: nothing built
+    assert {"preview_latency", "search_bytes"} <= size.keys()
     assert report["machine"]["loadavg_start"] and report["machine"]["loadavg_end"]
     assert "| 20 |" in bench.table(report)
 

@@ -23,6 +23,9 @@ MAY_IMPORT = {
 }
 ENGINE = ("mkdocs", "material", "mkdocs_static_i18n")
 MAX_LINES = 400
+# The one import made inside a function: the command line's, after the build stamp said a build is needed
+# (`guidebook build` with nothing changed answers without it: README, Performance).
+DEFERRED = ["guidebook.commands.quick: guidebook.commands.cli"]
 
 
 def modules() -> dict[str, Path]:
@@ -75,7 +78,7 @@ def test_each_layer_imports_only_the_layers_below_it_and_content_site_and_cms_no
 def test_no_import_circle_and_no_package_import_inside_a_function():
     graph = {name: {target for target, _ in imports(name, path) if target in modules() and target != name} for name, path in modules().items()}
     late = [f"{name}: {target}" for name, path in modules().items() for target, inside in imports(name, path) if inside and target.startswith("guidebook")]
-    assert late == []
+    assert late == DEFERRED
     done, stack, circles = set(), [], []
 
     def walk(name: str) -> None:

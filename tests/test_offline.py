@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,9 +33,9 @@ def search_index(bundle: Path, prefix: str) -> dict:
 
 
 def test_both_languages_are_there_as_files(bundle):
-    for page in ("index.html", "fr/index.html", "city-pilots/avignon.html", "fr/city-pilots/avignon.html"):
+    for page in ("index.html", "fr/index.html", "city-pilots/avignon/index.html", "fr/city-pilots/avignon/index.html"):
         assert (bundle / page).is_file(), page
-    assert '<html lang="fr"' in (bundle / "fr/city-pilots/avignon.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in (bundle / "fr/city-pilots/avignon/index.html").read_text(encoding="utf-8")
 
 
 def test_every_local_link_and_asset_leads_to_a_file(bundle):
@@ -87,6 +88,19 @@ def test_the_same_files_make_the_same_zip(tmp_path):
     write_zip(folder, tmp_path / "one.zip")
     write_zip(folder, tmp_path / "two.zip")
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+def test_a_zip_of_the_same_files_is_reused_and_a_changed_file_makes_a_new_one(tmp_path):
+    folder = tmp_path / BUNDLE_FOLDER
+    folder.mkdir()
+    (folder / "index.html").write_text("<p>Welcome</p>", encoding="utf-8")
+    assert write_zip(folder, tmp_path / "first.zip") == (1, False)
+    assert write_zip(folder, tmp_path / "second.zip", tmp_path / "first.zip") == (1, True)
+    assert (tmp_path / "second.zip").read_bytes() == (tmp_path / "first.zip").read_bytes()
+    (folder / "index.html").write_text("<p>Welcome back</p>", encoding="utf-8")
+    assert write_zip(folder, tmp_path / "third.zip", tmp_path / "first.zip") == (1, False)
+    with zipfile.ZipFile(tmp_path / "third.zip") as bundle:
+        assert bundle.read(f"{BUNDLE_FOLDER}/index.html") == b"<p>Welcome back</p>"
 
 
 def test_bundle_pages_carry_the_sites_content_security_policy(bundle):

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from guidebook.publish import manifest
-from guidebook.publish.compress import COMPRESSIBLE
+from guidebook.publish.compress import COMPRESSIBLE, precompress
 from guidebook.publish.fingerprint import ASSET_FOLDERS, HASHED, HASHED_NAME, LEFT_ALONE
 from guidebook.publish.serving import header_policy
 
@@ -42,6 +42,19 @@ def test_every_text_file_has_a_smaller_gzip_copy_of_the_same_bytes(base_site):
         packed = path.with_name(path.name + ".gz").read_bytes()
         assert gzip.decompress(packed) == path.read_bytes() and len(packed) < path.stat().st_size, path
         assert packed[4:8] == b"\0\0\0\0", path  # no date in the header: reproducible
+
+
+def test_a_rebuild_keeps_the_copies_of_the_files_it_did_not_change(tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    for site, changed in ((before, "old"), (after, "new")):
+        site.mkdir()
+        (site / "same.html").write_text("<p>same</p>" * 200, encoding="utf-8")
+        (site / "changed.html").write_text(f"<p>{changed}</p>" * 200, encoding="utf-8")
+    precompress(before)
+    (before / "same.html.gz").write_bytes(b"kept")  # a stand-in: the copy itself must be the one kept
+    precompress(after, before)
+    assert (after / "same.html.gz").read_bytes() == b"kept"
+    assert gzip.decompress((after / "changed.html.gz").read_bytes()) == (after / "changed.html").read_bytes()
 
 
 def test_robots_sitemap_and_alternates_name_x_default(base_site):

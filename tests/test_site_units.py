@@ -87,9 +87,9 @@ def test_catalogue_rows_facets_and_export_in_the_reader_language(repository):
 
 
 def test_download_links_name_every_sheet_handout_in_each_language(repository):
-    links = downloads.links(repository, offline=False)
+    links = downloads.links(repository)
     assert [link["path"] for link in links["fr"]["practice-sheets/mentoring"]] == ["downloads/mentoring.fr.pdf"]
-    assert [link["path"] for link in links["en"]["index"]] == ["guidebook-en.pdf"]  # no offline bundle offered inside it
+    assert [link["path"] for link in links["en"]["index"]] == ["guidebook-en.pdf", "guidebook-offline.zip"]
 
 
 def test_the_edition_is_dated_by_the_newest_review(repository):

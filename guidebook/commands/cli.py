@@ -111,11 +111,11 @@ def main(context: click.Context, project: Path) -> None:
 def build(project: Path, site_dir: Path, downloads: bool) -> None:
     publish.enable_build_log()
     try:
-        publish.build_site(project, site_dir, downloads=downloads)
+        built = publish.build_site(project, site_dir, downloads=downloads, skip_unchanged=True)
     except BuildFailed as error:
         # The problems themselves were printed by the build log as they were found.
         _fail(f"{error.verdict}\nThe build failed: {site_dir}/ was left as it was.")
-    click.echo(f"Site built in {site_dir}/")
+    click.echo(f"Site built in {site_dir}/" + ("" if built else " (nothing changed since the last build)"))
 
 
 @main.command()

@@ -27,7 +27,7 @@ from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets
+from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets, template_cache
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -153,6 +153,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_env(self, env, config, files):
         _escape_own_templates(env)
+        env.bytecode_cache = template_cache.bytecode_cache(self.repository.root)
         self.trusted_scripts = csp.TrustedScripts.of_environment(env)
         env.globals["gb_languages"] = site_languages(edition_date(self.repository))
         return navcache.install(env)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BuildFailed
@@ -35,7 +36,7 @@ def fingerprint(site: Path) -> dict[str, str]:
     assets = {_relative(path, site): path for folder in ASSET_FOLDERS for path in sorted((site / folder).rglob("*")) if _hashable(path, site)}
     if not assets:
         return {}
-    finder = _finder({posixpath.basename(name) for name in assets})
+    finder = _Finder({posixpath.basename(name) for name in assets})
     renamed: dict[str, str] = {}
     pending = dict(assets)
     while pending:
@@ -77,10 +78,39 @@ def _relative(path: Path, site: Path) -> str:
     return path.relative_to(site).as_posix()
 
 
-def _finder(basenames: set[str]) -> re.Pattern:
-    names = "|".join(re.escape(name) for name in sorted(basenames, key=len, reverse=True))
-    # A path: segments then one of the names, not inside a longer name (bundle.js in bundle.js.map).
-    return re.compile(rf"(?<![\w.~/-])(?P<prefix>(?:[\w.~:-]*/)*)(?P<name>{names})(?![\w.-])")
+class _Finder:
+    r"""Where a text names the assets: the matches of
+    `(?<![\w.~/-])(?P<prefix>(?:[\w.~:-]*/)*)(?P<name>one of the names)(?![\w.-])`, found faster.
+
+    That pattern tried a match at every character of every page (a quarter of a build's time at 500 sheets
+    per language): here the words ending as an asset's name ends are found first, kept when they are one of
+    the names, and the path before each is read backwards from it.
+    """
+
+    def __init__(self, basenames: set[str]) -> None:
+        self.names = basenames
+        endings = "|".join(sorted({re.escape(name.rpartition(".")[2]) for name in basenames}))
+        self.words = re.compile(rf"(?<![\w.~-])[\w.~-]+\.(?:{endings})(?![\w.~-])")
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, prefix, name) of each path ending in one of the names."""
+        floor = 0
+        for match in self.words.finditer(text):
+            name = match.group(0)
+            if name not in self.names:
+                continue
+            name_start = run = match.start()
+            while run > floor and _path_character(text[run - 1]):
+                run -= 1
+            candidates = range(run, name_start + 1) if name_start == run or text[name_start - 1] == "/" else (name_start,)
+            start = next((p for p in candidates if p == 0 or not (_path_character(text[p - 1]) and text[p - 1] != ":")), None)
+            if start is not None:
+                yield start, match.end(), text[start:name_start], name
+                floor = match.end()
+
+
+def _path_character(character: str) -> bool:
+    return character.isalnum() or character in "_.~:/-"
 
 
 def _resolve(prefix: str, name: str, holder: Path, site: Path) -> str | None:
@@ -94,25 +124,24 @@ def _resolve(prefix: str, name: str, holder: Path, site: Path) -> str | None:
     return None if target.startswith("..") else target
 
 
-def _references(path: Path, site: Path, finder: re.Pattern) -> set[str]:
+def _references(path: Path, site: Path, finder: _Finder) -> set[str]:
     if path.suffix not in TEXT:
         return set()
     text = path.read_text(encoding="utf-8", errors="surrogateescape")
-    return {target for match in finder.finditer(text) if (target := _resolve(match["prefix"], match["name"], path, site))}
+    return {target for _, _, prefix, name in finder.occurrences(text) if (target := _resolve(prefix, name, path, site))}
 
 
-def _rewrite(path: Path, site: Path, finder: re.Pattern, renamed: dict[str, str]) -> None:
+def _rewrite(path: Path, site: Path, finder: _Finder, renamed: dict[str, str]) -> None:
     if path.suffix not in TEXT or not renamed:
         return
     text = path.read_text(encoding="utf-8", errors="surrogateescape")
-
-    def new_name(match: re.Match) -> str:
-        target = _resolve(match["prefix"], match["name"], path, site)
-        if target not in renamed:
-            return match.group(0)
-        return match["prefix"] + posixpath.basename(renamed[target])
-
-    rewritten = finder.sub(new_name, text)
+    pieces, done = [], 0
+    for start, end, prefix, name in finder.occurrences(text):
+        target = _resolve(prefix, name, path, site)
+        if target in renamed:
+            pieces += [text[done:start], prefix, posixpath.basename(renamed[target])]
+            done = end
+    rewritten = "".join(pieces) + text[done:]
     if rewritten != text:
         path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")
 

@@ -1,4 +1,4 @@
-"""What a build changes of mkdocs.yml: the download links the theme shows, the offline plugin."""
+"""What a build changes of mkdocs.yml: the download links the theme shows."""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ def raw_config(project: Path) -> dict:
         return yaml_load(file)
 
 
-def download_options(project: Path, repository: Repository, *, offline: bool = True) -> dict:
+def download_options(project: Path, repository: Repository) -> dict:
     """load_config() options that give the theme the download links (see downloads.html)."""
     extra = dict(raw_config(project).get("extra") or {})
-    extra[EXTRA_KEY] = links(repository, offline=offline)
+    extra[EXTRA_KEY] = links(repository)
     # A pack is made for every approach some sheet has, which are the approaches the themes page lists.
     extra[PACKS_KEY] = {
         language: {"label": print_strings()[language]["download_pack"], "path": pack_pdf("{approach}", language)}

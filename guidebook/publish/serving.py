@@ -30,13 +30,14 @@ CSP_FILE = f"{manifest.FOLDER}/csp.conf"
 CSP_VARIABLE = "$guidebook_csp"
 
 
-def prepare(project: Path, site: Path, repository: Repository) -> manifest.Manifest:
+def prepare(project: Path, site: Path, repository: Repository, previous: Path | None = None) -> manifest.Manifest:
+    """`previous`: the site in place, whose compressed copies of unchanged files are kept (compress.py)."""
     site_url = raw_config(project).get("site_url") or DEFAULT_SITE_URL
     write_robots(site, site_url)
     add_x_default(site, default_language())
     fingerprint(site)
     write_header_policy(site)
-    precompress(site)
+    precompress(site, previous)
     edition = edition_date(repository)
     return manifest.write(site, edition.isoformat() if edition else "undated")
 

@@ -20,18 +20,25 @@ from . import offline, serving, swap
 from .sizes import fill_sizes
 from .options import download_options
 from .run import run_mkdocs
+from ..buildstamp import Stamp, build_options
 
 log = logging.getLogger("mkdocs.plugins.guidebook")
 
 
-def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True) -> None:
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True, skip_unchanged: bool = False) -> bool:
     """Build into a temporary folder beside `site_dir`, then swap it in (swap.py: no moment without a site).
 
     `downloads`: also make the PDFs and the offline bundle (False for a fast preview, without their links).
+    `skip_unchanged`: do nothing when the site in place was built from the same inputs (stamp.py).
+    Returns whether it built.
     """
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     _check_output(site_dir)
+    stamp = Stamp(project, site_dir, build_options(strict=strict, downloads=downloads))
+    if skip_unchanged and stamp.unchanged():
+        log.info(f"Nothing changed since {site_dir} was built: it is left as it is")
+        return False
     repository = _load(project)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     swap.remove_leftovers(site_dir)
@@ -40,11 +47,13 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads:
         options = _download_options(project, repository) if downloads else None
         run_mkdocs(project / "mkdocs.yml", staging, repository, strict=strict, options=options)
         if downloads:
-            _build_downloads(project, staging, repository, strict)
-        serving.prepare(project, staging, repository)
+            _build_downloads(project, staging, repository, previous=site_dir)
+        serving.prepare(project, staging, repository, previous=site_dir)
         swap.put_in_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    stamp.record()
+    return True
 
 
 def _check_output(site_dir: Path) -> None:
@@ -75,11 +84,14 @@ def _download_options(project: Path, repository: Repository) -> dict | None:
         return None  # the build itself reports what is wrong with mkdocs.yml
 
 
-def _build_downloads(project: Path, site_dir: Path, repository: Repository, strict: bool) -> None:
-    """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was."""
+def _build_downloads(project: Path, site_dir: Path, repository: Repository, previous: Path) -> None:
+    """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was.
+
+    `previous`: the site in place, whose offline zip is kept when the new bundle holds the same files.
+    """
     try:
         pdf.render_all(project, site_dir, repository)
     except PrintError as error:
         raise BuildFailed([], str(error)) from None
-    offline.build_bundle(project, site_dir, repository, strict=strict)
+    offline.build_bundle(site_dir, previous)
     fill_sizes(site_dir)

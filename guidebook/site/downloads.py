@@ -23,18 +23,19 @@ def pack_pdf(approach: str, language: str) -> str:
     return f"downloads/packs/{approach}.{language}.pdf"
 
 
-def links(repository: Repository, *, offline: bool = True) -> dict[str, dict[str, list[dict[str, str]]]]:
+def links(repository: Repository) -> dict[str, dict[str, list[dict[str, str]]]]:
     """Per language, page key -> its download links, each {label, path (from the site root), type}.
 
-    `offline`: whether the offline bundle is offered (not inside the bundle itself).
+    The offline bundle takes its own link out of its copy of the home pages (publish/offline.py).
     """
     sheets = sorted(entry.key for entry in repository.of_kind(SHEET_KIND))
     result: dict[str, dict[str, list[dict[str, str]]]] = {}
     for language in language_codes():
         t = print_strings()[language]
-        home = [{"label": t["download_guidebook"], "path": guidebook_pdf(language), "type": "application/pdf"}]
-        if offline:
-            home.append({"label": t["download_offline"], "path": OFFLINE_ZIP, "type": "application/zip"})
+        home = [
+            {"label": t["download_guidebook"], "path": guidebook_pdf(language), "type": "application/pdf"},
+            {"label": t["download_offline"], "path": OFFLINE_ZIP, "type": "application/zip"},
+        ]
         pages = {HOME_KEY: home}
         for key in sheets:
             slug = key.rsplit("/", 1)[-1]

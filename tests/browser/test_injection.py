@@ -85,4 +85,4 @@ def test_no_planted_script_runs_on_the_served_site(browser, planted_site):
 
 
 def test_no_planted_script_runs_in_the_offline_bundle(browser, planted_bundle):
-    _runs_nothing(browser, (planted_bundle / "about" / "page.html").as_uri(), "file://")  # the offline plugin's page files
+    _runs_nothing(browser, (planted_bundle / "about" / "page" / "index.html").as_uri(), "file://")

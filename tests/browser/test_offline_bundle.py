@@ -41,10 +41,10 @@ def test_search_works_from_file_in_each_language(offline_tab, start, words, own,
 def test_links_and_language_switch_work_from_file(offline_tab):
     offline_tab.goto((unzipped_bundle() / "index.html").as_uri())
     offline_tab.locator(".gb-home__entries a.gb-entry--map").click()  # the home page's map entry
-    assert offline_tab.url.endswith("/map.html")
+    assert offline_tab.url.endswith("/map/index.html")
     offline_tab.locator(".md-content a[href*='avignon']").first.click()
-    assert offline_tab.url.endswith("/city-pilots/avignon.html")
+    assert offline_tab.url.endswith("/city-pilots/avignon/index.html")
     french = offline_tab.locator("a[hreflang='fr']").first.get_attribute("href")
     offline_tab.goto(offline_tab.url.rsplit("/", 1)[0] + "/" + french)
-    assert offline_tab.url.endswith("/fr/city-pilots/avignon.html")
+    assert offline_tab.url.endswith("/fr/city-pilots/avignon/index.html")
     assert offline_tab.locator("html").get_attribute("lang") == "fr"

@@ -135,13 +135,7 @@ def _rewrite(path: Path, site: Path, finder: _Finder, renamed: dict[str, str]) -
     if path.suffix not in TEXT or not renamed:
         return
     text = path.read_text(encoding="utf-8", errors="surrogateescape")
-    pieces, done = [], 0
-    for start, end, prefix, name in finder.occurrences(text):
-        target = _resolve(prefix, name, path, site)
-        if target in renamed:
-            pieces += [text[done:start], prefix, posixpath.basename(renamed[target])]
-            done = end
-    rewritten = "".join(pieces) + text[done:]
+    rewritten = _renamed_text(text, path, site, finder, renamed)
     if rewritten != text:
         path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")
 
@@ -160,10 +154,14 @@ def with_hashed_names(text: str, page: str, site: Path, renamed: dict[str, str])
     """A page rendered after its site was fingerprinted (`page`: its site path), naming the hashed assets."""
     if not renamed:
         return text
-    finder = _finder({posixpath.basename(name) for name in renamed})
+    return _renamed_text(text, site / page, site, _Finder({posixpath.basename(name) for name in renamed}), renamed)
 
-    def new_name(match: re.Match) -> str:
-        target = _resolve(match["prefix"], match["name"], site / page, site)
-        return match["prefix"] + posixpath.basename(renamed[target]) if target in renamed else match.group(0)
 
-    return finder.sub(new_name, text)
+def _renamed_text(text: str, holder: Path, site: Path, finder: _Finder, renamed: dict[str, str]) -> str:
+    pieces, done = [], 0
+    for start, end, prefix, name in finder.occurrences(text):
+        target = _resolve(prefix, name, holder, site)
+        if target in renamed:
+            pieces += [text[done:start], prefix, posixpath.basename(renamed[target])]
+            done = end
+    return "".join(pieces) + text[done:]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 
 import pytest
 
 from guidebook.content.load import load
 from guidebook.html import pagefind_index
-from guidebook.publish.offline import offline_options
+from guidebook.publish import offline
 from guidebook.publish.run import run_mkdocs
 from sites import base_files, build, fixture_config, sheet, write_project
 
@@ -77,12 +78,24 @@ def test_below_the_threshold_the_site_keeps_materials_index_and_a_policy_without
 
 def test_the_offline_bundle_keeps_materials_index_whatever_the_size(tmp_path, two_sheet_project):
     project = write_project(tmp_path / "p", two_sheet_project, pagefind_config(0))
-    repository = load(project)
-    offline = tmp_path / "offline"
-    run_mkdocs(project / "mkdocs.yml", offline, repository, strict=True, options=offline_options(project, repository))
-    assert not (offline / "pagefind").exists()
-    assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(offline)["docs"])
-    assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(offline, "fr")["docs"])
+    site = tmp_path / "site"
+    run_mkdocs(project / "mkdocs.yml", site, load(project), strict=True)
+    assert (site / "pagefind").is_dir() and not _index(site)["docs"]  # the site searches with Pagefind
+    with zipfile.ZipFile(offline.build_bundle(site)) as bundle:
+        bundle.extractall(tmp_path / "unpacked")
+    unpacked = tmp_path / "unpacked" / offline.BUNDLE_FOLDER
+    assert not (unpacked / "pagefind").exists() and not (unpacked / "fr" / "pagefind").exists()
+    assert not (unpacked / pagefind_index.MATERIAL_SEARCH).exists()
+    assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(unpacked)["docs"])
+    assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(unpacked, "fr")["docs"])
+    [worker] = (unpacked / "assets" / "javascripts" / "workers").glob("search.*.js")
+    assert "foldsAccents" in worker.read_text(encoding="utf-8")  # Material's worker, not Pagefind's
+
+
+def test_the_site_served_keeps_nothing_of_materials_index_once_pagefind_searches_it(tmp_path, two_sheet_project):
+    site = build(write_project(tmp_path / "p", two_sheet_project, pagefind_config(0))).site
+    assert (site / "pagefind").is_dir()
+    assert not (site / pagefind_index.MATERIAL_SEARCH).exists()
 
 
 def test_the_default_threshold_leaves_the_real_guidebook_on_materials_index():

@@ -6,7 +6,8 @@ splits its index into chunks by word and fetches only those a query needs, plus 
 (script and WebAssembly, about 90 KB gzipped) makes it the heavier one for a small catalogue. So a site with at
 least PAGEFIND_FROM practice sheets per language searches with Pagefind, a smaller one keeps Material's index;
 scripts/search_bench.py measures both (the figures are in its docstring). The offline bundle always keeps
-Material's index: Pagefind cannot fetch its chunks from file://.
+Material's index: Pagefind cannot fetch its chunks from file://. Both are made from one build: Material's
+index and worker are kept aside (MATERIAL_SEARCH) for the bundle, which is derived from the built site.
 
 With Pagefind, each language gets its own bundle beside its home page (<language root>/pagefind/), and
 Material's search worker is replaced by guidebook/assets/search-pagefind.js, which answers Material's search box
@@ -19,6 +20,7 @@ accents and stems English and French itself; it needs 'wasm-unsafe-eval' in the 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from ..content.layout import site_url
 from ..content.model import Repository
 from ..languages import default_language, language_codes, strings
+from . import search_index
 from .search_index import INDEX, SHEET_KIND, WORKER, kind_of
 
 # Practice sheets per language (scripts/search_bench.py, first search, EN / FR, on a busy machine). Pagefind's time
@@ -39,15 +42,18 @@ WORKER_SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "search-page
 BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"  # the page's text, without the navigation, header and footer
 EXCLUDED = (".headerlink", ".md-content__button")  # the headings' "¶" links, the page's action buttons
-SERVER_FOLDERS = {"assets", "search", "downloads", BUNDLE}  # folders of the site that hold no page
+SERVER_FOLDERS = {"assets", "search", "downloads", BUNDLE}
+# Material's index and worker as the offline bundle needs them (publish/offline.py), kept aside in the built site
+# while Pagefind takes their place; the build removes the folder before the site is served.
+MATERIAL_SEARCH = ".material-search"  # folders of the site that hold no page
 # What the worker uses of a bundle; the rest (Pagefind's own search interfaces, its worker) is removed.
 USED = ("pagefind.js", "pagefind-entry.json", "wasm.", "pagefind.", "index", "fragment")
 
 
-def wanted(repository: Repository, threshold: int, offline: bool) -> bool:
-    """Whether this build searches with Pagefind: a large catalogue, read from a web server."""
+def wanted(repository: Repository, threshold: int, live_preview: bool) -> bool:
+    """Whether this build searches with Pagefind: a large catalogue, not rebuilt on every save."""
     sheets = sum(1 for entry in repository.entries.values() if entry.kind == SHEET_KIND)
-    return not offline and sheets >= threshold
+    return not live_preview and sheets >= threshold
 
 
 def index(site_dir: Path, repository: Repository) -> None:
@@ -55,6 +61,7 @@ def index(site_dir: Path, repository: Repository) -> None:
     prefixes = {language: "" if language == default_language() else f"{language}/" for language in language_codes()}
     others = {prefix.rstrip("/") for prefix in prefixes.values() if prefix}
     # The languages are indexed side by side, in one process each: the wall time of the slower, not the sum.
+    _keep_material_search(site_dir, prefixes.values())
     runs = {prefix: _start_pagefind(site_dir / prefix, _page_glob(site_dir / prefix, set() if prefix else others)) for prefix in prefixes.values()}
     outputs = {prefix: run.communicate()[0] for prefix, run in runs.items()}  # all finished before any error is raised
     for prefix, run in runs.items():
@@ -74,6 +81,16 @@ def index(site_dir: Path, repository: Repository) -> None:
     for worker in site_dir.glob(WORKER):
         worker.write_text(script, encoding="utf-8")
         worker.with_name(worker.name + ".map").unlink(missing_ok=True)  # the source map of Material's worker
+
+
+def _keep_material_search(site_dir: Path, prefixes) -> None:
+    """Copy each language's Material index and the worker, taught to fold accents, into MATERIAL_SEARCH."""
+    search_index.teach_worker(site_dir)
+    kept = [*(Path(prefix) / INDEX for prefix in prefixes), *(path.relative_to(site_dir) for path in site_dir.glob(WORKER))]
+    for relative in kept:
+        target = site_dir / MATERIAL_SEARCH / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site_dir / relative, target)
 
 
 def labels(repository: Repository, language: str) -> dict:

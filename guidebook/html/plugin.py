@@ -74,9 +74,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         parallel.install(config)
         self.repository = self.preloaded or self._load(config)
         self.content_date.apply(self.repository)
-        # Not the offline bundle (Pagefind cannot read from file://), nor the live preview (indexing on every save).
-        offline = any(name.rsplit("/", 1)[-1] == "offline" for name in config.plugins) or serving(config)
-        self.pagefind = pagefind_index.wanted(self.repository, self.config.pagefind_from, offline)
+        # Not for the live preview (indexing on every save). The offline bundle, derived from this build, gets
+        # Material's index, which the Pagefind step keeps aside (html/pagefind_index.py, publish/offline.py).
+        self.pagefind = pagefind_index.wanted(self.repository, self.config.pagefind_from, serving(config))
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}

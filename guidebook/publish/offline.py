@@ -34,6 +34,8 @@ from pathlib import Path
 from .. import PACKAGE_DIR
 from ..content.layout import split_language
 from ..files import write_beside
+from ..html.pagefind_index import BUNDLE as PAGEFIND_BUNDLE
+from ..html.pagefind_index import MATERIAL_SEARCH
 from ..site.downloads import OFFLINE_ZIP
 from .fingerprint import TEXT, fingerprint
 from .sizes import fill_sizes
@@ -62,6 +64,7 @@ def build_bundle(site_dir: Path, previous: Path | None = None) -> Path:
     try:
         offline_site = folder / BUNDLE_FOLDER
         copy_site(site_dir, offline_site)
+        restore_material_search(site_dir, offline_site)
         finish(offline_site)
         fill_sizes(offline_site)
         write_handout_scripts(offline_site)
@@ -78,7 +81,7 @@ def build_bundle(site_dir: Path, previous: Path | None = None) -> Path:
 def copy_site(site_dir: Path, offline_site: Path) -> None:
     """The site's files but those only a server uses; text files copied (they are rewritten), others linked."""
     for folder, subfolders, names in os.walk(site_dir):
-        subfolders.sort()
+        subfolders[:] = sorted(name for name in subfolders if name not in (MATERIAL_SEARCH, PAGEFIND_BUNDLE))
         target_folder = offline_site / Path(folder).relative_to(site_dir)
         target_folder.mkdir(parents=True, exist_ok=True)
         for name in names:
@@ -89,6 +92,15 @@ def copy_site(site_dir: Path, offline_site: Path) -> None:
                 shutil.copyfile(source, target)
             else:
                 _link_or_copy(source, target)
+
+
+def restore_material_search(site_dir: Path, offline_site: Path) -> None:
+    """A site searched with Pagefind (html/pagefind_index.py) kept Material's index and worker aside: the bundle,
+    read from file:// where Pagefind cannot fetch its chunks, searches with them."""
+    kept = site_dir / MATERIAL_SEARCH
+    for path in kept.rglob("*"):
+        if path.is_file():
+            shutil.copyfile(path, offline_site / path.relative_to(kept))
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

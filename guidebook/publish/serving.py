@@ -13,9 +13,11 @@ an nginx variable the shipped configuration sends (deploy/nginx/).
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from ..content.model import Repository
+from ..html.pagefind_index import MATERIAL_SEARCH
 from ..languages import default_language
 from ..site.edition import edition_date
 from . import manifest
@@ -33,6 +35,7 @@ CSP_VARIABLE = "$guidebook_csp"
 def prepare(project: Path, site: Path, repository: Repository, previous: Path | None = None) -> manifest.Manifest:
     """`previous`: the site in place, whose compressed copies of unchanged files are kept (compress.py)."""
     site_url = raw_config(project).get("site_url") or DEFAULT_SITE_URL
+    shutil.rmtree(site / MATERIAL_SEARCH, ignore_errors=True)  # only the offline bundle, made by now, uses it
     write_robots(site, site_url)
     add_x_default(site, default_language())
     fingerprint(site)

@@ -18,6 +18,7 @@ import pytest
 from browsing import search_results
 from guidebook.content.load import load
 from guidebook.publish import nginx, offline
+from guidebook.publish.run import run_mkdocs
 from shared_builds import shared
 from sites import PROJECT, build
 from test_csp import guarded  # noqa: F401 - the fixture failing a test on any policy violation
@@ -37,8 +38,11 @@ def _build_with_pagefind(folder: Path) -> list[str]:
     assert "\n  - guidebook\n" in text, "mkdocs.yml lists the guidebook plugin without options: the test sets one"
     config_file.write_text(text.replace("\n  - guidebook\n", "\n  - guidebook:\n      pagefind_from: 0\n", 1), encoding="utf-8")
     warnings = build(project, folder / "site").warnings
-    # The offline bundle of the same project, without its PDFs (not needed to search): Material's index, from file://.
-    with zipfile.ZipFile(offline.build_bundle(project, folder / "site", load(project))) as bundle:
+    # The offline bundle of the same build, without its PDFs (not needed to search), derived from the built pages as
+    # `guidebook build` derives it: Material's index, kept aside by the Pagefind step, from file://.
+    built = folder / "built"
+    run_mkdocs(config_file, built, load(project), strict=True)
+    with zipfile.ZipFile(offline.build_bundle(built)) as bundle:
         bundle.extractall(folder / "offline")
     return warnings
 

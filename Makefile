@@ -20,7 +20,7 @@ site: $(INSTALLED)
 	$(BIN)/guidebook build site $(if $(FAST),--no-downloads)
 
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve
+	$(BIN)/guidebook serve
 
 # The web editor at http://127.0.0.1:8081/admin/ and the live preview at http://127.0.0.1:8000/, until Ctrl-C.
 edit: $(INSTALLED) $(EDITOR_INSTALLED)

@@ -31,7 +31,7 @@ def test_shipped_configuration_and_pages_are_the_generated_ones():
 
 
 def test_each_interface_page_is_in_its_language_and_finds_decap_from_its_folder():
-    english, french = editor_config.admin_page("en"), editor_config.admin_page("fr")
+    english, french = editor_config.admin_page("en", ["practice-sheet"]), editor_config.admin_page("fr", ["practice-sheet"])
     assert '<html lang="en">' in english and "<title>PREPARE guidebook editor</title>" in english
     assert '<html lang="fr">' in french and "<title>Éditeur du guide PREPARE</title>" in french
     assert '<script src="decap/decap-cms.js"></script>' in english and '<script src="../decap/decap-cms.js"></script>' in french
@@ -136,7 +136,7 @@ def german_editor(tmp_path, monkeypatch):
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
-    for text_format in words["formats"].values():
+    for text_format in [*words["formats"].values(), *words["preview"].values()]:
         text_format["de"] = text_format["en"]
     for key in editor_model.PER_LANGUAGE:
         words[key]["de"] = words[key]["en"]

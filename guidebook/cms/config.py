@@ -35,7 +35,7 @@ ADMIN_PAGE = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <!-- Decap CMS needs 'unsafe-eval' (its bundle compiles code at run time) and inline styles (its CSS-in-JS). -->
-  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'">
   <meta name="robots" content="noindex">
   <title>{title}</title>
   <link rel="stylesheet" href="{up}editor.css">
@@ -45,6 +45,7 @@ ADMIN_PAGE = """<!doctype html>
   <script id="guidebook-words" type="application/json">{words}</script>
   <script src="{up}decap/decap-cms.js"></script>
   <script src="{up}editor.js"></script>
+  <script src="{up}preview.js"></script>
 </body>
 </html>
 """
@@ -58,11 +59,12 @@ def config_text(root: Path, language: str) -> str:
     return HEADER + yaml.safe_dump(editor_config(root, language), allow_unicode=True, sort_keys=False, width=120)
 
 
-def admin_page(language: str) -> str:
+def admin_page(language: str, collections: list[str]) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
     up = "" if language == default_language() else "../"
     words = {"locale": language, "phrases": settings()["decap_phrases"].get(language) or {}, "local_phrases": settings()["decap_phrases_local"][language],
-             "refused_on_fields": settings()["refused_on_fields"][language], "colon": settings()["colon"][language]}
+             "refused_on_fields": settings()["refused_on_fields"][language], "colon": settings()["colon"][language],
+             "preview": _preview_words(language, collections)}
     as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # data, never the end of its script
     return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up, words=as_json)
 
@@ -72,7 +74,8 @@ def admin_files(root: Path) -> dict[Path, str]:
     files = {}
     for language in interface_languages():
         files[config_path(root, language)] = config_text(root, language)
-        files[config_path(root, language).with_name("index.html")] = admin_page(language)
+        collections = [collection["name"] for collection in _collections(root, language)]
+        files[config_path(root, language).with_name("index.html")] = admin_page(language, collections)
     return files
 
 
@@ -84,6 +87,14 @@ def write_configs(root: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(texts[path], encoding="utf-8")
     return changed
+
+
+def _preview_words(language: str, collections: list[str]) -> dict:
+    """The preview pane's words (editor/admin/preview.js), the site languages (the interface's first) and the
+    collections it previews."""
+    codes = [language, *(code for code in language_codes() if code != language)]
+    names = [{"code": code, "name": (name := language_name(code, language))[:1].upper() + name[1:], "in": language_name(code, language)} for code in codes]
+    return {**{key: texts[language] for key, texts in settings()["preview"].items()}, "languages": names, "collections": collections}
 
 
 def editor_config(root: Path, language: str) -> dict:

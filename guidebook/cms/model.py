@@ -89,6 +89,7 @@ def _missing_words(code: str) -> list[str]:
     missing += [f"choices: {name}.{value}" for name, values in words["choices"].items() for value, labels in values.items() if code not in labels]
     missing += [key for key in PER_LANGUAGE if code not in words[key]]
     missing += [f"formats: {name}" for name, text_format in words["formats"].items() if code not in text_format]
+    missing += [f"preview: {key}" for key, texts in words["preview"].items() if code not in texts]
     if code != MODEL_LANGUAGE:  # the model's own words need no translation
         missing += [key for key in ("hints", "untranslated") if code not in words[key]]
     return missing

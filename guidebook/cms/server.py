@@ -26,6 +26,7 @@ from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
 from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
 from .messages import on_fields, refusal
 from .model import interface_languages, settings
+from .preview import PAGE_POLICY, RENDER_PATH, Previews
 from .save import SaveRefused
 from .sessions import Sessions
 
@@ -33,6 +34,8 @@ API = re.compile(r"^/api/(?:(?P<token>[^/]*)/)?(?P<language>[^/]+)/v1/?$")
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 # A page that embeds the editor could make an editor click without seeing (a <meta> policy cannot say this).
 FRAME_HEADER = "frame-ancestors 'none'"
+# The preview's sandboxed page has an origin of its own: its fonts are fetched across origins (preview.py).
+_SHARED_FONT = {".woff2": {"Access-Control-Allow-Origin": "*"}, ".woff": {"Access-Control-Allow-Origin": "*"}}
 TYPES = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yml": "text/yaml", ".html": "text/html"}
 
 
@@ -40,9 +43,10 @@ class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, author: str | None = None):
+    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, author: str | None = None, renderer=None):
         self.preview = f"http://127.0.0.1:{preview_port}/"
         self.api = Api(project, author)  # `author`: the name the review workflow's commits bear (workflow.py)
+        self.previews = Previews(project, renderer)  # the preview pane (preview.py); `renderer` makes html/onepage's
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
         super().__init__(address, _Handler)
@@ -54,6 +58,10 @@ class EditorServer(http.server.ThreadingHTTPServer):
     @property
     def address(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.previews.close()
 
     def handle_error(self, request, client_address) -> None:
         """A failure outside a handler's own guard: one line on the terminal, the traceback in a file."""
@@ -107,6 +115,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if path in ("/", "/admin"):
             self._send(302, b"", "text/plain", Location="/admin/")
             return
+        if path.startswith("/preview/"):
+            body, kind = self.server.previews.file(path)
+            self._send(200, body, kind or mimetypes.guess_type(path)[0] or "application/octet-stream", csp=PAGE_POLICY, **_SHARED_FONT.get(Path(path).suffix, {}))
+            return
         if path == "/favicon.ico":  # the editor has no icon: say so without an error in the browser's console
             self._send(204, b"", "image/x-icon")
             return
@@ -154,6 +166,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _post(self) -> None:
         host = own_host(self.headers, self.server.port)
+        if self._plain_path() == RENDER_PATH:
+            same_origin(self.headers, host)
+            json_type(self.headers)
+            self._answer(200, self.server.previews.render(self._body()))
+            return
         match = API.match(self._plain_path())
         if match is None:
             raise Rejected(404, "not found; the API is POST /api/<token>/<language>/v1")
@@ -165,11 +182,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if session is None:
             raise Rejected(403, settings()["reload"][language])
         json_type(self.headers)
-        length = body_length(self.headers)
-        body = self.rfile.read(length)
-        if len(body) < length:
-            raise Rejected(400, f"the body ended after {len(body)} of the {length} bytes its Content-Length announced")
-        action, params = action_of(body)
+        action, params = action_of(self._body())
         params = checked_params(action, params)
         try:
             answer = self.server.api.act(action, params, session, language)
@@ -181,16 +194,23 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             raise Rejected(422, str(failure)) from None
         self._answer(200, answer)
 
+    def _body(self) -> bytes:
+        length = body_length(self.headers)
+        body = self.rfile.read(length)
+        if len(body) < length:
+            raise Rejected(400, f"the body ended after {len(body)} of the {length} bytes its Content-Length announced")
+        return body
+
     def _answer(self, status: int, answer: object) -> None:
         if status >= 400:
             self.close_connection = True  # what is left of a refused request is not read
         self._send(status, json.dumps(answer, ensure_ascii=False, default=str).encode("utf-8"), "application/json")
 
-    def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
+    def _send(self, status: int, body: bytes, kind: str, csp: str = FRAME_HEADER, **headers: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else kind)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Content-Security-Policy", FRAME_HEADER)
+        self.send_header("Content-Security-Policy", csp)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-store")
         for name, value in headers.items():

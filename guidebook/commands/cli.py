@@ -23,7 +23,7 @@ from ..content.freshness import freshness_problems
 from ..content.load import inspect
 from ..content.validate import uncited
 from ..errors import BadArgument, BuildFailed, GuidebookError
-from . import authoring, edit, online, reference, status as translations
+from . import authoring, edit, online, reference, serve as live, status as translations
 
 EXIT_PROBLEMS = 1
 FORMAT = click.option(
@@ -258,6 +258,7 @@ def fields(project: Path, write: bool) -> None:
 
 
 main.add_command(edit.edit)
+main.add_command(live.serve)
 main.add_command(edit.editor_config)
 main.add_command(online.publish)
 main.add_command(online.preview_prod)

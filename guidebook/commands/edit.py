@@ -9,11 +9,12 @@ import click
 from .. import languages
 from ..cms import launch
 from ..cms.config import ADMIN_DIR, write_configs
+from ..html.onepage import PageRenderer
 
 
 @click.command()
 @click.option("--port", default=8081, show_default=True, help="Port of the editor on 127.0.0.1.")
-@click.option("--preview-port", default=8000, show_default=True, help="Port of the live preview (mkdocs serve) on 127.0.0.1.")
+@click.option("--preview-port", default=8000, show_default=True, help="Port of the live preview (guidebook serve) on 127.0.0.1.")
 @click.option("--name", default=None, help="Your name, on the Git commits of your saves (default: git config user.name).")
 @click.pass_obj
 def edit(project: Path, port: int, preview_port: int, name: str | None) -> None:
@@ -23,7 +24,7 @@ def edit(project: Path, port: int, preview_port: int, name: str | None) -> None:
     In a Git repository each change is a branch to review, published into the main branch by "Publish".
     """
     languages.use(project)
-    launch.run(project, port, preview_port, click.echo, name)
+    launch.run(project, port, preview_port, click.echo, name, renderer=PageRenderer)
 
 
 @click.command("editor-config")

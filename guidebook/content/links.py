@@ -20,11 +20,12 @@ def _anchors(variant: Variant) -> set[str]:
     return {slugify(text, "-") for _, _, text in variant.source.headings}
 
 
-def check_links(repository: Repository, generated_keys: frozenset[str]) -> list[Problem]:
+def check_links(repository: Repository, generated_keys: frozenset[str], only: set[str] | None = None) -> list[Problem]:
+    """The problems of the links in every page, or in the pages of the keys `only`."""
     assets = {f.site_path.as_posix() for f in repository.files if not f.is_markdown}
     anchors: dict[tuple[str, str], set[str]] = {}
     problems = []
-    for entry in repository.entries.values():
+    for entry in repository.entries.values() if only is None else [repository.entries[key] for key in sorted(only)]:
         if entry.source_language not in entry.variants:
             continue  # its source file could not be read: that is reported already
         # Each reader's language: a fallback page's links resolve to pages of the reader's language.

@@ -135,12 +135,33 @@ def _rewrite(path: Path, site: Path, finder: _Finder, renamed: dict[str, str]) -
     if path.suffix not in TEXT or not renamed:
         return
     text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    rewritten = _renamed_text(text, path, site, finder, renamed)
+    if rewritten != text:
+        path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")
+
+
+def renamed_in(site: Path) -> dict[str, str]:
+    """The names a fingerprinted site gave its assets: what the theme wrote -> the hashed name (site paths)."""
+    return {
+        original_names(name): name
+        for folder in ASSET_FOLDERS
+        for path in (site / folder).rglob("*")
+        if HASHED_NAME.search(path.name) and (name := _relative(path, site)) != original_names(name)
+    }
+
+
+def with_hashed_names(text: str, page: str, site: Path, renamed: dict[str, str]) -> str:
+    """A page rendered after its site was fingerprinted (`page`: its site path), naming the hashed assets."""
+    if not renamed:
+        return text
+    return _renamed_text(text, site / page, site, _Finder({posixpath.basename(name) for name in renamed}), renamed)
+
+
+def _renamed_text(text: str, holder: Path, site: Path, finder: _Finder, renamed: dict[str, str]) -> str:
     pieces, done = [], 0
     for start, end, prefix, name in finder.occurrences(text):
-        target = _resolve(prefix, name, path, site)
+        target = _resolve(prefix, name, holder, site)
         if target in renamed:
             pieces += [text[done:start], prefix, posixpath.basename(renamed[target])]
             done = end
-    rewritten = "".join(pieces) + text[done:]
-    if rewritten != text:
-        path.write_text(rewritten, encoding="utf-8", errors="surrogateescape")
+    return "".join(pieces) + text[done:]

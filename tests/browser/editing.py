@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from guidebook.cms.server import DECAP_DIST, EditorServer
+from guidebook.html.onepage import PageRenderer
 from sites import PROJECT
 
 EDITOR = PROJECT / "editor"
@@ -21,7 +22,7 @@ SLUG = "case-work-with-families-in-testville"
 @pytest.fixture
 def editor(project):
     assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
-    server = EditorServer(("127.0.0.1", 0), project, EDITOR)
+    server = EditorServer(("127.0.0.1", 0), project, EDITOR, renderer=PageRenderer)  # the preview pane's, as `guidebook edit` gives it
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server

@@ -79,8 +79,8 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-form-{language}.png")
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
-    preview = page.frame_locator("iframe").first
-    preview.get_by_text(SHEET_TITLE[language]).first.wait_for()
+    preview = page.frame_locator("#preview-pane").locator(f"section[data-language='{language}'] iframe").content_frame  # preview.js
+    preview.locator("h1", has_text=SHEET_TITLE[language]).wait_for(timeout=60_000)
     page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
     page.get_by_text("Accueil" if french else "Home").wait_for()  # docs/index.*.md, a page of the docs/ folder's collection
 
@@ -114,6 +114,7 @@ def test_the_admin_page_allows_no_more_than_the_editor_needs(editor):
             "style-src": "'self' 'unsafe-inline'",  # its styles are made in JavaScript
             "img-src": "'self'",
             "connect-src": "'self'",
+            "frame-src": "'self'",  # the preview pane's page (guidebook/cms/preview.py), served by the editor itself
             "base-uri": "'none'",
             "form-action": "'none'",
         }

@@ -51,7 +51,11 @@ class Stamp:
     def unchanged(self) -> bool:
         """Whether `site_dir` is the complete site a build of these inputs makes."""
         recorded = self.recorded
-        return recorded is not None and recorded.get("inputs") == self.inputs and recorded.get("site") == _site_state(self.site_dir)
+        return (
+            recorded is not None
+            and recorded.get("inputs") == self.inputs
+            and recorded.get("site") == _site_state(self.site_dir)
+        )
 
     def record(self) -> None:
         """Called once the built site is in place; a failure to write it costs only the next build's shortcut."""

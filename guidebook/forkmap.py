@@ -64,9 +64,15 @@ def fork(work: Callable[[], Any]) -> Forked:
     return Forked(pid, reader)
 
 
-def split_map(function: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None) -> list[Result]:
+def split_map(
+    function: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None
+) -> list[Result]:
     """`min_items`: below it, forking costs about what it saves (MIN_ITEMS; fewer when each item takes long)."""
-    if not hasattr(os, "fork") or len(items) < (MIN_ITEMS if min_items is None else min_items) or not _single_threaded():
+    if (
+        not hasattr(os, "fork")
+        or len(items) < (MIN_ITEMS if min_items is None else min_items)
+        or not _single_threaded()
+    ):
         return [function(item) for item in items]
     middle = len(items) // 2
     child = fork(lambda: [function(item) for item in items[middle:]])

@@ -65,7 +65,9 @@ def read(project: Path) -> SiteLanguages:
     try:
         config = _read_config(config_file.read_text(encoding="utf-8")) or {}
     except OSError as error:
-        raise ConfigError(f"{config_file}: cannot be read ({error.strerror}); the project folder holds mkdocs.yml") from None
+        raise ConfigError(
+            f"{config_file}: cannot be read ({error.strerror}); the project folder holds mkdocs.yml"
+        ) from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{config_file}: is not valid YAML ({error}); the site languages are read from it") from None
     languages = _built_languages(config)
@@ -81,10 +83,16 @@ def read(project: Path) -> SiteLanguages:
 def _built_languages(config: dict) -> tuple[str, ...]:
     """The locales static-i18n builds, the default first; without static-i18n, the theme's language."""
     plugins = config.get("plugins") or []
-    options = plugins.get("i18n") if isinstance(plugins, dict) else next(
-        (item["i18n"] for item in plugins if isinstance(item, dict) and "i18n" in item), None
+    options = (
+        plugins.get("i18n")
+        if isinstance(plugins, dict)
+        else next((item["i18n"] for item in plugins if isinstance(item, dict) and "i18n" in item), None)
     )
-    entries = [entry for entry in (options or {}).get("languages") or [] if isinstance(entry, dict) and entry.get("build", True)]
+    entries = [
+        entry
+        for entry in (options or {}).get("languages") or []
+        if isinstance(entry, dict) and entry.get("build", True)
+    ]
     if not entries:
         return (str((config.get("theme") or {}).get("language") or "en"),)
     ordered = sorted(entries, key=lambda entry: not entry.get("default", False))  # stable: the others in file order
@@ -118,7 +126,10 @@ def print_strings() -> dict[str, dict[str, str]]:
 
 @cache
 def _site_strings(folder: Path, codes: tuple[str, ...]) -> dict[str, dict]:
-    return {code: {key: value for key, value in _file(folder / f"{code}.yml").items() if key not in SECTIONS} for code in codes}
+    return {
+        code: {key: value for key, value in _file(folder / f"{code}.yml").items() if key not in SECTIONS}
+        for code in codes
+    }
 
 
 @cache

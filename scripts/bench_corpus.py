@@ -35,28 +35,83 @@ CHAPTERS = {
     11: "11-communication-strategies",
     12: "12-alternatives-to-imprisonment",
 }
-APPROACHES = ["risk-assessment", "case-management", "multi-agency-cooperation", "exit-work", "training",
-              "restorative-justice", "civic-education", "reintegration", "disengagement"]
+APPROACHES = [
+    "risk-assessment",
+    "case-management",
+    "multi-agency-cooperation",
+    "exit-work",
+    "training",
+    "restorative-justice",
+    "civic-education",
+    "reintegration",
+    "disengagement",
+]
 STAGES = ["prison", "release", "probation", "after-release"]
-GROUPS = ["violent-extremist-offenders", "young-offenders", "people-on-probation", "released-prisoners",
-          "frontline-practitioners", "local-authorities", "families"]
+GROUPS = [
+    "violent-extremist-offenders",
+    "young-offenders",
+    "people-on-probation",
+    "released-prisoners",
+    "frontline-practitioners",
+    "local-authorities",
+    "families",
+]
 
 # Synthetic text: plainly a benchmark corpus, with the vocabulary and sentence lengths of real sheets.
 WORDS = {
     "en": {
-        "subjects": ["The probation service", "The municipality", "A local partnership", "The prison administration",
-                     "Social workers", "The mentoring team", "Community organisations", "The youth service",
-                     "The coordinating officer", "Families and relatives", "The employment agency", "Trained volunteers"],
-        "verbs": ["organised", "reviewed", "supported", "coordinated", "documented", "followed up", "evaluated",
-                  "strengthened", "planned", "prepared", "discussed", "shared"],
-        "objects": ["individual case plans", "the transition from prison to release", "regular case conferences",
-                    "training sessions for frontline practitioners", "the exchange of information between agencies",
-                    "mentoring for people on probation", "housing and employment support", "risk assessment reviews",
-                    "dialogue with families", "disengagement pathways", "the local prevention strategy",
-                    "follow-up meetings after release"],
-        "endings": ["over several months", "with the support of the expert partner", "in every district of the city",
-                    "within the legal framework", "before and after release", "in close cooperation with the courts",
-                    "as part of the pilot", "with clear roles for each agency"],
+        "subjects": [
+            "The probation service",
+            "The municipality",
+            "A local partnership",
+            "The prison administration",
+            "Social workers",
+            "The mentoring team",
+            "Community organisations",
+            "The youth service",
+            "The coordinating officer",
+            "Families and relatives",
+            "The employment agency",
+            "Trained volunteers",
+        ],
+        "verbs": [
+            "organised",
+            "reviewed",
+            "supported",
+            "coordinated",
+            "documented",
+            "followed up",
+            "evaluated",
+            "strengthened",
+            "planned",
+            "prepared",
+            "discussed",
+            "shared",
+        ],
+        "objects": [
+            "individual case plans",
+            "the transition from prison to release",
+            "regular case conferences",
+            "training sessions for frontline practitioners",
+            "the exchange of information between agencies",
+            "mentoring for people on probation",
+            "housing and employment support",
+            "risk assessment reviews",
+            "dialogue with families",
+            "disengagement pathways",
+            "the local prevention strategy",
+            "follow-up meetings after release",
+        ],
+        "endings": [
+            "over several months",
+            "with the support of the expert partner",
+            "in every district of the city",
+            "within the legal framework",
+            "before and after release",
+            "in close cooperation with the courts",
+            "as part of the pilot",
+            "with clear roles for each agency",
+        ],
         "headings": ["Background", "Approach", "Method", "Lessons", "Conditions", "Next steps"],
         "table": ["Phase", "Agency", "Frequency"],
         "phases": ["Preparation", "Release", "Follow-up", "Review"],
@@ -69,19 +124,58 @@ WORDS = {
         "chapter_link": "Recommendation chapter",
     },
     "fr": {
-        "subjects": ["Le service de probation", "La municipalité", "Un partenariat local", "L'administration pénitentiaire",
-                     "Les travailleurs sociaux", "L'équipe de mentorat", "Les associations de quartier", "Le service jeunesse",
-                     "Le coordinateur", "Les familles et les proches", "L'agence pour l'emploi", "Des bénévoles formés"],
-        "verbs": ["a organisé", "a examiné", "a soutenu", "a coordonné", "a documenté", "a suivi", "a évalué",
-                  "a renforcé", "a planifié", "a préparé", "a discuté", "a partagé"],
-        "objects": ["des plans de suivi individuels", "le passage de la détention à la sortie", "des réunions de cas régulières",
-                    "des formations pour les professionnels de terrain", "l'échange d'informations entre services",
-                    "le mentorat des personnes en probation", "l'aide au logement et à l'emploi", "les évaluations des risques",
-                    "le dialogue avec les familles", "des parcours de désengagement", "la stratégie locale de prévention",
-                    "des rencontres de suivi après la sortie"],
-        "endings": ["pendant plusieurs mois", "avec l'appui du partenaire expert", "dans chaque quartier de la ville",
-                    "dans le cadre légal", "avant et après la sortie", "en lien étroit avec les tribunaux",
-                    "dans le cadre du projet pilote", "avec un rôle clair pour chaque service"],
+        "subjects": [
+            "Le service de probation",
+            "La municipalité",
+            "Un partenariat local",
+            "L'administration pénitentiaire",
+            "Les travailleurs sociaux",
+            "L'équipe de mentorat",
+            "Les associations de quartier",
+            "Le service jeunesse",
+            "Le coordinateur",
+            "Les familles et les proches",
+            "L'agence pour l'emploi",
+            "Des bénévoles formés",
+        ],
+        "verbs": [
+            "a organisé",
+            "a examiné",
+            "a soutenu",
+            "a coordonné",
+            "a documenté",
+            "a suivi",
+            "a évalué",
+            "a renforcé",
+            "a planifié",
+            "a préparé",
+            "a discuté",
+            "a partagé",
+        ],
+        "objects": [
+            "des plans de suivi individuels",
+            "le passage de la détention à la sortie",
+            "des réunions de cas régulières",
+            "des formations pour les professionnels de terrain",
+            "l'échange d'informations entre services",
+            "le mentorat des personnes en probation",
+            "l'aide au logement et à l'emploi",
+            "les évaluations des risques",
+            "le dialogue avec les familles",
+            "des parcours de désengagement",
+            "la stratégie locale de prévention",
+            "des rencontres de suivi après la sortie",
+        ],
+        "endings": [
+            "pendant plusieurs mois",
+            "avec l'appui du partenaire expert",
+            "dans chaque quartier de la ville",
+            "dans le cadre légal",
+            "avant et après la sortie",
+            "en lien étroit avec les tribunaux",
+            "dans le cadre du projet pilote",
+            "avec un rôle clair pour chaque service",
+        ],
         "headings": ["Origine", "Démarche", "Méthode", "Leçons", "Conditions", "Suites"],
         "table": ["Phase", "Service", "Fréquence"],
         "phases": ["Préparation", "Sortie", "Suivi", "Bilan"],
@@ -115,7 +209,9 @@ def generate_sheets(project: Path, count: int) -> list[Path]:
         slug = f"bench-{number:05d}-{facts['approaches'][0]}-{pilot}"
         for lang in ("en", "fr"):
             path = project / "practice_sheets" / f"{slug}.{lang}.md"
-            path.write_text(_sheet(lang, number, facts, sections[lang], random.Random(f"{number}{lang}")), encoding="utf-8")
+            path.write_text(
+                _sheet(lang, number, facts, sections[lang], random.Random(f"{number}{lang}")), encoding="utf-8"
+            )
             written.append(path)
     return written
 
@@ -153,7 +249,10 @@ def _sheet(lang: str, number: int, facts: dict, sections: list[str], rng: random
             blocks.append(f"### {rng.choice(words['headings'])}\n\n{_paragraph(words, rng, 2)}")
         if index == len(sections) - 1:
             links = [f"- {words['pilot_link']}: [{city}](../city-pilots/{facts['pilot']}.md)"]
-            links += [f"- {words['chapter_link']} {n}: [{n}](../recommendations/{CHAPTERS[n]}.md)" for n in facts["recommendations"]]
+            links += [
+                f"- {words['chapter_link']} {n}: [{n}](../recommendations/{CHAPTERS[n]}.md)"
+                for n in facts["recommendations"]
+            ]
             blocks.append("\n".join(links))
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(blocks) + "\n"
 
@@ -168,5 +267,7 @@ def _paragraph(words: dict, rng: random.Random, sentences: int) -> str:
 
 def _table(words: dict, rng: random.Random) -> str:
     header = "| " + " | ".join(words["table"]) + " |"
-    rows = [f"| {phase} | {rng.choice(words['subjects'])} | {rng.choice(words['frequency'])} |" for phase in words["phases"]]
+    rows = [
+        f"| {phase} | {rng.choice(words['subjects'])} | {rng.choice(words['frequency'])} |" for phase in words["phases"]
+    ]
     return "\n".join([header, "| --- | --- | --- |", *rows])

@@ -26,7 +26,14 @@ HOOKS: dict[str, Callable[[Path, Path], dict] | None] = {"preview_latency": None
 
 def timed_build(project: Path, site: Path, *, downloads: bool) -> tuple[float, float]:
     """(wall, CPU) seconds of one command; CPU time (the command's and its children's) holds on a busy machine."""
-    command = [str(GUIDEBOOK), "--project", str(project), "build", str(site), *([] if downloads else ["--no-downloads"])]
+    command = [
+        str(GUIDEBOOK),
+        "--project",
+        str(project),
+        "build",
+        str(site),
+        *([] if downloads else ["--no-downloads"]),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
@@ -74,10 +81,20 @@ def hooks(project: Path, site: Path) -> dict:
 
 
 def table_lines(report: dict) -> list[str]:
-    lines = ["", "| N per language | command cold (s, CPU s) | unchanged (s, CPU s) | one sheet edited (s, CPU s) |", "|---|---|---|---|"]
+    lines = [
+        "",
+        "| N per language | command cold (s, CPU s) | unchanged (s, CPU s) | one sheet edited (s, CPU s) |",
+        "|---|---|---|---|",
+    ]
     rows = [(str(size["n"]), size["rebuilds"]) for size in report["sizes"] if "rebuilds" in size]
-    rows += [(label, report[key]) for label, key in (("real, HTML only", "real_rebuilds"), ("real, make site", "real_site_rebuilds")) if key in report]
+    rows += [
+        (label, report[key])
+        for label, key in (("real, HTML only", "real_rebuilds"), ("real, make site", "real_site_rebuilds"))
+        if key in report
+    ]
     for label, r in rows:
-        lines.append(f"| {label} | {r['cold_seconds']:.2f}, {r['cold_cpu_seconds']:.2f} | {r['unchanged_seconds']:.2f}, {r['unchanged_cpu_seconds']:.2f} "
-                     f"| {r['one_edit_seconds']:.2f}, {r['one_edit_cpu_seconds']:.2f} |")
+        lines.append(
+            f"| {label} | {r['cold_seconds']:.2f}, {r['cold_cpu_seconds']:.2f} | {r['unchanged_seconds']:.2f}, {r['unchanged_cpu_seconds']:.2f} "
+            f"| {r['one_edit_seconds']:.2f}, {r['one_edit_cpu_seconds']:.2f} |"
+        )
     return lines

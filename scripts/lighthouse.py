@@ -50,15 +50,24 @@ def build(site: Path, base_url: str, fast: bool) -> None:
     guidebook = Path(sys.executable).parent / "guidebook"
     command = [str(guidebook), "build", str(site)] + (["--no-downloads"] if fast else [])
     print(f"Building the site for {base_url}", file=sys.stderr)
-    built = subprocess.run(command, cwd=ROOT, env={**os.environ, "GUIDEBOOK_SITE_URL": base_url}, capture_output=True, text=True)
+    built = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "GUIDEBOOK_SITE_URL": base_url}, capture_output=True, text=True
+    )
     if built.returncode != 0:
         sys.exit(built.stdout + built.stderr)
 
 
 def scores(url: str, report: Path) -> dict[str, int]:
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}",
-               f"--only-categories={','.join(CATEGORIES)}"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
     # Lighthouse now and then fails to record a page load (NO_NAVSTART) on a busy machine: one more try, then a word.
     if all(subprocess.run(command, env={**os.environ, "CHROME_PATH": chromium}).returncode != 0 for _ in range(2)):
         sys.exit(f"Lighthouse could not measure {url} twice in a row; run make lighthouse again")
@@ -85,8 +94,16 @@ def main() -> int:
             rows = []
             for path in pages():
                 name = path.strip("/").replace("/", "_") or "home"
-                runs = [scores(base_url.rstrip("/") + path, reports / f"{name}{f'-{run}' if run else ''}.json") for run in range(options.runs)]
-                rows.append((path, {category: round(statistics.median(run[category] for run in runs)) for category in CATEGORIES}))
+                runs = [
+                    scores(base_url.rstrip("/") + path, reports / f"{name}{f'-{run}' if run else ''}.json")
+                    for run in range(options.runs)
+                ]
+                rows.append(
+                    (
+                        path,
+                        {category: round(statistics.median(run[category] for run in runs)) for category in CATEGORIES},
+                    )
+                )
                 print(f"{path}: {rows[-1][1]}" + (f" (median of {runs})" if options.runs > 1 else ""), file=sys.stderr)
         finally:
             server.stop()

@@ -49,8 +49,12 @@ def served(url: str) -> bool:
 
 def measure(project: Path, runs: int, pause: float) -> dict:
     port = free_port()
-    server = subprocess.Popen([str(Path(sys.executable).with_name("guidebook")), "--project", str(project), "serve", "--port", str(port)],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("guidebook")), "--project", str(project), "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     lines: list[tuple[float, str]] = []
     ready = threading.Event()
 
@@ -82,7 +86,11 @@ def measure(project: Path, runs: int, pause: float) -> dict:
                 time.sleep(0.01)
             times.append(time.monotonic() - began)
         sheet.write_text(original, encoding="utf-8")
-        result = {"warm_s": round(warm, 2), "save_to_served_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3)}
+        result = {
+            "warm_s": round(warm, 2),
+            "save_to_served_s": [round(t, 3) for t in times],
+            "median_s": round(statistics.median(times), 3),
+        }
         print(result, flush=True)
         return result
     finally:
@@ -96,9 +104,13 @@ def measure(project: Path, runs: int, pause: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sheets", type=int, default=0, help="generated practice sheets per language (0: the real size)")
+    parser.add_argument(
+        "--sheets", type=int, default=0, help="generated practice sheets per language (0: the real size)"
+    )
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pause", type=float, default=2.0, help="seconds between saves (the full build of the last one runs meanwhile)")
+    parser.add_argument(
+        "--pause", type=float, default=2.0, help="seconds between saves (the full build of the last one runs meanwhile)"
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="live-latency-") as work:
         project = bench.copy_project(Path(work) / "project")

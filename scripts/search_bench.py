@@ -48,7 +48,9 @@ def with_engine(project: Path, engine: str) -> None:
     text = config.read_text(encoding="utf-8")
     start = text.index("  - guidebook")
     end = text.index("\n  - i18n", start)
-    config.write_text(f"{text[:start]}  - guidebook:\n      pagefind_from: {ENGINES[engine]}{text[end:]}", encoding="utf-8")
+    config.write_text(
+        f"{text[:start]}  - guidebook:\n      pagefind_from: {ENGINES[engine]}{text[end:]}", encoding="utf-8"
+    )
 
 
 def first_search(browser, url: str, words: str) -> dict:
@@ -97,9 +99,12 @@ def measure_in(browser, site: Path) -> dict:
         result = {}
         for language, (path, words) in WORDS.items():
             tries = [first_search(browser, f"{server.url}{path.lstrip('/')}", words) for _ in range(TRIES)]
-            result[language] = {"kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
-                                "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
-                                "runs": [round(t["seconds"], 3) for t in tries], "found": tries[0]["found"]}
+            result[language] = {
+                "kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
+                "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
+                "runs": [round(t["seconds"], 3) for t in tries],
+                "found": tries[0]["found"],
+            }
         return result
     finally:
         server.stop()
@@ -110,5 +115,7 @@ def table(results: list[dict]) -> str:
     for result in results:
         for engine in ENGINES:
             en, fr = result[engine]["en"], result[engine]["fr"]
-            lines.append(f"| {result['n'] or 'real'} | {engine} | {en['kib']} | {en['seconds']} | {fr['kib']} | {fr['seconds']} |")
+            lines.append(
+                f"| {result['n'] or 'real'} | {engine} | {en['kib']} | {en['seconds']} | {fr['kib']} | {fr['seconds']} |"
+            )
     return "\n".join(lines)

@@ -28,7 +28,10 @@ def faces(package: Path, family: str) -> list[str]:
     for style in STYLES[family]:
         for match in FACE.finditer((package / f"{style}.css").read_text(encoding="utf-8")):
             name = match["name"]
-            if not any(name == f"{family}-{subset}-{style.split('-')[0]}-{'italic' if 'italic' in style else 'normal'}" for subset in SUBSETS):
+            if not any(
+                name == f"{family}-{subset}-{style.split('-')[0]}-{'italic' if 'italic' in style else 'normal'}"
+                for subset in SUBSETS
+            ):
                 continue
             shutil.copyfile(package / "files" / f"{name}.woff2", TARGET / f"{name}.woff2")
             body = re.sub(r"src: [^;]+;", f"src: url({name}.woff2) format('woff2');", match["body"])
@@ -43,8 +46,10 @@ def main() -> None:
     if TARGET.exists():
         shutil.rmtree(TARGET)
     TARGET.mkdir(parents=True)
-    css = ["/* IBM Plex Sans and IBM Plex Serif, SIL Open Font License 1.1 (LICENSE-*.txt beside this file).\n"
-           "   Vendored from npm by scripts/vendor_fonts.py; do not edit. */\n"]
+    css = [
+        "/* IBM Plex Sans and IBM Plex Serif, SIL Open Font License 1.1 (LICENSE-*.txt beside this file).\n"
+        "   Vendored from npm by scripts/vendor_fonts.py; do not edit. */\n"
+    ]
     for package in args.packages:
         meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
         family = meta["name"].split("/")[-1]

@@ -28,7 +28,9 @@ def running_editor(project: Path, preview_port: int = 8000, author: str | None =
         server.server_close()
 
 
-def raw_request(server: EditorServer, method: str, path: str, body: bytes = b"", headers: dict | None = None) -> tuple[int, dict, bytes]:
+def raw_request(
+    server: EditorServer, method: str, path: str, body: bytes = b"", headers: dict | None = None
+) -> tuple[int, dict, bytes]:
     """One request as given (no header added but those named, and Host); returns status, headers, body."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     try:
@@ -56,10 +58,16 @@ class AdminPage:
         self.origin = f"http://127.0.0.1:{server.port}"
 
     def headers(self) -> dict:
-        return {"Origin": self.origin, "Content-Type": "application/json; charset=utf-8", "Sec-Fetch-Site": "same-origin"}
+        return {
+            "Origin": self.origin,
+            "Content-Type": "application/json; charset=utf-8",
+            "Sec-Fetch-Site": "same-origin",
+        }
 
     def post(self, body: bytes, **headers) -> tuple[int, dict]:
-        status, _, answer = raw_request(self.server, "POST", self.api_path, body, {**self.headers(), "Content-Length": str(len(body)), **headers})
+        status, _, answer = raw_request(
+            self.server, "POST", self.api_path, body, {**self.headers(), "Content-Length": str(len(body)), **headers}
+        )
         return status, json.loads(answer)
 
     def __call__(self, action: str, **params) -> tuple[int, object]:

@@ -72,8 +72,10 @@ def main() -> None:
         fills = [page_fill(page) for page in document.pages]
         low = [f"p{n} {fill:.0%}" for n, fill in enumerate(fills, 1) if fill < 0.25]
         stranded = stranded_words(document)
-        print(f"{job.name}: {len(fills)} pages; under 25 %: {', '.join(low) or 'none'}; "
-              f"stranded: {', '.join(f'p{s.page} {s.word!r}' for s in stranded) or 'none'}")
+        print(
+            f"{job.name}: {len(fills)} pages; under 25 %: {', '.join(low) or 'none'}; "
+            f"stranded: {', '.join(f'p{s.page} {s.word!r}' for s in stranded) or 'none'}"
+        )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,24 @@ from shared_builds import shared
 PROJECT = Path(__file__).resolve().parent.parent
 
 SHEET_SECTIONS = {
-    "en": ["Context", "Objectives", "Activities", "Partners", "Results and lessons learnt", "Transferability", "Resources"],
-    "fr": ["Contexte", "Objectifs", "Activités", "Partenaires", "Résultats et enseignements", "Transférabilité", "Ressources"],
+    "en": [
+        "Context",
+        "Objectives",
+        "Activities",
+        "Partners",
+        "Results and lessons learnt",
+        "Transferability",
+        "Resources",
+    ],
+    "fr": [
+        "Contexte",
+        "Objectifs",
+        "Activités",
+        "Partenaires",
+        "Résultats et enseignements",
+        "Transférabilité",
+        "Ressources",
+    ],
 }
 
 
@@ -57,7 +73,14 @@ def sheet(lang: str = "en", **overrides) -> str:
         "evaluation": {"status": "none"},
         "contact": {"email": "contact@example.org"},
         "status": "published",
-        "sources": [{"title": "Testville's page", "publisher": "City of Testville", "url": "https://testville.example.org/", "language": lang}],
+        "sources": [
+            {
+                "title": "Testville's page",
+                "publisher": "City of Testville",
+                "url": "https://testville.example.org/",
+                "language": lang,
+            }
+        ],
     }
     meta.update(overrides)
     body = "\n\n".join(f"## {section}\n\nText." for section in SHEET_SECTIONS[lang])
@@ -73,7 +96,9 @@ def base_files() -> dict[str, str]:
     files = {}
     for lang in ("en", "fr"):
         english = lang == "en"
-        files[f"docs/index.{lang}.md"] = page_text({"title": "Home" if english else "Accueil", "status": "published"}, "Welcome." if english else "Bienvenue.")
+        files[f"docs/index.{lang}.md"] = page_text(
+            {"title": "Home" if english else "Accueil", "status": "published"}, "Welcome." if english else "Bienvenue."
+        )
         files[f"docs/state-of-the-art/belgium.{lang}.md"] = page_text(
             {"title": "Belgium" if english else "Belgique", "country": "BE", "summary": "S.", "status": "draft"}
         )
@@ -87,11 +112,23 @@ def base_files() -> dict[str, str]:
                 "local_action": "Case management" if english else "Gestion de cas",
                 "expert_partner": "Test NGO",
                 "status": "published",
-                "sources": [{"title": "Testville", "publisher": "City of Testville", "url": "https://testville.example.org/", "language": "en"}],
+                "sources": [
+                    {
+                        "title": "Testville",
+                        "publisher": "City of Testville",
+                        "url": "https://testville.example.org/",
+                        "language": "en",
+                    }
+                ],
             }
         )
         files[f"recommendations/01-first.{lang}.md"] = page_text(
-            {"title": "First chapter" if english else "Premier chapitre", "number": 1, "summary": "S.", "status": "published"}
+            {
+                "title": "First chapter" if english else "Premier chapitre",
+                "number": 1,
+                "summary": "S.",
+                "status": "published",
+            }
         )
         files[f"practice_sheets/testville-case-management.{lang}.md"] = sheet(lang)
     return files
@@ -104,7 +141,11 @@ class BuildResult:
     warnings: list[str]
 
     def html(self, path: str) -> str:
-        return (self.site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html") else (self.site / path).read_text(encoding="utf-8")
+        return (
+            (self.site / path / "index.html").read_text(encoding="utf-8")
+            if not path.endswith(".html")
+            else (self.site / path).read_text(encoding="utf-8")
+        )
 
 
 def write_project(root: Path, files: dict[str, str], config: dict | None = None) -> Path:

@@ -44,7 +44,7 @@ NOT_PROSE = [
     re.compile(r"\b\d+(?:-\d+)+\b"),  # ISBNs and other hyphenated numbers
     re.compile(r"&#?\w+;"),  # HTML entities
     re.compile(r"\{[:#.][^}]*\}"),  # attribute lists
-    re.compile(r'^\s*[!?]{3}\+?\s+\w+'),  # admonition markers (their quoted title stays)
+    re.compile(r"^\s*[!?]{3}\+?\s+\w+"),  # admonition markers (their quoted title stays)
 ]
 BOLD = re.compile(r"\*\*|__")
 # A word or title in another language is set in italics or quoted: there, a word either dictionary knows is
@@ -88,7 +88,11 @@ def _front_matter_prose(meta, lines: dict, location: tuple, language: str):
     elif isinstance(meta, list):
         for index, value in enumerate(meta):
             yield from _front_matter_prose(value, lines, (*location, index), language)
-    elif isinstance(meta, str) and location and next((p for p in reversed(location) if isinstance(p, str)), None) in CHECKED_FIELDS:
+    elif (
+        isinstance(meta, str)
+        and location
+        and next((p for p in reversed(location) if isinstance(p, str)), None) in CHECKED_FIELDS
+    ):
         yield lines.get(location, 1), meta
 
 
@@ -135,13 +139,20 @@ def hunspell_problem() -> str | None:
 
 def unknown_words(project: Path, language: str) -> list[Unknown]:
     known, phrases = word_lists(language)
-    checked = [(path, line, _without(phrases, plain), _without(phrases, quoted)) for path, line, plain, quoted in units(project, language)]
+    checked = [
+        (path, line, _without(phrases, plain), _without(phrases, quoted))
+        for path, line, plain, quoted in units(project, language)
+    ]
     other = next(dictionary for code, dictionary in DICTIONARIES.items() if code != language)
     unknown = _unknown_to(DICTIONARIES[language], [plain for _, _, plain, _ in checked], known)
-    unknown_quoted = _unknown_to(other, sorted(_unknown_to(DICTIONARIES[language], [q for _, _, _, q in checked], known)), known)
+    unknown_quoted = _unknown_to(
+        other, sorted(_unknown_to(DICTIONARIES[language], [q for _, _, _, q in checked], known)), known
+    )
     found = []
     for path, line, plain, quoted in checked:
-        found += [Unknown(path, line, word) for word in _occurrences(unknown, plain) + _occurrences(unknown_quoted, quoted)]
+        found += [
+            Unknown(path, line, word) for word in _occurrences(unknown, plain) + _occurrences(unknown_quoted, quoted)
+        ]
     return found
 
 
@@ -150,7 +161,11 @@ def _unknown_to(dictionary: str, texts: list[str], known: set[str]) -> set[str]:
     # hunspell -l lists them (its pipe mode, which says where, also computes suggestions: a hundred times
     # slower); each line is then searched for them.
     result = subprocess.run(
-        ["hunspell", "-l", "-i", "utf-8", "-d", dictionary], input="\n".join(texts) + "\n", capture_output=True, text=True, check=True
+        ["hunspell", "-l", "-i", "utf-8", "-d", dictionary],
+        input="\n".join(texts) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return {word.rstrip(".") for word in result.stdout.split() if not _is_known(word, known)}  # "end." too
 
@@ -190,7 +205,9 @@ def main(arguments: list[str]) -> int:
         if not found:
             print(f"# {language}: no unknown word")
             continue
-        print(f"# {language}: correct the misspellings; add the real names to tests/spelling/words.txt (both languages) or words.{language}.txt")
+        print(
+            f"# {language}: correct the misspellings; add the real names to tests/spelling/words.txt (both languages) or words.{language}.txt"
+        )
         for word, count in sorted(Counter(u.word for u in found).items(), key=lambda item: item[0].lower()):
             print(f"{word}\t{count}")
     return 0

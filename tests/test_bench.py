@@ -49,4 +49,6 @@ def test_generated_sheets_are_valid_practice_sheets_of_about_600_words(tmp_path)
         for language in ("en", "fr"):
             words = len(entry.variants[language].source.body.split())
             assert 450 <= words <= 900
-            assert "| --- |" in entry.variants[language].source.body and "\n### " in entry.variants[language].source.body
+            assert (
+                "| --- |" in entry.variants[language].source.body and "\n### " in entry.variants[language].source.body
+            )

@@ -33,15 +33,25 @@ def _replace(project: Path, name: str, old: str, new: str) -> None:
 def _new_sheet(project: Path) -> None:
     for lang in ("en", "fr"):
         title = "Mentoring in Testville" if lang == "en" else "Mentorat à Testville"
-        (project / f"practice_sheets/testville-mentoring.{lang}.md").write_text(sheet(lang, title=title), encoding="utf-8")
+        (project / f"practice_sheets/testville-mentoring.{lang}.md").write_text(
+            sheet(lang, title=title), encoding="utf-8"
+        )
 
 
 EDITS = {
-    "a sheet's body": lambda project: _replace(project, SHEET, "## Objectives\n\nText.", "## Objectives\n\nText, edited."),
-    "a title in the navigation": lambda project: _replace(project, PILOT, "title: Testville", "title: Testville-on-Sea"),
+    "a sheet's body": lambda project: _replace(
+        project, SHEET, "## Objectives\n\nText.", "## Objectives\n\nText, edited."
+    ),
+    "a title in the navigation": lambda project: _replace(
+        project, PILOT, "title: Testville", "title: Testville-on-Sea"
+    ),
     "a new sheet": _new_sheet,
-    "a deleted sheet": lambda project: [(project / f"practice_sheets/testville-mentoring.{lang}.md").unlink() for lang in ("en", "fr")],
-    "a translation": lambda project: _replace(project, "city_pilots/testville.fr.md", "summary: S.", "summary: Résumé."),
+    "a deleted sheet": lambda project: [
+        (project / f"practice_sheets/testville-mentoring.{lang}.md").unlink() for lang in ("en", "fr")
+    ],
+    "a translation": lambda project: _replace(
+        project, "city_pilots/testville.fr.md", "summary: S.", "summary: Résumé."
+    ),
 }
 
 

@@ -14,15 +14,21 @@ def test_shipped_schema_is_the_one_derived_from_the_content_model():
 def test_cards_carry_filter_values_and_translated_labels(tmp_path):
     files = base_files()
     # Case management on both sheets: a filter whose every value names a single sheet is left out (issue 28).
-    files["practice_sheets/testville-training.en.md"] = sheet("en", title="Training in Testville", approaches=["training", "case-management"], recommendations=[1])
-    files["practice_sheets/testville-training.fr.md"] = sheet("fr", title="Formation à Testville", approaches=["training", "case-management"], recommendations=[1])
+    files["practice_sheets/testville-training.en.md"] = sheet(
+        "en", title="Training in Testville", approaches=["training", "case-management"], recommendations=[1]
+    )
+    files["practice_sheets/testville-training.fr.md"] = sheet(
+        "fr", title="Formation à Testville", approaches=["training", "case-management"], recommendations=[1]
+    )
     result = build(write_project(tmp_path / "p", files))
     html = result.html("fr/practice-sheets")
     assert html.count('<li class="gb-card"') == 2
     assert 'data-approach="case-management"' in html and 'data-approach="training case-management"' in html
     assert 'value="case-management" data-label="Gestion de cas">' in html
-    assert '<a href="../practice-sheets/testville-training/">Formation à Testville</a>' in html or \
-        '<a href="testville-training/">Formation à Testville</a>' in html
+    assert (
+        '<a href="../practice-sheets/testville-training/">Formation à Testville</a>' in html
+        or '<a href="testville-training/">Formation à Testville</a>' in html
+    )
     assert "2 fiches pratiques" in html
     themes = result.html("fr/practice-sheets/themes")
     assert "Formation à Testville" in themes and "Gestion de cas à Testville" in themes

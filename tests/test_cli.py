@@ -36,7 +36,18 @@ def outdated_notice(html: str) -> str | None:
 
 
 def test_new_practice_sheet_passes_check_builds_and_appears_on_its_pilot(project):
-    result = run(project, "new", "practice-sheet", "Mentoring released prisoners", "--city", "Testville", "--country", "BE", "--pilot", "testville")
+    result = run(
+        project,
+        "new",
+        "practice-sheet",
+        "Mentoring released prisoners",
+        "--city",
+        "Testville",
+        "--country",
+        "BE",
+        "--pilot",
+        "testville",
+    )
 
     assert result.exit_code == 0, result.output
     assert f"Created {NEW_SHEET.format('en')}" in result.output
@@ -97,8 +108,14 @@ def test_new_refuses_when_only_the_translation_exists(project):
     [
         (["   ", "--pilot", "testville"], "Invalid value for TITLE: is empty"),
         (["?!", "--pilot", "testville"], "has no letters or digits"),
-        (["Mentoring", "--pilot", "testville", "--country", "UK"], "Invalid value for --country: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?"),
-        (["Mentoring", "--pilot", "testvile"], "Invalid value for --pilot: 'testvile' is not a city pilot; did you mean 'testville'?"),
+        (
+            ["Mentoring", "--pilot", "testville", "--country", "UK"],
+            "Invalid value for --country: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?",
+        ),
+        (
+            ["Mentoring", "--pilot", "testvile"],
+            "Invalid value for --pilot: 'testvile' is not a city pilot; did you mean 'testville'?",
+        ),
         (["Mentoring", "--pilot", "testville", "--city", ""], "Invalid value for --city: is empty"),
         (["Mentoring"], "Missing option '--pilot'"),
     ],
@@ -112,7 +129,20 @@ def test_new_with_bad_arguments_explains_and_exits_2(project, arguments, expecte
 
 
 def test_new_city_pilot_and_recommendation_pass_check_and_build(project):
-    pilot = run(project, "new", "city-pilot", "Liège", "--country", "BE", "--lat", "50.63", "--lon", "5.57", "--expert-partner", "Test NGO")
+    pilot = run(
+        project,
+        "new",
+        "city-pilot",
+        "Liège",
+        "--country",
+        "BE",
+        "--lat",
+        "50.63",
+        "--lon",
+        "5.57",
+        "--expert-partner",
+        "Test NGO",
+    )
     chapter = run(project, "new", "recommendation", "Working with families", "--number", "2")
     assert pilot.exit_code == 0 and chapter.exit_code == 0, pilot.output + chapter.output
     assert "Add 'city-pilots/liege.md' to the nav of mkdocs.yml" in pilot.output
@@ -127,7 +157,9 @@ def test_new_city_pilot_and_recommendation_pass_check_and_build(project):
 def test_new_recommendation_refuses_a_taken_number(project):
     result = run(project, "new", "recommendation", "Another first", "--number", "1")
     assert result.exit_code == 2
-    assert "chapter 1 already exists (recommendations/01-first.en.md); the first free number is 2" in " ".join(result.output.split())
+    assert "chapter 1 already exists (recommendations/01-first.en.md); the first free number is 2" in " ".join(
+        result.output.split()
+    )
 
 
 # guidebook check
@@ -143,14 +175,22 @@ def test_check_lists_every_error_with_path_and_line(project):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     text = sheet("en").split("\n")
-    assert f"{EN_SHEET}:{text.index('country: BE') + 1}: country: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'? expected two capital letters such as BE, FR or GB" in lines
+    assert (
+        f"{EN_SHEET}:{text.index('country: BE') + 1}: country: 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'? expected two capital letters such as BE, FR or GB"
+        in lines
+    )
     assert any(line.startswith(f"{FR_SHEET}:{text.index('pilot: testville') + 1}: pilot: 'nowhere'") for line in lines)
-    assert "docs/about.en.md:1: status: is missing from this page; expected: Editorial status: draft (incomplete, marked on the page) or published." in lines
+    assert (
+        "docs/about.en.md:1: status: is missing from this page; expected: Editorial status: draft (incomplete, marked on the page) or published."
+        in lines
+    )
     assert lines[-1] == "3 error(s), 0 warning(s)."
 
     as_json = json.loads(run(project, "check", "--format", "json").output)
     assert as_json["summary"] == {"errors": 3, "warnings": 0}
-    assert {"path": "docs/about.en.md", "line": 1, "field": "status", "severity": "error"}.items() <= as_json["problems"][0].items()
+    assert {"path": "docs/about.en.md", "line": 1, "field": "status", "severity": "error"}.items() <= as_json[
+        "problems"
+    ][0].items()
 
 
 def test_check_on_the_shipped_project_exits_0():
@@ -171,21 +211,32 @@ def test_shipped_translations_are_never_outdated():
 def test_outdated_translation_is_reported_shown_on_the_site_and_cleared_by_mark(project):
     marked = run(project, "status", "--mark", FR_SHEET)
     assert marked.exit_code == 0
-    assert re.search(rf'{FR_SHEET}:\d+: source_hash: added, "[0-9a-f]{{12}}"; the translation is now recorded as up to date with {EN_SHEET}', marked.output)
+    assert re.search(
+        rf'{FR_SHEET}:\d+: source_hash: added, "[0-9a-f]{{12}}"; the translation is now recorded as up to date with {EN_SHEET}',
+        marked.output,
+    )
     assert f"up-to-date  fr  {FR_SHEET}" in run(project, "status").output
 
     english = project / EN_SHEET
-    english.write_text(english.read_text(encoding="utf-8").replace("## Context\n\nText.", "## Context\n\nNew facts."), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("## Context\n\nText.", "## Context\n\nNew facts."), encoding="utf-8"
+    )
 
     status = run(project, "status")
     assert status.exit_code == 0
-    assert f"outdated    fr  {FR_SHEET}  ({EN_SHEET} changed since; update it, then run: guidebook status --mark {FR_SHEET})" in status.output
+    assert (
+        f"outdated    fr  {FR_SHEET}  ({EN_SHEET} changed since; update it, then run: guidebook status --mark {FR_SHEET})"
+        in status.output
+    )
     checked = run(project, "check")
     assert checked.exit_code == 0 and f"{EN_SHEET} has changed since this translation was made" in checked.output
     site = build(project)
     notice = outdated_notice(site.html("fr/practice-sheets/testville-case-management"))
     assert "La version originale de cette page, en anglais, a été modifiée" in notice
-    assert '<a href="../../../practice-sheets/testville-case-management/" hreflang="en">Lire l’original en anglais</a>' in notice  # typeset, in the guidebook's escaping templates
+    assert (
+        '<a href="../../../practice-sheets/testville-case-management/" hreflang="en">Lire l’original en anglais</a>'
+        in notice
+    )  # typeset, in the guidebook's escaping templates
     assert outdated_notice(site.html("practice-sheets/testville-case-management")) is None
 
     remarked = run(project, "status", "--mark", str(project / FR_SHEET))
@@ -195,8 +246,12 @@ def test_outdated_translation_is_reported_shown_on_the_site_and_cleared_by_mark(
 
 
 def test_english_translation_of_a_french_page_gets_an_english_notice(project):
-    (project / "docs/seulement.fr.md").write_text(page_text({"title": "Original", "status": "published", "source_language": "fr"}), encoding="utf-8")
-    (project / "docs/seulement.en.md").write_text(page_text({"title": "Translation", "status": "published", "source_hash": "000000000000"}), encoding="utf-8")
+    (project / "docs/seulement.fr.md").write_text(
+        page_text({"title": "Original", "status": "published", "source_language": "fr"}), encoding="utf-8"
+    )
+    (project / "docs/seulement.en.md").write_text(
+        page_text({"title": "Translation", "status": "published", "source_hash": "000000000000"}), encoding="utf-8"
+    )
     notice = outdated_notice(build(project).html("seulement"))
     assert "The original version of this page, in French, has changed since this translation was made." in notice
     assert 'hreflang="fr">Read the original in French</a>' in notice
@@ -259,7 +314,9 @@ def test_status_lists_pages_due_for_review_and_speaks_json(project):
     long_ago = date.today() - timedelta(days=400)
     recently = date.today() - timedelta(days=10)
     (project / EN_SHEET).write_text(sheet("en", last_reviewed=long_ago), encoding="utf-8")
-    (project / "docs/index.en.md").write_text(page_text({"title": "Home", "status": "published", "last_reviewed": recently}), encoding="utf-8")
+    (project / "docs/index.en.md").write_text(
+        page_text({"title": "Home", "status": "published", "last_reviewed": recently}), encoding="utf-8"
+    )
 
     text = run(project, "status").output
     assert "Review: 1 file(s) last reviewed more than 365 days ago." in text
@@ -279,7 +336,16 @@ def test_status_lists_pages_due_for_review_and_speaks_json(project):
 def test_help_documents_the_exit_codes_and_every_command():
     result = CliRunner().invoke(main, ["--help"])
     assert "Exit codes:" in result.output and "2  the command was called wrongly" in result.output
-    for command in (["check"], ["status"], ["new"], ["new", "practice-sheet"], ["new", "city-pilot"], ["new", "recommendation"], ["fields"], ["build"]):
+    for command in (
+        ["check"],
+        ["status"],
+        ["new"],
+        ["new", "practice-sheet"],
+        ["new", "city-pilot"],
+        ["new", "recommendation"],
+        ["fields"],
+        ["build"],
+    ):
         assert CliRunner().invoke(main, [*command, "--help"]).exit_code == 0
 
 

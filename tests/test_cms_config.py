@@ -24,23 +24,35 @@ REGENERATE = "the shipped editor configuration differs from the content model: r
 def test_shipped_configuration_and_pages_are_the_generated_ones():
     generated = editor_config.admin_files(PROJECT)
     assert sorted(path.relative_to(PROJECT).as_posix() for path in generated) == sorted(
-        f"editor/admin/{'' if language == 'en' else language + '/'}{name}" for language in LANGUAGES for name in ("config.yml", "index.html")
+        f"editor/admin/{'' if language == 'en' else language + '/'}{name}"
+        for language in LANGUAGES
+        for name in ("config.yml", "index.html")
     )
     for path, text in generated.items():
         assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(PROJECT)}: {REGENERATE}"
 
 
 def test_each_interface_page_is_in_its_language_and_finds_decap_from_its_folder():
-    english, french = editor_config.admin_page("en", ["practice-sheet"]), editor_config.admin_page("fr", ["practice-sheet"])
+    english, french = (
+        editor_config.admin_page("en", ["practice-sheet"]),
+        editor_config.admin_page("fr", ["practice-sheet"]),
+    )
     assert '<html lang="en">' in english and "<title>PREPARE guidebook editor</title>" in english
     assert '<html lang="fr">' in french and "<title>Éditeur du guide PREPARE</title>" in french
-    assert '<script src="decap/decap-cms.js"></script>' in english and '<script src="../decap/decap-cms.js"></script>' in french
+    assert (
+        '<script src="decap/decap-cms.js"></script>' in english
+        and '<script src="../decap/decap-cms.js"></script>' in french
+    )
 
 
 def test_a_change_of_the_model_is_seen_as_drift(monkeypatch):
     changed = {**vocabularies(), "approaches": [*vocabularies()["approaches"], "mentoring"]}
     monkeypatch.setattr(editor_config, "vocabularies", lambda: changed)
-    monkeypatch.setattr(editor_config, "label", lambda vocabulary, code, language: "Mentoring" if code == "mentoring" else label(vocabulary, code, language))
+    monkeypatch.setattr(
+        editor_config,
+        "label",
+        lambda vocabulary, code, language: "Mentoring" if code == "mentoring" else label(vocabulary, code, language),
+    )
     shipped = editor_config.config_path(PROJECT, "en").read_text(encoding="utf-8")
     assert shipped != editor_config.config_text(PROJECT, "en")
 
@@ -59,7 +71,10 @@ def test_every_field_and_description_has_its_labels_and_help_in_every_site_langu
 
 def test_a_site_language_without_the_editor_words_is_named_with_the_file_to_complete(monkeypatch):
     monkeypatch.setattr(editor_model, "language_codes", lambda: ("en", "fr", "de"))
-    with pytest.raises(ConfigError, match=r"fields\.yml: the site language 'de' has no editor words for labels: title, .* and more; add them"):
+    with pytest.raises(
+        ConfigError,
+        match=r"fields\.yml: the site language 'de' has no editor words for labels: title, .* and more; add them",
+    ):
         editor_config.config_text(PROJECT, "en")
 
 
@@ -87,7 +102,9 @@ def test_each_kind_has_its_collection_with_every_field_of_the_model(language):
         assert set(fields) == set(model.model_fields) - {"source_hash"} | {"body"}
         for name, info in model.model_fields.items():
             if name != "source_hash":
-                assert fields[name]["required"] == (info.is_required() and name not in ("partners", "justice_stages", "target_groups")), name
+                assert fields[name]["required"] == (
+                    info.is_required() and name not in ("partners", "justice_stages", "target_groups")
+                ), name
     assert any(name.startswith("pages-") for name in collections)
 
 
@@ -132,7 +149,10 @@ def german_editor(tmp_path, monkeypatch):
     monkeypatch.setattr(languages, "STRINGS_DIR", strings)
     monkeypatch.setattr(languages, "_current", languages.SiteLanguages(("en", "fr", "de")))
     words = yaml.safe_load(editor_model.SETTINGS_FILE.read_text(encoding="utf-8"))
-    for entry in [*words["labels"].values(), *(labels for values in words["choices"].values() for labels in values.values())]:
+    for entry in [
+        *words["labels"].values(),
+        *(labels for values in words["choices"].values() for labels in values.values()),
+    ]:
         entry["de"] = entry["en"]
     for names in words["collections"].values():
         names.update(de=names["en"], de_one=names["en_one"])
@@ -154,7 +174,10 @@ def test_a_third_site_language_with_its_editor_words_gets_its_interface_and_loca
     assert {"editor/admin/de/config.yml", "editor/admin/de/index.html"} <= set(files)
     german = yaml.safe_load(files["editor/admin/de/config.yml"])
     assert german["locale"] == "de" and german["i18n"]["locales"] == ["de", "en", "fr"]
-    assert german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1" and german["site_url"] == "http://127.0.0.1:8000/de/"
+    assert (
+        german["local_backend"]["url"] == "http://127.0.0.1:8081/api/de/v1"
+        and german["site_url"] == "http://127.0.0.1:8000/de/"
+    )
     assert yaml.safe_load(files["editor/admin/config.yml"])["i18n"]["locales"] == ["en", "fr", "de"]
     assert '<html lang="de">' in files["editor/admin/de/index.html"]
 
@@ -172,14 +195,29 @@ def _fields_with_pattern(fields: list[dict]) -> dict[str, list]:
 def test_text_of_a_known_form_is_checked_on_the_field_with_an_example(language):
     """A date typed day first, an address without https://...: refused under the field as it is typed, in the
     interface's language, never dropped; the patterns accept what the check accepts."""
-    sheet = next(c for c in editor_config.editor_config(PROJECT, language)["collections"] if c["name"] == "practice-sheet")
+    sheet = next(
+        c for c in editor_config.editor_config(PROJECT, language)["collections"] if c["name"] == "practice-sheet"
+    )
     patterns = _fields_with_pattern(sheet["fields"])
     assert sorted(patterns) == ["date", "email", "language", "url"]
-    accepted = {"date": ["2019", "2019-03", "2019-03-12"], "email": ["contact@efus.eu"], "language": ["en", "ca"], "url": ["https://efus.eu/"]}
-    refused = {"date": ["12/03/2019", "12-03-2019", "March 2019", "19"], "email": ["contact(at)efus.eu", "contact@efus"],
-               "language": ["EN", "eng", "français"], "url": ["efus.eu", "www.efus.eu", "javascript:alert(1)"]}
+    accepted = {
+        "date": ["2019", "2019-03", "2019-03-12"],
+        "email": ["contact@efus.eu"],
+        "language": ["en", "ca"],
+        "url": ["https://efus.eu/"],
+    }
+    refused = {
+        "date": ["12/03/2019", "12-03-2019", "March 2019", "19"],
+        "email": ["contact(at)efus.eu", "contact@efus"],
+        "language": ["EN", "eng", "français"],
+        "url": ["efus.eu", "www.efus.eu", "javascript:alert(1)"],
+    }
     for name, (pattern, message) in patterns.items():
         assert all(re.fullmatch(pattern, value) for value in accepted[name]), name
         assert not any(re.fullmatch(pattern, value) for value in refused[name]), name
         assert any(example in message for example in accepted[name]), message  # says what to write
-    assert "2019-03-12 (et non 12/03/2019)" in patterns["date"][1] if language == "fr" else "(not 12/03/2019)" in patterns["date"][1]
+    assert (
+        "2019-03-12 (et non 12/03/2019)" in patterns["date"][1]
+        if language == "fr"
+        else "(not 12/03/2019)" in patterns["date"][1]
+    )

@@ -67,13 +67,33 @@ MALFORMED = {
     "Content-Length: -1": (_json(GOOD), {"Content-Length": "-1"}, 400),
     "no Content-Length": (_json(GOOD), {"Content-Length": None}, 411),
     "a body in chunks": (b"", {"Content-Length": None, "Transfer-Encoding": "chunked"}, 411),
-    "entriesByFolder depth as text": (_json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "md", "depth": "1"}}), {}, 400),
-    "entriesByFolder depth 10**9": (_json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "md", "depth": 10**9}}), {}, 400),
-    "entriesByFiles files not a list": (_json({"action": "entriesByFiles", "params": {"files": "docs/index.en.md"}}), {}, 400),
+    "entriesByFolder depth as text": (
+        _json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "md", "depth": "1"}}),
+        {},
+        400,
+    ),
+    "entriesByFolder depth 10**9": (
+        _json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "md", "depth": 10**9}}),
+        {},
+        400,
+    ),
+    "entriesByFiles files not a list": (
+        _json({"action": "entriesByFiles", "params": {"files": "docs/index.en.md"}}),
+        {},
+        400,
+    ),
     "persistEntry without dataFiles": (_json({"action": "persistEntry", "params": {"assets": []}}), {}, 400),
     "persistEntry with no files": (_json({"action": "persistEntry", "params": {"dataFiles": []}}), {}, 400),
-    "persistEntry without raw": (_json({"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/index.en.md"}]}}), {}, 400),
-    "persistEntry with NUL in raw": (_json({"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/index.en.md", "raw": "---\n\x00"}]}}), {}, 400),
+    "persistEntry without raw": (
+        _json({"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/index.en.md"}]}}),
+        {},
+        400,
+    ),
+    "persistEntry with NUL in raw": (
+        _json({"action": "persistEntry", "params": {"dataFiles": [{"path": "docs/index.en.md", "raw": "---\n\x00"}]}}),
+        {},
+        400,
+    ),
     # Not the editor's own page.
     "Content-Type text/plain": (_json(GOOD), {"Content-Type": "text/plain"}, 415),
     "Content-Type form": (_json(GOOD), {"Content-Type": "application/x-www-form-urlencoded"}, 415),
@@ -102,11 +122,31 @@ MALFORMED = {
     "getEntry a hidden file in docs": (_get_entry("docs/.secret.en.md"), {}, 403),
     "getEntry a page not .md": (_get_entry("docs/index.en.txt"), {}, 403),
     "getEntry a file in guidebook/": (_get_entry("guidebook/cms/server.en.md"), {}, 403),
-    "entriesByFolder .git": (_json({"action": "entriesByFolder", "params": {"folder": ".git", "extension": "md", "depth": 1}}), {}, 403),
-    "entriesByFolder of .yml files": (_json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "yml", "depth": 1}}), {}, 403),
-    "entriesByFolder the project's root": (_json({"action": "entriesByFolder", "params": {"folder": "guidebook", "extension": "md", "depth": 3}}), {}, 403),
-    "persistEntry outside content": (_json({"action": "persistEntry", "params": {"dataFiles": [{"path": "Makefile.en.md", "raw": "x"}]}}), {}, 403),
-    "persistEntry over a script": (_json({"action": "persistEntry", "params": {"dataFiles": [{"path": "scripts/x.en.md", "raw": "x"}]}}), {}, 403),
+    "entriesByFolder .git": (
+        _json({"action": "entriesByFolder", "params": {"folder": ".git", "extension": "md", "depth": 1}}),
+        {},
+        403,
+    ),
+    "entriesByFolder of .yml files": (
+        _json({"action": "entriesByFolder", "params": {"folder": "docs", "extension": "yml", "depth": 1}}),
+        {},
+        403,
+    ),
+    "entriesByFolder the project's root": (
+        _json({"action": "entriesByFolder", "params": {"folder": "guidebook", "extension": "md", "depth": 3}}),
+        {},
+        403,
+    ),
+    "persistEntry outside content": (
+        _json({"action": "persistEntry", "params": {"dataFiles": [{"path": "Makefile.en.md", "raw": "x"}]}}),
+        {},
+        403,
+    ),
+    "persistEntry over a script": (
+        _json({"action": "persistEntry", "params": {"dataFiles": [{"path": "scripts/x.en.md", "raw": "x"}]}}),
+        {},
+        403,
+    ),
 }
 
 
@@ -140,7 +180,9 @@ def test_a_symlink_to_a_file_outside_the_project_is_not_served(editor, page, pro
 @pytest.mark.parametrize("token", [None, "", "0123456789abcdef-" + "0" * 32, "forged"])
 def test_a_request_without_this_runs_token_is_refused(editor, page, token):
     path = "/api/en/v1" if token is None else f"/api/{token}/en/v1"
-    status, _, answer = raw_request(editor, "POST", path, _json(GOOD), {**page.headers(), "Content-Length": str(len(_json(GOOD)))})
+    status, _, answer = raw_request(
+        editor, "POST", path, _json(GOOD), {**page.headers(), "Content-Length": str(len(_json(GOOD)))}
+    )
     assert status == 403 and "reload the page" in json.loads(answer)["error"]
 
 
@@ -149,7 +191,9 @@ def test_a_token_of_another_run_of_the_server_is_refused(project):
         old = AdminPage(first)
     with running_editor(project) as second:
         page = AdminPage(second)
-        status, _, answer = raw_request(second, "POST", old.api_path, _json(GOOD), {**page.headers(), "Content-Length": str(len(_json(GOOD)))})
+        status, _, answer = raw_request(
+            second, "POST", old.api_path, _json(GOOD), {**page.headers(), "Content-Length": str(len(_json(GOOD)))}
+        )
     assert status == 403
 
 
@@ -174,22 +218,27 @@ def test_the_configuration_is_not_given_to_another_page(editor, fetched_from):
     assert status == 403 and b"/api/" not in answer
 
 
-@pytest.mark.parametrize(("method", "path", "headers", "expected"), [
-    ("GET", "/admin/", {"Host": "evil.example:{port}"}, 421),
-    ("GET", "/admin/config.yml", {"Host": "attacker.test:{port}"}, 421),
-    ("GET", "/admin/../../../etc/passwd", {}, 404),
-    ("GET", "/admin/%2e%2e/%2e%2e/Makefile", {}, 404),
-    ("GET", "/admin/decap/../../../../package.json", {}, 404),
-    ("GET", "/admin/%00", {}, 400),
-    ("GET", "/admin/%ff", {}, 400),
-    ("GET", "/api/x/en/v1", {}, 405),
-    ("PUT", "/admin/config.yml", {}, 405),
-    ("DELETE", "/api/x/en/v1", {}, 405),
-    ("PATCH", "/admin/", {}, 405),
-    ("OPTIONS", "/api/x/en/v1", {"Origin": "http://127.0.0.2:8000", "Access-Control-Request-Method": "POST"}, 403),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "expected"),
+    [
+        ("GET", "/admin/", {"Host": "evil.example:{port}"}, 421),
+        ("GET", "/admin/config.yml", {"Host": "attacker.test:{port}"}, 421),
+        ("GET", "/admin/../../../etc/passwd", {}, 404),
+        ("GET", "/admin/%2e%2e/%2e%2e/Makefile", {}, 404),
+        ("GET", "/admin/decap/../../../../package.json", {}, 404),
+        ("GET", "/admin/%00", {}, 400),
+        ("GET", "/admin/%ff", {}, 400),
+        ("GET", "/api/x/en/v1", {}, 405),
+        ("PUT", "/admin/config.yml", {}, 405),
+        ("DELETE", "/api/x/en/v1", {}, 405),
+        ("PATCH", "/admin/", {}, 405),
+        ("OPTIONS", "/api/x/en/v1", {"Origin": "http://127.0.0.2:8000", "Access-Control-Request-Method": "POST"}, 403),
+    ],
+)
 def test_other_methods_and_addresses_get_a_4xx_json_reason(editor, capfd, method, path, headers, expected):
-    status, response_headers, answer = raw_request(editor, method, path, headers={k: v.format(port=editor.port) for k, v in headers.items()})
+    status, response_headers, answer = raw_request(
+        editor, method, path, headers={k: v.format(port=editor.port) for k, v in headers.items()}
+    )
     assert status == expected
     assert "\n" not in json.loads(answer)["error"]
     assert not any(name.lower().startswith("access-control-") for name in response_headers)
@@ -208,18 +257,31 @@ def _raw_socket(editor, data: bytes, *, then_close: bool = False) -> bytes:
 
 
 def test_a_body_over_2_mb_gets_413_without_being_read(editor, page, project, capfd):
-    head = (f"POST {page.api_path} HTTP/1.1\r\nHost: 127.0.0.1:{editor.port}\r\nOrigin: {page.origin}\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {MAX_BODY + 1}\r\n\r\n").encode()
+    head = (
+        f"POST {page.api_path} HTTP/1.1\r\nHost: 127.0.0.1:{editor.port}\r\nOrigin: {page.origin}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {MAX_BODY + 1}\r\n\r\n"
+    ).encode()
     answer = _raw_socket(editor, head + b"x" * 65536)
-    assert answer.startswith(b"HTTP/1.0 413 ") and b'"error": "the request is 2097153 bytes; the editor takes at most' in answer
+    assert (
+        answer.startswith(b"HTTP/1.0 413 ")
+        and b'"error": "the request is 2097153 bytes; the editor takes at most' in answer
+    )
     assert capfd.readouterr() == ("", "")
 
 
 def test_a_body_shorter_than_announced_or_a_broken_request_line_gets_400(editor, page, capfd):
-    head = (f"POST {page.api_path} HTTP/1.1\r\nHost: 127.0.0.1:{editor.port}\r\nOrigin: {page.origin}\r\n"
-            f"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n").encode()
+    head = (
+        f"POST {page.api_path} HTTP/1.1\r\nHost: 127.0.0.1:{editor.port}\r\nOrigin: {page.origin}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+    ).encode()
     assert _raw_socket(editor, head + b'{"action":', then_close=True).startswith(b"HTTP/1.0 400 ")
-    for line in (b"GARBAGE", b"GET /admin/ HTTP/1.1 extra", b"GET /admin/ HTTP/2.0", b"GET /admin/ HTTP/x", b"GET /" + b"a" * 70000 + b" HTTP/1.1"):
+    for line in (
+        b"GARBAGE",
+        b"GET /admin/ HTTP/1.1 extra",
+        b"GET /admin/ HTTP/2.0",
+        b"GET /admin/ HTTP/x",
+        b"GET /" + b"a" * 70000 + b" HTTP/1.1",
+    ):
         broken = _raw_socket(editor, line + b"\r\n\r\n", then_close=True)
         assert broken.startswith(b"HTTP/1.0 4") and b'{"error": ' in broken, line[:40]
     assert capfd.readouterr() == ("", "")
@@ -231,29 +293,64 @@ SHEET = "practice_sheets/testville-case-management"
 def edited(project, field: str, value: str) -> str:
     """The English sheet as Decap sends it back with one field changed."""
     _, front, body = (project / f"{SHEET}.en.md").read_text(encoding="utf-8").split("---\n", 2)
-    return "---\n" + yaml.safe_dump({**yaml.safe_load(front), field: value}, allow_unicode=True, sort_keys=False) + "---\n" + body
+    return (
+        "---\n"
+        + yaml.safe_dump({**yaml.safe_load(front), field: value}, allow_unicode=True, sort_keys=False)
+        + "---\n"
+        + body
+    )
 
 
-@pytest.mark.parametrize(("language", "message"), [
-    ("en", "Someone changed this page since you opened it (practice_sheets/testville-case-management.en.md); nothing was written."),
-    ("fr", "Quelqu'un a modifié cette page depuis que vous l'avez ouverte (practice_sheets/testville-case-management.en.md) ; rien n'a été écrit."),
-])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "Someone changed this page since you opened it (practice_sheets/testville-case-management.en.md); nothing was written.",
+        ),
+        (
+            "fr",
+            "Quelqu'un a modifié cette page depuis que vous l'avez ouverte (practice_sheets/testville-case-management.en.md) ; rien n'a été écrit.",
+        ),
+    ],
+)
 def test_a_save_over_someone_elses_gets_409_in_the_interface_language(editor, project, language, message):
     first, second = AdminPage(editor, language), AdminPage(editor, language)
     for page in (first, second):
         assert page("getEntry", path=f"{SHEET}.en.md")[0] == 200
-    assert second("persistEntry", dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "The second editor's summary.")}], assets=[])[0] == 200
+    assert (
+        second(
+            "persistEntry",
+            dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "The second editor's summary.")}],
+            assets=[],
+        )[0]
+        == 200
+    )
     theirs = (project / f"{SHEET}.en.md").read_bytes()
-    status, answer = first("persistEntry", dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "The first editor's summary.")}], assets=[])
+    status, answer = first(
+        "persistEntry",
+        dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "The first editor's summary.")}],
+        assets=[],
+    )
     assert status == 409 and answer["error"].startswith(message)
     assert (project / f"{SHEET}.en.md").read_bytes() == theirs
     # The same editor saving again after its own save is no conflict.
-    assert second("persistEntry", dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "Again.")}], assets=[])[0] == 200
+    assert (
+        second(
+            "persistEntry",
+            dataFiles=[{"path": f"{SHEET}.en.md", "raw": edited(project, "summary", "Again.")}],
+            assets=[],
+        )[0]
+        == 200
+    )
 
 
 def test_a_page_made_meanwhile_under_the_same_name_is_not_overwritten(editor, project):
     page = AdminPage(editor)
-    assert page("getEntry", path="docs/new-page.en.md") == (200, {"data": None, "file": {"path": "docs/new-page.en.md", "id": None}})
+    assert page("getEntry", path="docs/new-page.en.md") == (
+        200,
+        {"data": None, "file": {"path": "docs/new-page.en.md", "id": None}},
+    )
     (project / "docs/new-page.en.md").write_text(NEW_PAGE, encoding="utf-8")
     status, answer = page("persistEntry", dataFiles=[{"path": "docs/new-page.en.md", "raw": NEW_PAGE}], assets=[])
     assert status == 409
@@ -263,6 +360,7 @@ def test_a_page_made_meanwhile_under_the_same_name_is_not_overwritten(editor, pr
 
 def test_a_burst_of_requests_is_answered_whole(editor, page):
     """A browser opens many connections at once; the old backlog of 5 made some wait or fail."""
+
     def one(_):
         return page("getEntry", path=f"{SHEET}.fr.md")[0]
 
@@ -277,7 +375,9 @@ def test_a_failure_of_the_server_itself_is_one_line_and_its_traceback_a_file(edi
 
     monkeypatch.setattr(editor.api, "act", broken)
     status, answer = page("getEntry", path=f"{SHEET}.en.md")
-    assert status == 500 and answer["error"].startswith("unexpected failure, RuntimeError: a bug (full traceback written to ")
+    assert status == 500 and answer["error"].startswith(
+        "unexpected failure, RuntimeError: a bug (full traceback written to "
+    )
     out, err = capfd.readouterr()
     assert out == "" and err.count("\n") == 1 and "Traceback" not in err and "RuntimeError: a bug" in err
     written = err.split("full traceback written to ")[1].split(")")[0]

@@ -36,17 +36,34 @@ def _problems_of(tmp_path, **overrides) -> list[Problem]:
         ({"period": {"start": 1980}}, "doit être supérieur ou égal à 1990"),
         ({"summary": ""}, "ne peut pas être vide"),
         ({"approaches": []}, "demande au moins un élément"),
-        ({"pilot": "testvile"}, "« testvile » n'est pas une valeur admise ; (vouliez-vous dire « testville » ?) valeurs attendues : testville"),
+        (
+            {"pilot": "testvile"},
+            "« testvile » n'est pas une valeur admise ; (vouliez-vous dire « testville » ?) valeurs attendues : testville",
+        ),
         ({"recommendations": [7]}, "il n'y a pas de chapitre de recommandations 7 ; numéros attendus : 1"),
         ({"approaches": ["mentoring"]}, "« mentoring » n'est pas une valeur admise"),
         ({"contact": {"email": "a@b.org", "name": "A. Person"}}, "une personne à contacter nommée demande la date"),
-        ({"sources": [{"title": "T", "publisher": "P", "url": "efus.eu", "language": "EN", "date": "2019-13"}]},
-         "« efus.eu » n'est pas une adresse web complète"),
+        (
+            {"sources": [{"title": "T", "publisher": "P", "url": "efus.eu", "language": "EN", "date": "2019-13"}]},
+            "« efus.eu » n'est pas une adresse web complète",
+        ),
         ({"sources": [{"title": "T", "publisher": "P", "language": "EN"}]}, "(vouliez-vous dire « en » ?)"),
-        ({"sources": [{"title": "T", "publisher": "P", "language": "en", "date": "2019-13"}]}, "« 2019-13 » n'est pas une date qui existe"),
-        ({"sources": [{"title": "T", "publisher": "P", "language": "en", "date": "March 2019"}]}, "« March 2019 » n'est pas une date"),
-        ({"country": "uk"}, "« uk » n'est pas un code de pays ISO 3166-1 à deux lettres ; (vouliez-vous dire « GB » ?)"),
-        ({"coordinates": "here"}, "« Coordonnées » (coordinates) : n'est pas un champ de cette page ; champs possibles : title"),
+        (
+            {"sources": [{"title": "T", "publisher": "P", "language": "en", "date": "2019-13"}]},
+            "« 2019-13 » n'est pas une date qui existe",
+        ),
+        (
+            {"sources": [{"title": "T", "publisher": "P", "language": "en", "date": "March 2019"}]},
+            "« March 2019 » n'est pas une date",
+        ),
+        (
+            {"country": "uk"},
+            "« uk » n'est pas un code de pays ISO 3166-1 à deux lettres ; (vouliez-vous dire « GB » ?)",
+        ),
+        (
+            {"coordinates": "here"},
+            "« Coordonnées » (coordinates) : n'est pas un champ de cette page ; champs possibles : title",
+        ),
         ({"period": {"start": "soon"}}, "un nombre entier est attendu"),
         ({"contact": "contact@example.org"}, "des champs « nom : valeur » sont attendus"),
     ],
@@ -61,7 +78,10 @@ def test_the_check_s_messages_are_put_in_french(tmp_path, overrides, french):
 
 def test_a_message_without_french_says_it_is_the_check_s_english():
     problem = Problem("docs/index.fr.md", 3, "title", "something new the check says")
-    assert described(problem, "fr") == f"docs/index.fr.md:3 : « Titre » (title) : something new the check says{UNTRANSLATED}"
+    assert (
+        described(problem, "fr")
+        == f"docs/index.fr.md:3 : « Titre » (title) : something new the check says{UNTRANSLATED}"
+    )
     assert refusal([problem], "en").splitlines() == [
         "This save is refused (the checks of guidebook check); nothing was written:",
         "• docs/index.fr.md:3: Title (title): something new the check says",
@@ -69,8 +89,30 @@ def test_a_message_without_french_says_it_is_the_check_s_english():
 
 
 # Values of every shape a field could be given: pydantic answers each wrong one with one of its error types.
-WRONG_VALUES = [None, True, "", " ", "x", "2019-13", "2019-02-30", "March 2019", 1.5, -1, 0, 3000, 10**20, float("nan"),
-                float("inf"), [], {}, ["x"], [1], {"x": 1}, "a@b", 200.0]
+WRONG_VALUES = [
+    None,
+    True,
+    "",
+    " ",
+    "x",
+    "2019-13",
+    "2019-02-30",
+    "March 2019",
+    1.5,
+    -1,
+    0,
+    3000,
+    10**20,
+    float("nan"),
+    float("inf"),
+    [],
+    {},
+    ["x"],
+    [1],
+    {"x": 1},
+    "a@b",
+    200.0,
+]
 
 
 def _wrong_values(annotation: object, depth: int = 0) -> list:
@@ -84,7 +126,11 @@ def _wrong_values(annotation: object, depth: int = 0) -> list:
     if origin is list:
         values += [[value] for value in _wrong_values(args[0], depth)]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) and depth < 3:
-        values += [{name: value} for name, info in annotation.model_fields.items() for value in _wrong_values(info.annotation, depth + 1)]
+        values += [
+            {name: value}
+            for name, info in annotation.model_fields.items()
+            for value in _wrong_values(info.annotation, depth + 1)
+        ]
     return values
 
 
@@ -113,4 +159,5 @@ def test_a_french_template_names_only_the_values_of_its_message():
         assert _names(french[code]) <= _names(english) | {"suggestion"}, code
 
 
-def _names(template: str) -> set[str]:    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+def _names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -38,7 +38,11 @@ def sheet(server, language="en"):
 
 def ask(server, body, headers=None):
     sent = json.dumps(body).encode()
-    given = {"Origin": f"http://127.0.0.1:{server.port}", "Content-Type": "application/json", "Content-Length": str(len(sent))} | (headers or {})
+    given = {
+        "Origin": f"http://127.0.0.1:{server.port}",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(sent)),
+    } | (headers or {})
     return raw_request(server, "POST", "/preview/render", sent, given)
 
 
@@ -51,8 +55,12 @@ def test_the_unsaved_form_is_rendered_as_the_page_a_save_then_a_build_would_publ
     status, headers, page = raw_request(editor, "GET", url)
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert b"A sentence not saved yet." in page and b'<meta http-equiv="Content-Security-Policy"' in page
-    assert headers["Content-Security-Policy"] == "sandbox; frame-ancestors 'self'"  # no script, no origin, only in the editor
-    assert (editor.api.project / path).read_text(encoding="utf-8").count("A sentence not saved yet.") == 0  # nothing written
+    assert (
+        headers["Content-Security-Policy"] == "sandbox; frame-ancestors 'self'"
+    )  # no script, no origin, only in the editor
+    assert (editor.api.project / path).read_text(encoding="utf-8").count(
+        "A sentence not saved yet."
+    ) == 0  # nothing written
     stylesheet = page.split(b'rel="stylesheet" href="')[1].split(b'"')[0].decode()
     status, headers, css = raw_request(editor, "GET", urljoin(url, stylesheet))
     assert status == 200 and headers["Content-Type"].startswith("text/css") and len(css) > 10_000
@@ -60,7 +68,9 @@ def test_the_unsaved_form_is_rendered_as_the_page_a_save_then_a_build_would_publ
 
 def test_french_and_english_are_rendered_from_their_own_data(editor):
     path, data = sheet(editor, "fr")
-    status, _, answer = ask(editor, {"path": path.replace(".fr.md", ".en.md"), "language": "fr", "interface": "fr", "data": data})
+    status, _, answer = ask(
+        editor, {"path": path.replace(".fr.md", ".en.md"), "language": "fr", "interface": "fr", "data": data}
+    )
     url = json.loads(answer)["url"]
     assert "/fr/practice-sheets/" in url
     assert b'<html lang="fr"' in raw_request(editor, "GET", url)[2]
@@ -77,27 +87,35 @@ def test_unsafe_text_is_refused_with_the_problem_in_the_interface_language_and_n
 
 def test_a_page_not_saved_yet_says_it_shows_once_saved(editor):
     _, data = sheet(editor)
-    answer = json.loads(ask(editor, {"path": "practice_sheets/brand-new.en.md", "language": "en", "interface": "fr", "data": data})[2])
+    answer = json.loads(
+        ask(editor, {"path": "practice_sheets/brand-new.en.md", "language": "en", "interface": "fr", "data": data})[2]
+    )
     assert answer == {"waiting": "L'aperçu d'une nouvelle page s'affiche une fois qu'elle a été enregistrée."}
 
 
-@pytest.mark.parametrize("headers, status", [
-    ({"Origin": "http://attacker.example"}, 403),
-    ({"Origin": None}, 403),
-    ({"Host": "attacker.example:8081"}, 421),
-    ({"Content-Type": "text/plain"}, 415),
-    ({"Sec-Fetch-Site": "cross-site"}, 403),
-])
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({"Origin": "http://attacker.example"}, 403),
+        ({"Origin": None}, 403),
+        ({"Host": "attacker.example:8081"}, 421),
+        ({"Content-Type": "text/plain"}, 415),
+        ({"Sec-Fetch-Site": "cross-site"}, 403),
+    ],
+)
 def test_only_the_editors_own_page_may_ask_for_a_preview(editor, headers, status):
     path, data = sheet(editor)
     assert ask(editor, {"path": path, "language": "en", "interface": "en", "data": data}, headers)[0] == status
 
 
-@pytest.mark.parametrize("body", [
-    {"path": "../etc/passwd.en.md", "language": "en", "interface": "en", "data": {}},
-    {"path": "practice_sheets/x.en.md", "language": "de", "interface": "en", "data": {}},
-    {"path": "practice_sheets/x.en.md", "language": "en", "interface": "en", "data": "text"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"path": "../etc/passwd.en.md", "language": "en", "interface": "en", "data": {}},
+        {"path": "practice_sheets/x.en.md", "language": "de", "interface": "en", "data": {}},
+        {"path": "practice_sheets/x.en.md", "language": "en", "interface": "en", "data": "text"},
+    ],
+)
 def test_a_malformed_request_is_refused_with_a_reason(editor, body):
     status, _, answer = ask(editor, body)
     assert 400 <= status < 500 and json.loads(answer)["error"]

@@ -26,23 +26,25 @@ def decap_text(meta: dict, body: str = "") -> str:
 
 def new_sheet(language: str) -> str:
     english = language == "en"
-    return decap_text({
-        "title": "Mentoring in Testville" if english else "Mentorat à Testville",
-        "summary": "A mentoring practice." if english else "Une pratique de mentorat.",
-        "status": "draft",
-        "last_reviewed": None,
-        "source_language": "",
-        "hide": [],
-        "city": "Testville",
-        "country": "BE",
-        "pilot": "testville",
-        "lead_organisation": {"name": "", "role": None},
-        "approaches": ["case-management"],
-        "recommendations": ["1"],
-        "period": {"start": None, "end": None},
-        "evaluation": {"status": "none", "note": ""},
-        "contact": {"email": "contact@example.org", "name": None, "consent_date": None},
-    })
+    return decap_text(
+        {
+            "title": "Mentoring in Testville" if english else "Mentorat à Testville",
+            "summary": "A mentoring practice." if english else "Une pratique de mentorat.",
+            "status": "draft",
+            "last_reviewed": None,
+            "source_language": "",
+            "hide": [],
+            "city": "Testville",
+            "country": "BE",
+            "pilot": "testville",
+            "lead_organisation": {"name": "", "role": None},
+            "approaches": ["case-management"],
+            "recommendations": ["1"],
+            "period": {"start": None, "end": None},
+            "evaluation": {"status": "none", "note": ""},
+            "contact": {"email": "contact@example.org", "name": None, "consent_date": None},
+        }
+    )
 
 
 def front_matter(path) -> dict:
@@ -81,7 +83,11 @@ def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_t
     shutil.copyfile(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
     states_before = status(copy)
     for first in sorted(copy.rglob("*.en.md")):
-        files = {path.relative_to(copy).as_posix(): path.read_text(encoding="utf-8") for path in (first, first.with_name(first.name.replace(".en.md", ".fr.md"))) if path.exists()}
+        files = {
+            path.relative_to(copy).as_posix(): path.read_text(encoding="utf-8")
+            for path in (first, first.with_name(first.name.replace(".en.md", ".fr.md")))
+            if path.exists()
+        }
         save(copy, files, TODAY)
     assert "0 error(s)" in check(copy)
     assert status(copy) == states_before
@@ -91,7 +97,9 @@ def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_t
         if "\napproaches:" in text:
             assert re.search(r"^approaches: \[[a-z-]+(, [a-z-]+)*\]$", text, re.M), sheet.name
         if "\npartners:" in text:
-            assert re.search(r'^partners:\n  - name: ".+"\n    role: ".+"$', text, re.M) or "partners: []" in text, sheet.name
+            assert re.search(r'^partners:\n  - name: ".+"\n    role: ".+"$', text, re.M) or "partners: []" in text, (
+                sheet.name
+            )
 
 
 def _edit(project, language: str, **changes) -> str:
@@ -106,14 +114,20 @@ def _mark(project) -> None:
 
 def test_a_source_saved_alone_shows_its_translation_as_outdated(project):
     _mark(project)
-    files = {f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary."), f"{SHEET}.fr.md": _edit(project, "fr")}
+    files = {
+        f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary."),
+        f"{SHEET}.fr.md": _edit(project, "fr"),
+    }
     save(project, files, TODAY)
     assert f"outdated    fr  {SHEET}.fr.md" in status(project)
 
 
 def test_both_languages_saved_together_are_recorded_up_to_date(project):
     _mark(project)
-    files = {f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary."), f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé changé.")}
+    files = {
+        f"{SHEET}.en.md": _edit(project, "en", summary="A changed summary."),
+        f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé changé."),
+    }
     save(project, files, TODAY)
     assert f"up-to-date  fr  {SHEET}.fr.md" in status(project)
 
@@ -136,7 +150,10 @@ def test_a_translation_saved_alone_is_marked_against_its_source_when_its_text_ch
 
 def test_a_save_the_check_refuses_writes_nothing_and_says_why(project):
     before = content_snapshot(project)
-    files = {f"practice_sheets/mentoring.{lang}.md": new_sheet(lang).replace("pilot: testville", "pilot: testvile") for lang in ("en", "fr")}
+    files = {
+        f"practice_sheets/mentoring.{lang}.md": new_sheet(lang).replace("pilot: testville", "pilot: testvile")
+        for lang in ("en", "fr")
+    }
     with pytest.raises(SaveRefused) as refused:
         save(project, files, TODAY)
     assert [(p.path, p.field) for p in refused.value.problems] == [(path, "pilot") for path in sorted(files)]
@@ -147,11 +164,19 @@ def test_a_save_the_check_refuses_writes_nothing_and_says_why(project):
 def test_a_translation_must_state_its_own_required_translated_fields(project):
     french = new_sheet("fr").replace("summary: Une pratique de mentorat.\n", "")
     with pytest.raises(SaveRefused) as refused:
-        save(project, {"practice_sheets/mentoring.en.md": new_sheet("en"), "practice_sheets/mentoring.fr.md": french}, TODAY)
-    assert [(p.path, p.line, p.field) for p in refused.value.problems] == [("practice_sheets/mentoring.fr.md", 1, "summary")]
+        save(
+            project,
+            {"practice_sheets/mentoring.en.md": new_sheet("en"), "practice_sheets/mentoring.fr.md": french},
+            TODAY,
+        )
+    assert [(p.path, p.line, p.field) for p in refused.value.problems] == [
+        ("practice_sheets/mentoring.fr.md", 1, "summary")
+    ]
 
 
-@pytest.mark.parametrize("path", ["../outside.en.md", "mkdocs.en.md", "practice_sheets/mentoring.md", "/etc/passwd.en.md"])
+@pytest.mark.parametrize(
+    "path", ["../outside.en.md", "mkdocs.en.md", "practice_sheets/mentoring.md", "/etc/passwd.en.md"]
+)
 def test_only_pages_of_the_guidebook_are_written(project, path):
     with pytest.raises(SaveRefused):
         save(project, {path: new_sheet("en")}, TODAY)
@@ -159,7 +184,9 @@ def test_only_pages_of_the_guidebook_are_written(project, path):
 
 @pytest.fixture
 def api(project):
-    (project / "city_pilots/index.en.md").write_text(page_text({"title": "City pilots", "status": "published"}), encoding="utf-8")
+    (project / "city_pilots/index.en.md").write_text(
+        page_text({"title": "City pilots", "status": "published"}), encoding="utf-8"
+    )
     with running_editor(project) as server:
         pages = {language: AdminPage(server, language) for language in ("en", "fr")}
 
@@ -172,27 +199,49 @@ def api(project):
 def test_a_collection_lists_its_pages_without_the_folder_index(api):
     status_code, entries = api("entriesByFolder", folder="city_pilots", extension="md", depth=1)
     assert status_code == 200
-    assert sorted(entry["file"]["path"] for entry in entries) == ["city_pilots/testville.en.md", "city_pilots/testville.fr.md"]
+    assert sorted(entry["file"]["path"] for entry in entries) == [
+        "city_pilots/testville.en.md",
+        "city_pilots/testville.fr.md",
+    ]
     assert entries[0]["data"].startswith("---\n")
     _, pages = api("entriesByFolder", folder="docs", extension="md", depth=1)
     assert sorted(entry["file"]["path"] for entry in pages) == ["docs/index.en.md", "docs/index.fr.md"]
 
 
 def test_a_refused_save_answers_with_the_problems_in_the_interface_language(api, project):
-    files = [{"slug": "mentoring", "path": f"practice_sheets/mentoring.{lang}.md", "raw": new_sheet(lang).replace("contact@example.org", "nobody")} for lang in ("en", "fr")]
+    files = [
+        {
+            "slug": "mentoring",
+            "path": f"practice_sheets/mentoring.{lang}.md",
+            "raw": new_sheet(lang).replace("contact@example.org", "nobody"),
+        }
+        for lang in ("en", "fr")
+    ]
     status_code, answer = api("persistEntry", "fr", entry=files[0], dataFiles=files, assets=[])
     assert status_code == 422
-    assert answer["error"].splitlines()[0] == "Cet enregistrement est refusé (contrôles de guidebook check) ; rien n'a été écrit :"
+    assert (
+        answer["error"].splitlines()[0]
+        == "Cet enregistrement est refusé (contrôles de guidebook check) ; rien n'a été écrit :"
+    )
     assert "practice_sheets/mentoring.fr.md:" in answer["error"]
     assert "« Adresse électronique » (contact.email) : « nobody » n'est pas une adresse électronique" in answer["error"]
     assert not (project / "practice_sheets/mentoring.en.md").exists()
-    status_code, answer = api("persistEntry", "en", entry=files[0], dataFiles=files, assets=[{"path": "docs/assets/images/a.png", "content": "", "encoding": "base64"}])
+    status_code, answer = api(
+        "persistEntry",
+        "en",
+        entry=files[0],
+        dataFiles=files,
+        assets=[{"path": "docs/assets/images/a.png", "content": "", "encoding": "base64"}],
+    )
     assert status_code == 422 and "images are not added through the editor" in answer["error"]
 
 
 def test_a_project_the_check_cannot_read_answers_with_the_reason_and_writes_nothing(api, project):
     (project / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
-    files = [{"slug": "mentoring", "path": f"practice_sheets/mentoring.{lang}.md", "raw": new_sheet(lang)} for lang in ("en", "fr")]
+    files = [
+        {"slug": "mentoring", "path": f"practice_sheets/mentoring.{lang}.md", "raw": new_sheet(lang)}
+        for lang in ("en", "fr")
+    ]
     status_code, answer = api("persistEntry", "en", entry=files[0], dataFiles=files, assets=[])
     assert status_code == 422
     assert answer["error"].startswith(f"{project.resolve()}/mkdocs.yml: is not valid YAML"), answer
@@ -204,7 +253,10 @@ def test_a_change_to_the_french_alone_writes_the_french_file_alone(project):
     _mark(project)
     english_before = (project / f"{SHEET}.en.md").read_bytes()
     as_decap_writes = {"source_language": "", "hide": [], "last_reviewed": None}  # its empty fields
-    files = {f"{SHEET}.en.md": _edit(project, "en", **as_decap_writes), f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé corrigé.")}
+    files = {
+        f"{SHEET}.en.md": _edit(project, "en", **as_decap_writes),
+        f"{SHEET}.fr.md": _edit(project, "fr", summary="Un résumé corrigé."),
+    }
     assert files[f"{SHEET}.en.md"].encode() != english_before  # Decap's style differs from the file's
     assert save(project, files, TODAY) == [f"{SHEET}.fr.md"]
     assert (project / f"{SHEET}.en.md").read_bytes() == english_before

@@ -47,14 +47,25 @@ def _gone(pid: int) -> bool:
 def test_serve_prints_both_addresses_serves_both_and_a_signal_stops_both(project, stop):
     (project / "editor").symlink_to(PROJECT / "editor")
     editor_port, preview_port = _free_port(), _free_port()
-    command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(editor_port), "--preview-port", str(preview_port)]
+    command = [
+        Path(sys.executable).with_name("guidebook"),
+        "--project",
+        str(project),
+        "edit",
+        "--port",
+        str(editor_port),
+        "--preview-port",
+        str(preview_port),
+    ]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         printed = [server.stdout.readline() for _ in range(3)]
         assert printed[0].startswith(f"Editor:       http://127.0.0.1:{editor_port}/admin/"), printed
         assert printed[1].startswith(f"Live preview: http://127.0.0.1:{preview_port}/"), printed
         deadline = time.monotonic() + 60
-        while not (_answers(f"http://127.0.0.1:{preview_port}/") and _answers(f"http://127.0.0.1:{editor_port}/admin/fr/")):
+        while not (
+            _answers(f"http://127.0.0.1:{preview_port}/") and _answers(f"http://127.0.0.1:{editor_port}/admin/fr/")
+        ):
             assert time.monotonic() < deadline, "the editor or the live preview did not answer within a minute"
             assert server.poll() is None, server.stdout.read()
             time.sleep(0.5)
@@ -83,11 +94,22 @@ def test_a_busy_port_is_said_in_one_line_without_starting_anything(project):
         command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit", "--port", str(port)]
         result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert result.stderr == f"Error: Invalid value for --port: cannot listen on 127.0.0.1:{port} (Address already in use); give another port\n"
+    assert (
+        result.stderr
+        == f"Error: Invalid value for --port: cannot listen on 127.0.0.1:{port} (Address already in use); give another port\n"
+    )
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
 def test_without_decap_installed_the_editor_says_how_to_install_it(project):
-    result = subprocess.run([Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [Path(sys.executable).with_name("guidebook"), "--project", str(project), "edit"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
-    assert result.stderr == "Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci\n"
+    assert (
+        result.stderr
+        == "Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci\n"
+    )

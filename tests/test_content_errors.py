@@ -23,15 +23,43 @@ CASES = {
         "front matter",
         "(while parsing a flow sequence on line 4)",
     ),
-    "missing field": (lambda t: _replace_line(t, "city: Testville\n", ""), "city", "is missing from this practice sheet"),
+    "missing field": (
+        lambda t: _replace_line(t, "city: Testville\n", ""),
+        "city",
+        "is missing from this practice sheet",
+    ),
     "wrong type": (lambda t: _replace_line(t, "  start: 2017", "  start: next year"), "period.start", "valid integer"),
-    "unknown pilot": (lambda t: _replace_line(t, "pilot: testville", "pilot: testvile"), "pilot", "did you mean 'testville'?"),
-    "unknown chapter": (lambda t: _replace_line(t, "- 1\nperiod", "- 13\nperiod"), "recommendations.0", "there is no recommendation chapter 13"),
+    "unknown pilot": (
+        lambda t: _replace_line(t, "pilot: testville", "pilot: testvile"),
+        "pilot",
+        "did you mean 'testville'?",
+    ),
+    "unknown chapter": (
+        lambda t: _replace_line(t, "- 1\nperiod", "- 13\nperiod"),
+        "recommendations.0",
+        "there is no recommendation chapter 13",
+    ),
     "misspelt country": (lambda t: _replace_line(t, "country: BE", "country: UK"), "country", "did you mean 'GB'?"),
-    "misspelt approach": (lambda t: _replace_line(t, "- case-management", "- case-managment"), "approaches.0", "did you mean 'case-management'?"),
-    "duplicate key": (lambda t: _replace_line(t, "city: Testville", "city: Testville\ncity: Otherville"), "city", "is given twice"),
-    "impossible date": (lambda t: _replace_line(t, "status: published", "status: published\nlast_reviewed: 2026-02-30"), "last_reviewed", "is not a real date"),
-    "unknown field": (lambda t: _replace_line(t, "city: Testville", "citty: Testville\ncity: Testville"), "citty", "did you mean 'city'?"),
+    "misspelt approach": (
+        lambda t: _replace_line(t, "- case-management", "- case-managment"),
+        "approaches.0",
+        "did you mean 'case-management'?",
+    ),
+    "duplicate key": (
+        lambda t: _replace_line(t, "city: Testville", "city: Testville\ncity: Otherville"),
+        "city",
+        "is given twice",
+    ),
+    "impossible date": (
+        lambda t: _replace_line(t, "status: published", "status: published\nlast_reviewed: 2026-02-30"),
+        "last_reviewed",
+        "is not a real date",
+    ),
+    "unknown field": (
+        lambda t: _replace_line(t, "city: Testville", "citty: Testville\ncity: Testville"),
+        "citty",
+        "did you mean 'city'?",
+    ),
     "named contact without consent": (
         lambda t: _replace_line(t, "  email: contact@example.org", "  email: contact@example.org\n  name: A Person"),
         "contact",
@@ -122,7 +150,9 @@ def test_practice_sheet_must_follow_the_section_template(tmp_path):
 
 def test_translation_inherits_language_neutral_fields(tmp_path):
     files = base_files()
-    files["practice_sheets/testville-case-management.fr.md"] = sheet("fr").replace("city: Testville\n", "").replace("country: BE\n", "")
+    files["practice_sheets/testville-case-management.fr.md"] = (
+        sheet("fr").replace("city: Testville\n", "").replace("country: BE\n", "")
+    )
     result = build(write_project(tmp_path / "p", files))
     assert "Belgique" in result.html("fr/practice-sheets/testville-case-management")
 
@@ -131,7 +161,10 @@ def test_translation_inherits_language_neutral_fields(tmp_path):
     "body, expected",
     [
         ("See [the pilot](../city-pilots/nowhere.md).", "link '../city-pilots/nowhere.md' points to no page"),
-        ("See [the chapter](../recommendations/01-first.md#no-such-heading).", "anchor '#no-such-heading' is not a heading"),
+        (
+            "See [the chapter](../recommendations/01-first.md#no-such-heading).",
+            "anchor '#no-such-heading' is not a heading",
+        ),
         ("![Map of the city](images/missing.png)", "image 'images/missing.png' not found"),
     ],
 )
@@ -147,14 +180,21 @@ def test_valid_links_with_anchors_pass(tmp_path):
     files = base_files()
     files["recommendations/01-first.en.md"] += "\n## Why it matters\n\nText.\n"
     files["recommendations/01-first.fr.md"] += "\n## Why it matters\n\nTexte.\n"
-    files["docs/about/links.en.md"] = "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters) and [the catalogue](../practice-sheets/index.md).\n"
+    files["docs/about/links.en.md"] = (
+        "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters) and [the catalogue](../practice-sheets/index.md).\n"
+    )
     assert build(write_project(tmp_path / "p", files)).warnings == []
 
 
 def test_anchor_missing_in_the_translation_the_reader_gets_is_an_error(tmp_path):
     files = base_files()
     files["recommendations/01-first.en.md"] += "\n## Why it matters\n\nText.\n"
-    files["docs/about/links.en.md"] = "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters).\n"
+    files["docs/about/links.en.md"] = (
+        "---\ntitle: Links\nstatus: draft\n---\n\nSee [why](../recommendations/01-first.md#why-it-matters).\n"
+    )
     with pytest.raises(publish.BuildFailed) as failure:
         build(write_project(tmp_path / "p", files))
-    assert "docs/about/links.en.md:6: body: anchor '#why-it-matters' is not a heading of recommendations/01-first.fr.md" in str(failure.value)
+    assert (
+        "docs/about/links.en.md:6: body: anchor '#why-it-matters' is not a heading of recommendations/01-first.fr.md"
+        in str(failure.value)
+    )

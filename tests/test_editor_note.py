@@ -23,7 +23,13 @@ def run(project, *args):
 
 def chapter(language: str, **extra) -> str:
     english = language == "en"
-    meta = {"title": "First chapter" if english else "Premier chapitre", "number": 1, "summary": "S.", "status": "published", **extra}
+    meta = {
+        "title": "First chapter" if english else "Premier chapitre",
+        "number": 1,
+        "summary": "S.",
+        "status": "published",
+        **extra,
+    }
     return page_text(meta, "Text of the chapter." if english else "Texte du chapitre.")
 
 
@@ -46,7 +52,11 @@ def test_status_lists_each_file_with_its_note_in_text_and_json(tmp_path):
         f"  {FR_CHAPTER}: editor_note: {FR_NOTE}",
     ]
     report = json.loads(run(project, "status", "--format", "json").output)
-    assert {(row["path"], row["note"]) for row in report["editor_notes"]} == {(EN_SHEET, NOTE), (EN_CHAPTER, NOTE), (FR_CHAPTER, FR_NOTE)}
+    assert {(row["path"], row["note"]) for row in report["editor_notes"]} == {
+        (EN_SHEET, NOTE),
+        (EN_CHAPTER, NOTE),
+        (FR_CHAPTER, FR_NOTE),
+    }
 
 
 def test_a_translation_neither_inherits_the_note_nor_goes_out_of_date_when_it_changes(tmp_path):
@@ -66,14 +76,18 @@ def test_a_note_that_is_not_text_is_refused_with_file_line_and_field(tmp_path):
     files[FR_CHAPTER] = chapter("fr", editor_note="")
     result = run(write_project(tmp_path / "p", files), "check")
     assert result.exit_code != 0
-    assert f"{EN_CHAPTER}:6: editor_note:" in result.output and f"{FR_CHAPTER}:6: editor_note:" in result.output  # line 6: after 4 fields
+    assert (
+        f"{EN_CHAPTER}:6: editor_note:" in result.output and f"{FR_CHAPTER}:6: editor_note:" in result.output
+    )  # line 6: after 4 fields
     assert "Traceback" not in result.output
 
 
 def test_the_note_is_nowhere_readers_look_pages_search_open_data_or_pdfs(tmp_path):
     result = build(write_project(tmp_path / "p", noted_files()), downloads=True)
     published = [path for path in result.site.rglob("*") if path.suffix in {".html", ".json", ".xml", ".js"}]
-    assert any(path.name == "search_index.json" for path in published) and any(path.name == "catalogue.json" for path in published)
+    assert any(path.name == "search_index.json" for path in published) and any(
+        path.name == "catalogue.json" for path in published
+    )
     for path in published:
         text = path.read_text(encoding="utf-8")
         assert "ZEBRA-NOTE-7" not in text and "NOTE-ZEBRE-8" not in text and "editor_note" not in text, path
@@ -83,4 +97,6 @@ def test_the_note_is_nowhere_readers_look_pages_search_open_data_or_pdfs(tmp_pat
     for pdf in pdfs:
         text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
         assert "ZEBRA" not in text and "ZEBRE" not in text, pdf
-    assert "Text of the chapter." in " ".join(page.extract_text() for page in PdfReader(result.site / "guidebook-en.pdf").pages)
+    assert "Text of the chapter." in " ".join(
+        page.extract_text() for page in PdfReader(result.site / "guidebook-en.pdf").pages
+    )

@@ -10,10 +10,15 @@ from guidebook.commands.cli import main
 
 def test_building_into_a_path_whose_parent_is_a_file_says_so_and_exits_1(project):
     (project / "notes.txt").write_text("not a folder")
-    result = CliRunner().invoke(main, ["--project", str(project), "build", "--no-downloads", str(project / "notes.txt" / "site")])
+    result = CliRunner().invoke(
+        main, ["--project", str(project), "build", "--no-downloads", str(project / "notes.txt" / "site")]
+    )
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
-    assert f"cannot build into {project / 'notes.txt' / 'site'}: {project / 'notes.txt'}, a folder of the output path, is a file" in result.output
+    assert (
+        f"cannot build into {project / 'notes.txt' / 'site'}: {project / 'notes.txt'}, a folder of the output path, is a file"
+        in result.output
+    )
     assert (project / "notes.txt").read_text() == "not a folder"
 
 

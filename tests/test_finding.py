@@ -20,8 +20,12 @@ from test_map import SVG, svg_of
 def two_sheets():
     """Two sheets in the same country (Belgium) with different approaches."""
     files = base_files()
-    files["practice_sheets/testville-training.en.md"] = sheet("en", title="Training in Testville", approaches=["training"])
-    files["practice_sheets/testville-training.fr.md"] = sheet("fr", title="Formation à Testville", approaches=["training"])
+    files["practice_sheets/testville-training.en.md"] = sheet(
+        "en", title="Training in Testville", approaches=["training"]
+    )
+    files["practice_sheets/testville-training.fr.md"] = sheet(
+        "fr", title="Formation à Testville", approaches=["training"]
+    )
     return built_once("finding", files)
 
 
@@ -38,9 +42,11 @@ def test_a_filter_that_cannot_narrow_is_left_out(two_sheets):
 def test_the_filters_are_a_closed_disclosure_opened_on_wide_screens_before_the_first_paint(two_sheets):
     html = two_sheets.html("fr/practice-sheets")
     panel = html.index('<details class="gb-filters__panel" id="gb-filter-panel">')
-    opener = html.index('<script>if(matchMedia("(min-width: 60em)").matches)document.getElementById("gb-filter-panel").open=true</script>')
+    opener = html.index(
+        '<script>if(matchMedia("(min-width: 60em)").matches)document.getElementById("gb-filter-panel").open=true</script>'
+    )
     assert panel < opener < html.index('<ul class="gb-cards"')
-    assert "<summary class=\"gb-filters__summary\"><span>Filtres</span>" in html
+    assert '<summary class="gb-filters__summary"><span>Filtres</span>' in html
     # Nothing is revealed by a script after load (no layout shift): only the no-script stylesheet hides controls.
     assert re.search(r'<(form|div|p)[^>]*class="[^"]*gb-needs-script[^"]*"[^>]*\bhidden\b', html) is None
     assert 'href="../../stylesheets/finding-noscript.css"' in original_names(html)  # under its content-hashed name
@@ -50,7 +56,9 @@ def test_head_alternates_are_absolute_and_the_selector_links_stay_relative(two_s
     html = two_sheets.html("city-pilots/testville")
     assert '<link rel="alternate" href="https://prepare.efus.eu/fr/city-pilots/testville/" hreflang="fr">' in html
     assert '<link rel="alternate" href="https://prepare.efus.eu/city-pilots/testville/" hreflang="en">' in html
-    assert re.search(r'<a href="\.\./\.\./fr/city-pilots/testville/" hreflang="fr" lang="fr" class="md-select__link">', html)
+    assert re.search(
+        r'<a href="\.\./\.\./fr/city-pilots/testville/" hreflang="fr" lang="fr" class="md-select__link">', html
+    )
     not_found = two_sheets.html("404.html")
     assert '<link rel="alternate" href="https://prepare.efus.eu/fr/" hreflang="fr">' in not_found
 
@@ -104,11 +112,20 @@ def _box(element):
 def test_each_map_marker_is_a_target_24_units_high_that_overlaps_no_other(real_site):
     svg = svg_of(real_site.html("map"))
     # The wide screen's labels (phones have their own, placed for the smaller map: tests/browser/test_reader.py).
-    targets = [_box(link.find(f"{SVG}g[@class='gb-map__label gb-map__label--wide']/{SVG}rect")) for link in svg.iter(f"{SVG}a") if link.get("class") == "gb-map__pilot"]
+    targets = [
+        _box(link.find(f"{SVG}g[@class='gb-map__label gb-map__label--wide']/{SVG}rect"))
+        for link in svg.iter(f"{SVG}a")
+        if link.get("class") == "gb-map__pilot"
+    ]
     assert len(targets) == 9 and all(height == TARGET_HEIGHT and width >= 24 for _, _, width, height in targets)
     for index, (x, y, width, height) in enumerate(targets):
         for other_x, other_y, other_width, other_height in targets[index + 1 :]:
-            assert x + width <= other_x or other_x + other_width <= x or y + height <= other_y or other_y + other_height <= y
+            assert (
+                x + width <= other_x
+                or other_x + other_width <= x
+                or y + height <= other_y
+                or other_y + other_height <= y
+            )
 
 
 @pytest.mark.parametrize("prefix, legend", [("", "City pilot of Part 2"), ("fr/", "Projet pilote de la partie 2")])
@@ -120,10 +137,18 @@ def test_the_map_has_a_legend_in_the_reader_language(real_site, prefix, legend):
 def test_the_strings_of_finding_exist_in_both_languages():
     import yaml
 
-    english, french = (yaml.safe_load((PROJECT / f"guidebook/strings/{code}.yml").read_text(encoding="utf-8")) for code in ("en", "fr"))
-    assert set(english["search_kind"]) == set(french["search_kind"]) == {"practice-sheet", "pilot", "recommendation", "country", "chapter", "page"}
+    english, french = (
+        yaml.safe_load((PROJECT / f"guidebook/strings/{code}.yml").read_text(encoding="utf-8")) for code in ("en", "fr")
+    )
+    assert (
+        set(english["search_kind"])
+        == set(french["search_kind"])
+        == {"practice-sheet", "pilot", "recommendation", "country", "chapter", "page"}
+    )
 
 
 @pytest.mark.parametrize("prefix, name", [("", "Search"), ("fr/", "Recherche")])
 def test_the_search_dialog_has_a_name_in_the_reader_language(two_sheets, prefix, name):
-    assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in two_sheets.html(f"{prefix}city-pilots/testville")
+    assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in two_sheets.html(
+        f"{prefix}city-pilots/testville"
+    )

@@ -51,17 +51,31 @@ def _part(html: str, css_class: str) -> str:
 def _header(html: str) -> str:
     """A practice sheet's header, its citation (the last part) included."""
     start = html.index('<div class="gb-sheet-header">')
-    return _flat(html[start:html.index("</details>", start)])
+    return _flat(html[start : html.index("</details>", start)])
 
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("fr", "fr/")])
-def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_instead_of_the_theme_credit(site, lang, prefix):
+def test_footer_has_funding_emblem_licence_contact_accessibility_and_edition_instead_of_the_theme_credit(
+    site, lang, prefix
+):
     footer = _part(site.html(prefix + SHEET), "md-copyright gb-footer")
     expected = {
-        "en": ("Co-funded by the Justice Programme", "Emblem of the European Union", "Text © European Forum for Urban Security (Efus), all rights reserved",
-               ">Contact</a>", ">Accessibility statement</a>", "Online edition of 1 March 2025"),
-        "fr": ("Cofinancé par le programme Justice", "Emblème de l’Union européenne", "Textes © Forum européen pour la sécurité urbaine (Efus), tous droits réservés",
-               ">Contact</a>", ">Déclaration d’accessibilité</a>", "Édition en ligne du 1er mars 2025"),  # typographic apostrophes (issue 28)
+        "en": (
+            "Co-funded by the Justice Programme",
+            "Emblem of the European Union",
+            "Text © European Forum for Urban Security (Efus), all rights reserved",
+            ">Contact</a>",
+            ">Accessibility statement</a>",
+            "Online edition of 1 March 2025",
+        ),
+        "fr": (
+            "Cofinancé par le programme Justice",
+            "Emblème de l’Union européenne",
+            "Textes © Forum européen pour la sécurité urbaine (Efus), tous droits réservés",
+            ">Contact</a>",
+            ">Déclaration d’accessibilité</a>",
+            "Édition en ligne du 1er mars 2025",
+        ),  # typographic apostrophes (issue 28)
     }[lang]
     for text in expected:
         assert text.replace("'", "&#39;") in footer or text in footer, text
@@ -76,9 +90,16 @@ def test_the_site_serves_the_pdfs_fonts_and_emblem_from_the_package(site):
     for path in fonts.iterdir():  # under content-hashed names (publish/fingerprint.py), but the licences
         if path.suffix == ".css":  # served inside the one stylesheet (tests/test_stylesheets.py)
             continue
-        built = site.site / "assets" / "fonts" / path.name if path.suffix == ".txt" else built_path(site.site, f"assets/fonts/{path.name}")
+        built = (
+            site.site / "assets" / "fonts" / path.name
+            if path.suffix == ".txt"
+            else built_path(site.site, f"assets/fonts/{path.name}")
+        )
         assert built.read_bytes() == path.read_bytes(), path.name
-    assert built_path(site.site, "assets/images/eu-emblem.svg").read_bytes() == (PACKAGE_DIR / "assets/eu-emblem.svg").read_bytes()
+    assert (
+        built_path(site.site, "assets/images/eu-emblem.svg").read_bytes()
+        == (PACKAGE_DIR / "assets/eu-emblem.svg").read_bytes()
+    )
     html = site.html(SHEET)
     bundle = original_names(built_path(site.site, "stylesheets/site.css").read_text(encoding="utf-8"))
     assert bundle.index("/* assets/fonts/fonts.css */") < bundle.index("/* stylesheets/identity.css */")
@@ -95,7 +116,7 @@ def test_the_site_uses_the_print_palette_and_plex():
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -109,9 +130,14 @@ def test_palette_meets_wcag_aa_contrast_for_text():
     colours = dict(re.findall(r"--gb-([a-z-]+):\s*(#[0-9a-f]{6});", CSS))
     white = "#ffffff"
     pairs = [  # text, background: body links, headings, hovered links, header and footer text, the tinted boxes
-        (colours["primary"], white), (colours["primary-dark"], white), (colours["accent"], white),
-        (white, colours["primary"]), (white, colours["primary-dark"]),
-        (colours["primary"], colours["tint"]), (colours["primary-dark"], colours["tint"]), (colours["accent"], colours["tint"]),
+        (colours["primary"], white),
+        (colours["primary-dark"], white),
+        (colours["accent"], white),
+        (white, colours["primary"]),
+        (white, colours["primary-dark"]),
+        (colours["primary"], colours["tint"]),
+        (colours["primary-dark"], colours["tint"]),
+        (colours["accent"], colours["tint"]),
     ]
     for text, background in pairs:
         assert _contrast(text, background) >= 4.5, (text, background, round(_contrast(text, background), 2))
@@ -128,12 +154,22 @@ def test_practice_sheet_header_says_evaluation_level_review_date_sources_and_cit
     header = _header(html)
     assert html.index("<h1") < html.index('class="gb-sheet-header"') < html.index('class="gb-body"')
     expected = {
-        "en": ("Process evaluation", "An evaluation looked at how the practice was carried out", "What the levels mean",
-               '<time datetime="2025-03-01">1 March 2025</time>', "1 source, listed at the end of the page",
-               "European Forum for Urban Security (Efus), “Case management in Testville”, PREPARE guidebook, online edition, last reviewed 1 March 2025, "),
-        "fr": ("Évaluation de processus", "Une évaluation a examiné la mise en œuvre de la pratique", "Ce que signifient les niveaux",
-               '<time datetime="2025-03-01">1er mars 2025</time>', "1 source, citée en fin de page",
-               "Forum européen pour la sécurité urbaine (Efus), «\u00a0Gestion de cas à Testville\u00a0», Guide PREPARE, édition en ligne, revue le 1er mars 2025, "),
+        "en": (
+            "Process evaluation",
+            "An evaluation looked at how the practice was carried out",
+            "What the levels mean",
+            '<time datetime="2025-03-01">1 March 2025</time>',
+            "1 source, listed at the end of the page",
+            "European Forum for Urban Security (Efus), “Case management in Testville”, PREPARE guidebook, online edition, last reviewed 1 March 2025, ",
+        ),
+        "fr": (
+            "Évaluation de processus",
+            "Une évaluation a examiné la mise en œuvre de la pratique",
+            "Ce que signifient les niveaux",
+            '<time datetime="2025-03-01">1er mars 2025</time>',
+            "1 source, citée en fin de page",
+            "Forum européen pour la sécurité urbaine (Efus), «\u00a0Gestion de cas à Testville\u00a0», Guide PREPARE, édition en ligne, revue le 1er mars 2025, ",
+        ),
     }[lang]
     for text in expected:
         assert text in header, text
@@ -162,10 +198,23 @@ def test_evaluation_levels_page_lists_every_level_with_its_meaning(site, lang, p
     assert {"en": "<h1>Evaluation levels</h1>", "fr": "<h1>Niveaux d’évaluation</h1>"}[lang] in html
 
 
-@pytest.mark.parametrize("lang, prefix, search, entries", [
-    ("en", "", "Search the guidebook (practice sheets first)", ("Find a practice", "The recommendations", "Countries and pilots on the map")),
-    ("fr", "fr/", "Chercher dans le guide (fiches pratiques en premier)", ("Trouver une pratique", "Les recommandations", "Pays et projets pilotes sur la carte")),
-])
+@pytest.mark.parametrize(
+    "lang, prefix, search, entries",
+    [
+        (
+            "en",
+            "",
+            "Search the guidebook (practice sheets first)",
+            ("Find a practice", "The recommendations", "Countries and pilots on the map"),
+        ),
+        (
+            "fr",
+            "fr/",
+            "Chercher dans le guide (fiches pratiques en premier)",
+            ("Trouver une pratique", "Les recommandations", "Pays et projets pilotes sur la carte"),
+        ),
+    ],
+)
 def test_home_page_leads_with_a_search_and_three_entries(site, lang, prefix, search, entries):
     html = site.html(prefix)
     form = _part(html, "gb-home__search")
@@ -177,13 +226,18 @@ def test_home_page_leads_with_a_search_and_three_entries(site, lang, prefix, sea
     for title in entries:
         assert title in nav
     assert {"en": "2 practice sheets", "fr": "2 fiches pratiques"}[lang] in nav  # counted in the content
-    assert html.index('class="gb-home__search"') < html.index('class="gb-home__entries"') < html.index('class="gb-body"')
+    assert (
+        html.index('class="gb-home__search"') < html.index('class="gb-home__entries"') < html.index('class="gb-body"')
+    )
 
 
-@pytest.mark.parametrize("path, lang, title, other_lang, other_title", [
-    ("404.html", "en", "Page not found", "fr", "Page introuvable"),
-    ("fr/404.html", "fr", "Page introuvable", "en", "Page not found"),
-])
+@pytest.mark.parametrize(
+    "path, lang, title, other_lang, other_title",
+    [
+        ("404.html", "en", "Page not found", "fr", "Page introuvable"),
+        ("fr/404.html", "fr", "Page introuvable", "en", "Page not found"),
+    ],
+)
 def test_each_language_has_its_own_404_page(site, path, lang, title, other_lang, other_title):
     html = site.html(path)
     assert f'<html lang="{lang}"' in html
@@ -195,13 +249,19 @@ def test_download_sizes_are_written_in_each_page_language_once_the_files_exist(t
     (tmp_path / "fr").mkdir()
     (tmp_path / "guidebook-en.pdf").write_bytes(b"x" * 1_250_000)
     (tmp_path / "handout.pdf").write_bytes(b"x" * 45_400)
-    placeholders = "".join(f'<span class="gb-size" data-file="{name}"></span>' for name in ("guidebook-en.pdf", "handout.pdf", "missing.zip"))
+    placeholders = "".join(
+        f'<span class="gb-size" data-file="{name}"></span>'
+        for name in ("guidebook-en.pdf", "handout.pdf", "missing.zip")
+    )
     (tmp_path / "index.html").write_text(f'<html lang="en">{placeholders}', encoding="utf-8")
     (tmp_path / "fr" / "index.html").write_text(f'<html lang="fr">{placeholders}', encoding="utf-8")
     (tmp_path / "plain.html").write_text('<html lang="en">nothing to fill', encoding="utf-8")
 
     assert fill_sizes(tmp_path) == 6
-    english, french = (tmp_path / "index.html").read_text(encoding="utf-8"), (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
+    english, french = (
+        (tmp_path / "index.html").read_text(encoding="utf-8"),
+        (tmp_path / "fr" / "index.html").read_text(encoding="utf-8"),
+    )
     assert '<span class="gb-size" data-file="guidebook-en.pdf">(1.2\u00a0MB)</span>' in english
     assert '<span class="gb-size" data-file="guidebook-en.pdf">(1,2\u00a0Mo)</span>' in french
     assert '<span class="gb-size" data-file="handout.pdf">(45\u00a0kB)</span>' in english

@@ -34,7 +34,11 @@ def test_a_third_language_without_pages_is_built_with_every_page_falling_back(ge
     site = build(german).site
     assert languages.language_codes() == ("en", "fr", "de")
     notice = languages.strings()["de"]["fallback_notice"].format(language=language_name("en", "de"))
-    for page in ("de/index.html", "de/city-pilots/testville/index.html", "de/practice-sheets/testville-case-management/index.html"):
+    for page in (
+        "de/index.html",
+        "de/city-pilots/testville/index.html",
+        "de/practice-sheets/testville-case-management/index.html",
+    ):
         html = (site / page).read_text(encoding="utf-8")
         assert '<html lang="de"' in html and notice in html, page
     catalogue = (site / "de/practice-sheets/index.html").read_text(encoding="utf-8")
@@ -46,7 +50,9 @@ def test_a_third_language_without_pages_is_built_with_every_page_falling_back(ge
 
 def test_guidebook_new_writes_a_translation_to_do_in_every_language(german):
     runner = CliRunner()
-    result = runner.invoke(main, ["--project", str(german), "new", "practice-sheet", "Mentoring in Testville", "--pilot", "testville"])
+    result = runner.invoke(
+        main, ["--project", str(german), "new", "practice-sheet", "Mentoring in Testville", "--pilot", "testville"]
+    )
     assert result.exit_code == 0, result.output
     for language in ("fr", "de"):
         path = german / f"practice_sheets/mentoring-in-testville.{language}.md"

@@ -49,7 +49,12 @@ def imports(name: str, path: Path) -> list[tuple[str, bool]]:
                 if child.level:
                     parts = package.split(".")
                     base = ".".join(parts[: len(parts) - child.level + 1] + ([child.module] if child.module else []))
-                found.extend([(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules() else base, inside) for alias in child.names])
+                found.extend(
+                    [
+                        (f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules() else base, inside)
+                        for alias in child.names
+                    ]
+                )
             elif isinstance(child, ast.Import):
                 found.extend((alias.name, inside) for alias in child.names)
             visit(child, inside)
@@ -76,14 +81,22 @@ def test_each_layer_imports_only_the_layers_below_it_and_content_site_and_cms_no
 
 
 def test_no_import_circle_and_no_package_import_inside_a_function():
-    graph = {name: {target for target, _ in imports(name, path) if target in modules() and target != name} for name, path in modules().items()}
-    late = [f"{name}: {target}" for name, path in modules().items() for target, inside in imports(name, path) if inside and target.startswith("guidebook")]
+    graph = {
+        name: {target for target, _ in imports(name, path) if target in modules() and target != name}
+        for name, path in modules().items()
+    }
+    late = [
+        f"{name}: {target}"
+        for name, path in modules().items()
+        for target, inside in imports(name, path)
+        if inside and target.startswith("guidebook")
+    ]
     assert late == DEFERRED
     done, stack, circles = set(), [], []
 
     def walk(name: str) -> None:
         if name in stack:
-            circles.append(stack[stack.index(name):] + [name])
+            circles.append(stack[stack.index(name) :] + [name])
             return
         if name in done:
             return
@@ -99,5 +112,9 @@ def test_no_import_circle_and_no_package_import_inside_a_function():
 
 
 def test_no_module_is_over_400_lines():
-    long = {name: count for name, path in modules().items() if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: count
+        for name, path in modules().items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}

@@ -67,7 +67,9 @@ def test_a_saved_page_is_served_within_a_second_and_is_the_page_the_full_build_w
     started = time.monotonic()
     elapsed, fresh = poll(port, url, b"A sentence saved just now.", SERVED_BOUND)
     assert elapsed < SERVED_BOUND
-    while not any(": served again (en, fr)" in line for line in said):  # the French page after it: it inherits from the English
+    while not any(
+        ": served again (en, fr)" in line for line in said
+    ):  # the French page after it: it inherits from the English
         assert time.monotonic() - started < 30, said
         time.sleep(0.01)
     assert int(fetch(port, "/.guidebook/version")[1]) > int(version)  # what the page's live-reload script asks

@@ -50,7 +50,9 @@ def read_lock() -> list[Locked]:
 
 def pyproject_pins() -> dict[str, str]:
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] + [req for extra in project["optional-dependencies"].values() for req in extra]
+    requirements = project["dependencies"] + [
+        req for extra in project["optional-dependencies"].values() for req in extra
+    ]
     pins = {}
     for text in requirements:
         requirement = Requirement(text)
@@ -64,8 +66,12 @@ def test_every_pin_of_pyproject_is_locked_at_its_version():
     locked = {(entry.name, entry.version) for entry in read_lock()}
     names = {entry.name for entry in read_lock()}
     for name, version in pyproject_pins().items():
-        assert name in names, f"{name}=={version} is pinned in pyproject.toml but missing from requirements.lock: {RELOCK}"
-        assert (name, version) in locked, f"pyproject.toml pins {name}=={version}, requirements.lock another version: {RELOCK}"
+        assert name in names, (
+            f"{name}=={version} is pinned in pyproject.toml but missing from requirements.lock: {RELOCK}"
+        )
+        assert (name, version) in locked, (
+            f"pyproject.toml pins {name}=={version}, requirements.lock another version: {RELOCK}"
+        )
 
 
 def test_the_lock_holds_no_direct_dependency_that_pyproject_dropped():

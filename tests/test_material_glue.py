@@ -64,7 +64,9 @@ def test_the_copied_partials_are_copies_of_the_installed_materials_originals():
 
 def test_search_folding_is_appended_to_the_search_worker_it_was_written_for():
     workers = list((TEMPLATES / "assets").glob(search_index.WORKER.removeprefix("assets/")))
-    assert len(workers) == 1, upgraded(f"its search worker's name: guidebook/html/search_index.py looks for {search_index.WORKER}")
+    assert len(workers) == 1, upgraded(
+        f"its search worker's name: guidebook/html/search_index.py looks for {search_index.WORKER}"
+    )
     code = workers[0].read_text(encoding="utf-8")
     assert sha256(code) == SEARCH_WORKER, upgraded(
         f"its search worker ({workers[0].name}), to which guidebook/assets/search-folding.js is appended and whose "
@@ -109,7 +111,9 @@ def test_the_pagefind_worker_speaks_the_protocol_of_the_installed_search_box():
     answers Material's search box in the messages of Material's own worker, which its main script renders."""
     worker = next((TEMPLATES / "assets").glob(search_index.WORKER.removeprefix("assets/"))).read_text(encoding="utf-8")
     for message in ("case 0:", "{type:1}", "case 2:", "{type:3,data:"):
-        assert message in worker, upgraded(f"its search worker's messages ({message!r} is gone): see search-pagefind.js")
+        assert message in worker, upgraded(
+            f"its search worker's messages ({message!r} is gone): see search-pagefind.js"
+        )
     bundles = list((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert len(bundles) == 1 and sha256(bundles[0].read_bytes()) == SEARCH_BUNDLE, upgraded(
         "its main script (assets/javascripts/bundle.*.min.js), whose search box guidebook/assets/search-pagefind.js "

@@ -12,7 +12,9 @@ NAV = ["index.md", {"Part 2": ["city-pilots/testville.md"]}, {"Practice sheets":
 def test_pages_are_identical_with_and_without_the_sidebar_cache(tmp_path, monkeypatch):
     files = base_files()
     for lang in ("en", "fr"):
-        files[f"practice_sheets/testville-training.{lang}.md"] = sheet(lang, title="Training" if lang == "en" else "Formation")
+        files[f"practice_sheets/testville-training.{lang}.md"] = sheet(
+            lang, title="Training" if lang == "en" else "Formation"
+        )
     project = write_project(tmp_path / "p", files, fixture_config(NAV))
     cached = build(project, tmp_path / "cached").site
     monkeypatch.setattr(navcache.SidebarCache, "key", lambda self, page, nav: None)
@@ -30,10 +32,14 @@ def test_pages_are_identical_with_and_without_the_sidebar_cache(tmp_path, monkey
 def test_the_sidebar_is_rendered_once_per_folder_of_pages_outside_the_navigation(tmp_path, monkeypatch):
     kept = []
     real_keep = navcache.SidebarCache.keep
-    monkeypatch.setattr(navcache.SidebarCache, "keep", lambda self, key, html: kept.append(key) or real_keep(self, key, html))
+    monkeypatch.setattr(
+        navcache.SidebarCache, "keep", lambda self, key, html: kept.append(key) or real_keep(self, key, html)
+    )
     files = base_files()
     for lang in ("en", "fr"):
-        files[f"practice_sheets/testville-training.{lang}.md"] = sheet(lang, title="Training" if lang == "en" else "Formation")
+        files[f"practice_sheets/testville-training.{lang}.md"] = sheet(
+            lang, title="Training" if lang == "en" else "Formation"
+        )
     build(write_project(tmp_path / "p", files, fixture_config(NAV)))
 
     assert kept.count("practice-sheets") == 1  # two English sheets, one rendering (French: in the forked process)

@@ -77,8 +77,12 @@ def test_pages_have_every_header_and_are_revalidated(served, path):
 
 def test_hashed_assets_are_cached_for_a_year_with_the_same_headers(served):
     server, site = served
-    for pattern, media_type in [("stylesheets/site.*.css", "text/css; charset=utf-8"), ("assets/javascripts/bundle.*.js", "application/javascript; charset=utf-8"),
-                                ("assets/fonts/*.woff2", "font/woff2"), ("assets/images/eu-emblem.*.svg", "image/svg+xml; charset=utf-8")]:
+    for pattern, media_type in [
+        ("stylesheets/site.*.css", "text/css; charset=utf-8"),
+        ("assets/javascripts/bundle.*.js", "application/javascript; charset=utf-8"),
+        ("assets/fonts/*.woff2", "font/woff2"),
+        ("assets/images/eu-emblem.*.svg", "image/svg+xml; charset=utf-8"),
+    ]:
         response = get(server, _asset(site, pattern))
         assert response.status == 200, pattern
         assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable", pattern
@@ -88,10 +92,17 @@ def test_hashed_assets_are_cached_for_a_year_with_the_same_headers(served):
 
 def test_other_files_are_revalidated_with_their_types(served):
     server, site = served
-    for path, media_type in [("/practice-sheets/catalogue.json", "application/json; charset=utf-8"), ("/sitemap.xml", "text/xml; charset=utf-8"),
-                             ("/robots.txt", "text/plain; charset=utf-8")]:
+    for path, media_type in [
+        ("/practice-sheets/catalogue.json", "application/json; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+    ]:
         response = get(server, path)
-        assert (response.status, response.getheader("Content-Type"), response.getheader("Cache-Control")) == (200, media_type, "no-cache"), path
+        assert (response.status, response.getheader("Content-Type"), response.getheader("Cache-Control")) == (
+            200,
+            media_type,
+            "no-cache",
+        ), path
 
 
 def test_text_is_sent_compressed_when_the_browser_accepts_it(served):
@@ -106,8 +117,15 @@ def test_text_is_sent_compressed_when_the_browser_accepts_it(served):
         assert plain.getheader("Content-Encoding") is None and plain.body == original, path
 
 
-@pytest.mark.parametrize("path, language", [("/nowhere", "en"), ("/practice-sheets/nowhere/", "en"), ("/fr/nowhere", "fr"),
-                                            ("/fr/practice-sheets/nowhere/deeper", "fr")])
+@pytest.mark.parametrize(
+    "path, language",
+    [
+        ("/nowhere", "en"),
+        ("/practice-sheets/nowhere/", "en"),
+        ("/fr/nowhere", "fr"),
+        ("/fr/practice-sheets/nowhere/deeper", "fr"),
+    ],
+)
 def test_a_wrong_address_gets_the_404_page_of_its_language(served, path, language):
     server, site = served
     response = get(server, path)
@@ -135,16 +153,23 @@ def test_the_server_reads_its_policy_from_the_release(served):
 
 
 def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(base_site):
-    preview = subprocess.Popen([str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    preview = subprocess.Popen(
+        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = preview.stdout.readline()
         address = re.search(r"at (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C stops it\)", line)
         assert address, line + preview.stderr.read()
         response = get(nginx.Server(preview, Path("/nonexistent"), int(address[2])), "/fr/nowhere")
         assert response.status == 404 and '<html lang="fr"' in response.body.decode()
-        [prefix] = [folder for folder in Path(tempfile.gettempdir()).glob("guidebook-nginx-*")
-                    if f"listen 127.0.0.1:{address[2]};" in (folder / "nginx.conf").read_text(encoding="utf-8")]
+        [prefix] = [
+            folder
+            for folder in Path(tempfile.gettempdir()).glob("guidebook-nginx-*")
+            if f"listen 127.0.0.1:{address[2]};" in (folder / "nginx.conf").read_text(encoding="utf-8")
+        ]
         preview.send_signal(signal.SIGINT)
         assert preview.wait(timeout=20) == 0
         assert "Traceback" not in preview.stderr.read()
@@ -157,6 +182,11 @@ def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(bas
 
 
 def test_preview_prod_of_a_folder_that_is_no_built_site_says_so(tmp_path):
-    done = subprocess.run([str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(tmp_path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(tmp_path)], capture_output=True, text=True
+    )
     assert done.returncode == 1
-    assert done.stderr.strip() == f"{tmp_path} is not a complete built site (no .release/csp.conf): build it first (make site)"
+    assert (
+        done.stderr.strip()
+        == f"{tmp_path} is not a complete built site (no .release/csp.conf): build it first (make site)"
+    )

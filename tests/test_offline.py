@@ -71,7 +71,10 @@ def test_each_language_searches_its_own_index(bundle):
     assert "Foreword" in english_text and "Avant-propos" not in english_text
     assert "Avant-propos" in french_text and "Foreword" not in french_text
     for index in (english, french):
-        assert all(doc["location"].split("#")[0].endswith(".html") or doc["location"].split("#")[0] == "" for doc in index["docs"])
+        assert all(
+            doc["location"].split("#")[0].endswith(".html") or doc["location"].split("#")[0] == ""
+            for doc in index["docs"]
+        )
 
 
 def test_pdfs_come_with_the_bundle(bundle):
@@ -105,6 +108,9 @@ def test_a_zip_of_the_same_files_is_reused_and_a_changed_file_makes_a_new_one(tm
 
 def test_bundle_pages_carry_the_sites_content_security_policy(bundle):
     """From file:// 'self' is the bundle's own files; the vendored shim writes no inline script."""
-    policies = [re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page.read_text(encoding="utf-8")) for page in pages(bundle)]
+    policies = [
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page.read_text(encoding="utf-8"))
+        for page in pages(bundle)
+    ]
     assert policies and all(policy and "'unsafe-inline'" not in policy.group(1) for policy in policies)
     assert "<script>" not in built_path(bundle, SHIM_PATH).read_text(encoding="utf-8")

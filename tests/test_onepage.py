@@ -37,18 +37,23 @@ def test_every_page_of_the_real_site_in_both_languages_is_the_full_builds(render
             continue
         path = content_file.path.relative_to(PROJECT).as_posix()
         for language, site_path in [(code, where) for code, shown, where in renderer.pages_of(path) if shown == path]:
-            assert renderer.render(path, language) == as_built(real_site.site, site_path), f"{path} ({language}): {site_path}"
+            assert renderer.render(path, language) == as_built(real_site.site, site_path), (
+                f"{path} ({language}): {site_path}"
+            )
             compared += 1
     assert compared > 100  # every page of both languages: sheets, chapters, pilots, the homes
 
 
-@pytest.mark.parametrize("path, language, site_path", [
-    (f"{SHEET}.en.md", "en", "practice-sheets/rotterdam-case-management/index.html"),
-    (f"{SHEET}.fr.md", "fr", "fr/practice-sheets/rotterdam-case-management/index.html"),
-    ("recommendations/04-risk-assessment.fr.md", "fr", "fr/recommendations/04-risk-assessment/index.html"),
-    ("docs/index.en.md", "en", "index.html"),
-    ("docs/index.fr.md", "fr", "fr/index.html"),
-])
+@pytest.mark.parametrize(
+    "path, language, site_path",
+    [
+        (f"{SHEET}.en.md", "en", "practice-sheets/rotterdam-case-management/index.html"),
+        (f"{SHEET}.fr.md", "fr", "fr/practice-sheets/rotterdam-case-management/index.html"),
+        ("recommendations/04-risk-assessment.fr.md", "fr", "fr/recommendations/04-risk-assessment/index.html"),
+        ("docs/index.en.md", "en", "index.html"),
+        ("docs/index.fr.md", "fr", "fr/index.html"),
+    ],
+)
 def test_a_page_renders_in_well_under_a_second(renderer, real_site, path, language, site_path):
     text = (PROJECT / path).read_text(encoding="utf-8")
     times = []
@@ -65,7 +70,10 @@ def test_unsaved_text_renders_as_the_full_build_of_that_text(tmp_path):
     sheets = sorted((project / "practice_sheets").glob("*.en.md"))
     path = sheets[0].relative_to(project).as_posix()
     original = (project / path).read_text(encoding="utf-8")
-    edited = original.replace("title: ", "title: Retitled ", 1) + "\nA paragraph added [with a link](https://example.org/).\n"
+    edited = (
+        original.replace("title: ", "title: Retitled ", 1)
+        + "\nA paragraph added [with a link](https://example.org/).\n"
+    )
     renderer = PageRenderer(project)
     try:
         preview = renderer.render(path, "en", edited)
@@ -79,13 +87,16 @@ def test_unsaved_text_renders_as_the_full_build_of_that_text(tmp_path):
     assert preview == as_built(site, site_path)
 
 
-@pytest.mark.parametrize("change, where, said", [
-    (lambda t: t + "\n<script>alert(1)</script>\n", "body", "the HTML tag <script> is not allowed"),
-    (lambda t: t + '\n<a href="javascript:alert(1)">x</a>\n', "body", "javascript"),
-    (lambda t: t + "\n[a link](nowhere.md)\n", "body", "points to no page"),
-    (lambda t: t.replace("title:", "titel:", 1), "titel", "is not a field"),
-    (lambda t: t.replace("## Context", "## Kontext", 1), "body", "where '## Context' was expected"),
-])
+@pytest.mark.parametrize(
+    "change, where, said",
+    [
+        (lambda t: t + "\n<script>alert(1)</script>\n", "body", "the HTML tag <script> is not allowed"),
+        (lambda t: t + '\n<a href="javascript:alert(1)">x</a>\n', "body", "javascript"),
+        (lambda t: t + "\n[a link](nowhere.md)\n", "body", "points to no page"),
+        (lambda t: t.replace("title:", "titel:", 1), "titel", "is not a field"),
+        (lambda t: t.replace("## Context", "## Kontext", 1), "body", "where '## Context' was expected"),
+    ],
+)
 def test_unsafe_or_invalid_text_is_refused_by_file_and_line_as_the_check_refuses_it(renderer, change, where, said):
     path = f"{SHEET}.en.md"
     text = (PROJECT / path).read_text(encoding="utf-8")
@@ -117,7 +128,9 @@ def test_the_refusals_are_those_of_guidebook_check(renderer, tmp_path):
 
 def test_a_new_heading_that_breaks_another_pages_link_is_refused_on_that_page(tmp_path):
     files = base_files()
-    files["docs/index.en.md"] = files["docs/index.en.md"].replace("Welcome.", "Welcome. See [the pilot](city-pilots/testville.md#how-it-began).")
+    files["docs/index.en.md"] = files["docs/index.en.md"].replace(
+        "Welcome.", "Welcome. See [the pilot](city-pilots/testville.md#how-it-began)."
+    )
     files["city_pilots/testville.en.md"] += "\n## How it began\n\nText.\n"
     project = write_project(tmp_path / "project", files)
     renderer = PageRenderer(project)

@@ -19,7 +19,9 @@ from sites import base_files, build, fixture_config, sheet, write_project
 def pagefind_config(threshold: int) -> dict:
     """The real mkdocs.yml with the guidebook plugin told from how many sheets per language to use Pagefind."""
     config = fixture_config()
-    config["plugins"] = [{"guidebook": {"pagefind_from": threshold}} if plugin == "guidebook" else plugin for plugin in config["plugins"]]
+    config["plugins"] = [
+        {"guidebook": {"pagefind_from": threshold}} if plugin == "guidebook" else plugin for plugin in config["plugins"]
+    ]
     return config
 
 
@@ -35,11 +37,15 @@ def _policy(html: str) -> str:
 def two_sheet_project(tmp_path_factory):
     files = base_files()
     for lang in ("en", "fr"):
-        files[f"practice_sheets/testville-mentoring.{lang}.md"] = sheet(lang, title="Mentoring in Testville" if lang == "en" else "Mentorat à Testville")
+        files[f"practice_sheets/testville-mentoring.{lang}.md"] = sheet(
+            lang, title="Mentoring in Testville" if lang == "en" else "Mentorat à Testville"
+        )
     return files
 
 
-def test_from_the_threshold_each_language_gets_its_own_pagefind_bundle_and_the_worker_that_reads_it(tmp_path, two_sheet_project):
+def test_from_the_threshold_each_language_gets_its_own_pagefind_bundle_and_the_worker_that_reads_it(
+    tmp_path, two_sheet_project
+):
     site = build(write_project(tmp_path / "p", two_sheet_project, pagefind_config(2))).site
     for prefix, language in (("", "en"), ("fr", "fr")):
         bundle = site / prefix / "pagefind"
@@ -60,19 +66,25 @@ def test_from_the_threshold_each_language_gets_its_own_pagefind_bundle_and_the_w
         assert labels["sheet"] == ("Practice sheet" if language == "en" else "Fiche pratique")
         assert labels["pages"]["city-pilots/testville/"] == ("City pilot" if language == "en" else "Projet pilote")
     assert not (site / "pagefind" / "fr").exists()  # English pages only in the English bundle
-    [worker] = [path for path in (site / "assets" / "javascripts" / "workers").glob("search.*.js") if path.suffix == ".js"]
+    [worker] = [
+        path for path in (site / "assets" / "javascripts" / "workers").glob("search.*.js") if path.suffix == ".js"
+    ]
     assert worker.read_text(encoding="utf-8") == pagefind_index.WORKER_SCRIPT.read_text(encoding="utf-8")
     assert not list(worker.parent.glob("*.map"))  # Material's worker's source map went with it
     assert "'wasm-unsafe-eval'" in _policy((site / "index.html").read_text(encoding="utf-8"))
 
 
-def test_below_the_threshold_the_site_keeps_materials_index_and_a_policy_without_webassembly(tmp_path, two_sheet_project):
+def test_below_the_threshold_the_site_keeps_materials_index_and_a_policy_without_webassembly(
+    tmp_path, two_sheet_project
+):
     site = build(write_project(tmp_path / "p", two_sheet_project, pagefind_config(3))).site
     assert not (site / "pagefind").exists() and not (site / "fr" / "pagefind").exists()
     assert any(doc["location"] == "practice-sheets/testville-mentoring/" for doc in _index(site)["docs"])
     assert "pagefind" not in _index(site)["config"]
     assert "wasm" not in _policy((site / "index.html").read_text(encoding="utf-8"))
-    [worker] = [path for path in (site / "assets" / "javascripts" / "workers").glob("search.*.js") if path.suffix == ".js"]
+    [worker] = [
+        path for path in (site / "assets" / "javascripts" / "workers").glob("search.*.js") if path.suffix == ".js"
+    ]
     assert "foldsAccents" in worker.read_text(encoding="utf-8")  # Material's worker, taught to fold accents
 
 
@@ -87,7 +99,9 @@ def test_the_offline_bundle_keeps_materials_index_whatever_the_size(tmp_path, tw
     assert not (unpacked / "pagefind").exists() and not (unpacked / "fr" / "pagefind").exists()
     assert not (unpacked / pagefind_index.MATERIAL_SEARCH).exists()
     assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(unpacked)["docs"])
-    assert any(doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(unpacked, "fr")["docs"])
+    assert any(
+        doc["location"].startswith("practice-sheets/testville-mentoring") for doc in _index(unpacked, "fr")["docs"]
+    )
     [worker] = (unpacked / "assets" / "javascripts" / "workers").glob("search.*.js")
     assert "foldsAccents" in worker.read_text(encoding="utf-8")  # Material's worker, not Pagefind's
 
@@ -99,4 +113,6 @@ def test_the_site_served_keeps_nothing_of_materials_index_once_pagefind_searches
 
 
 def test_the_default_threshold_leaves_the_real_guidebook_on_materials_index():
-    assert pagefind_index.PAGEFIND_FROM > 9  # the real guidebook has 9 practice sheets per language (no loss at its size)
+    assert (
+        pagefind_index.PAGEFIND_FROM > 9
+    )  # the real guidebook has 9 practice sheets per language (no loss at its size)

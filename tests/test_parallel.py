@@ -63,7 +63,9 @@ def test_the_parallel_build_writes_the_same_site_as_the_sequential_one(tmp_path,
         assert '<a href="/" hreflang="en"' in not_found and '<a href="/fr/" hreflang="fr"' in not_found, name
 
 
-def test_a_warning_logged_while_french_pages_are_built_fails_the_strict_build_and_is_reported(tmp_path, forks, monkeypatch):
+def test_a_warning_logged_while_french_pages_are_built_fails_the_strict_build_and_is_reported(
+    tmp_path, forks, monkeypatch
+):
     def build_view(self, entry):
         if self.language == "fr":
             logging.getLogger("mkdocs.plugins.guidebook").warning(f"French page {entry.key} warns")

@@ -30,6 +30,7 @@ SHEETS = 9
 
 # -- reading PDFs ---------------------------------------------------------------------------------
 
+
 def outline_items(reader: PdfReader) -> list[tuple[int, str, int]]:
     """(depth, title, page number counted from 1) of every bookmark, in order; a title without the 2019
     edition's number ("1.1 Belgium" is Belgium)."""
@@ -105,6 +106,7 @@ def all_pdfs(site: Path) -> list[Path]:
 
 
 # -- the shipped guidebook ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_outline_lists_every_chapter_in_the_order_of_the_nav(site, repository, language):
@@ -211,12 +213,17 @@ def test_no_link_points_to_a_markdown_file_and_internal_links_stay_inside(site):
             uri = str(action.get("/URI", ""))
             assert not re.search(r"\.md($|#)", uri), f"{pdf.name}: {uri}"
             # Sources may be cited at an http:// address, as their publisher serves them.
-            assert uri.startswith(("https://", "http://", "mailto:")) or "/Dest" in link or action.get("/S") == "/GoTo", f"{pdf.name}: {link}"
-    internal = [link for link in links(guidebook(site, "en")) if "/Dest" in link or (link.get("/A") or {}).get("/S") == "/GoTo"]
+            assert (
+                uri.startswith(("https://", "http://", "mailto:")) or "/Dest" in link or action.get("/S") == "/GoTo"
+            ), f"{pdf.name}: {link}"
+    internal = [
+        link for link in links(guidebook(site, "en")) if "/Dest" in link or (link.get("/A") or {}).get("/S") == "/GoTo"
+    ]
     assert len(internal) > 100  # the contents, and the cross-links between chapters and sheets
 
 
 # -- fixture projects -----------------------------------------------------------------------------
+
 
 def test_second_render_with_nothing_changed_renders_nothing(tmp_path):
     project = write_project(tmp_path / "p", base_files())
@@ -248,7 +255,11 @@ def test_links_between_pages_lead_inside_the_pdf_or_to_the_site(tmp_path):
     files["city_pilots/testville.en.md"] = files["city_pilots/testville.en.md"].replace(
         "Text.", "## Context\n\nBack [home](../index.md) and to [chapter 1](../recommendations/01-first.md)."
     )
-    project = write_project(tmp_path / "p", files, fixture_config(nav=["index.md", "city-pilots/testville.md", {"Sheets": ["practice-sheets/index.md"]}]))
+    project = write_project(
+        tmp_path / "p",
+        files,
+        fixture_config(nav=["index.md", "city-pilots/testville.md", {"Sheets": ["practice-sheets/index.md"]}]),
+    )
     results = render_all(project, tmp_path / "site", cache_dir=tmp_path / "cache")
     reader = PdfReader(tmp_path / "site/guidebook-en.pdf")
     uris = {str((link.get("/A") or {}).get("/URI")) for link in links(reader)}
@@ -261,14 +272,18 @@ def test_links_between_pages_lead_inside_the_pdf_or_to_the_site(tmp_path):
 def test_a_remote_image_fails_the_build_and_leaves_the_site_as_it_was(tmp_path):
     files = base_files()
     files["docs/state-of-the-art/belgium.en.md"] = page_text(
-        {"title": "Belgium", "country": "BE", "summary": "S.", "status": "draft"}, "![A map](https://example.org/map.png)"
+        {"title": "Belgium", "country": "BE", "summary": "S.", "status": "draft"},
+        "![A map](https://example.org/map.png)",
     )
     project = write_project(tmp_path / "p", files)
     site = project / "site"
     site.mkdir()
     (site / "previous.html").write_text("old", encoding="utf-8")
     # Refused by the content check, with its line, before any PDF is drawn (the PDF's fetcher would refuse it too).
-    with pytest.raises(publish.BuildFailed, match=r"belgium\.en\.md:8: body: the image 'https://example\.org/map\.png' comes from another site"):
+    with pytest.raises(
+        publish.BuildFailed,
+        match=r"belgium\.en\.md:8: body: the image 'https://example\.org/map\.png' comes from another site",
+    ):
         publish.build_site(project, site)
     assert [path.name for path in site.iterdir()] == ["previous.html"]
 
@@ -307,7 +322,9 @@ def overrides_with_downloads(tmp_path: Path) -> Path:
     partial = copy / "partials/content.html"
     text = partial.read_text(encoding="utf-8")
     anchor = '{% include "partials/guidebook/facts.html" %}'
-    partial.write_text(text.replace(anchor, '{% include "partials/guidebook/downloads.html" %}\n  ' + anchor), encoding="utf-8")
+    partial.write_text(
+        text.replace(anchor, '{% include "partials/guidebook/downloads.html" %}\n  ' + anchor), encoding="utf-8"
+    )
     return copy
 
 
@@ -319,7 +336,9 @@ def test_home_and_sheet_pages_link_to_their_downloads_in_the_reader_language(tmp
         "index.html": ["guidebook-en.pdf", "guidebook-offline.zip"],
         "fr/index.html": ["../guidebook-fr.pdf", "../guidebook-offline.zip"],
         "practice-sheets/testville-case-management/index.html": ["../../downloads/testville-case-management.en.pdf"],
-        "fr/practice-sheets/testville-case-management/index.html": ["../../../downloads/testville-case-management.fr.pdf"],
+        "fr/practice-sheets/testville-case-management/index.html": [
+            "../../../downloads/testville-case-management.fr.pdf"
+        ],
     }
     for page, targets in expected.items():
         html = result.html(page)
@@ -341,6 +360,7 @@ def test_a_fast_build_makes_no_downloads_and_shows_no_links(tmp_path):
 
 
 # -- units ----------------------------------------------------------------------------------------
+
 
 def test_print_strings_exist_in_every_language():
     strings = print_strings()

@@ -91,7 +91,9 @@ def test_all_text_is_tagged_or_an_artifact(group):
                     if tag == "/Artifact":
                         artifacts += 1
                     else:
-                        assert (page.obj.objgen, mcid) in reachable, f"{path.name} page {number}: untagged text in {tag}"
+                        assert (page.obj.objgen, mcid) in reachable, (
+                            f"{path.name} page {number}: untagged text in {tag}"
+                        )
             # Every page but the cover has a running head or a page number.
             assert artifacts >= len(pdf.pages) - 1, path.name
 

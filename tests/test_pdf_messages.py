@@ -18,7 +18,9 @@ def test_fonttools_fallback_is_a_notice_and_any_other_message_a_problem():
     def record(msg: str, *args) -> logging.LogRecord:
         return logging.LogRecord("weasyprint", logging.WARNING, "x", 1, msg, args, None)
 
-    fallback = record('Using fontTools instead of HarfBuzz-Subset for font "%s". This will be unsupported', "DejaVu Sans")
+    fallback = record(
+        'Using fontTools instead of HarfBuzz-Subset for font "%s". This will be unsupported', "DejaVu Sans"
+    )
     assert "libharfbuzz-subset0" in notice_for(fallback)
     assert notice_for(record("Failed to load image at %r: %s", "file:///x.png", "No such file")) is None
     assert notice_for(record("Font-face %r cannot be loaded", "Inter")) is None

@@ -22,8 +22,13 @@ def guidebook(language: str) -> PdfReader:
 
 
 def test_names_get_no_hyphenation_point_and_prose_does():
-    html = hyphenate("<p>The PREPARE pilot in Clichy-sous-Bois, <code>Rotterdam</code> &amp; Éducation nationale.</p>", "fr")
-    assert html == f"<p>The PREPARE pilot in Clichy-sous-Bois, <code>Rotterdam</code> &amp; Éducation natio{SOFT_HYPHEN}nale.</p>"
+    html = hyphenate(
+        "<p>The PREPARE pilot in Clichy-sous-Bois, <code>Rotterdam</code> &amp; Éducation nationale.</p>", "fr"
+    )
+    assert (
+        html
+        == f"<p>The PREPARE pilot in Clichy-sous-Bois, <code>Rotterdam</code> &amp; Éducation natio{SOFT_HYPHEN}nale.</p>"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -75,10 +75,14 @@ def test_a_pack_takes_no_more_pages_than_its_handouts(language):
     packs = approaches(repository)
     assert packs
     for approach, keys in packs.items():
-        handouts = sum(len(PdfReader(real_site() / handout_pdf(repository.entries[key].slug, language)).pages) for key in keys)
+        handouts = sum(
+            len(PdfReader(real_site() / handout_pdf(repository.entries[key].slug, language)).pages) for key in keys
+        )
         pack = PdfReader(real_site() / pack_pdf(approach, language))
         assert len(pack.pages) == handouts, approach
-        assert pack.metadata.title == print_strings()[language]["pack_title"].format(approach=label("approaches", approach, language))
+        assert pack.metadata.title == print_strings()[language]["pack_title"].format(
+            approach=label("approaches", approach, language)
+        )
         outline = [item.title for item in pack.outline if not isinstance(item, list)]
         assert len(outline) == len(keys), approach  # one bookmark per sheet
         assert pack.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged, as the handouts

@@ -34,7 +34,10 @@ def engine_build(engine: str, site: Path) -> Path:
     """A strict build of the shipped site by the engine's own command (`mkdocs build`, `properdocs build`)."""
     result = subprocess.run(
         [Path(sys.executable).with_name(engine), "build", "--strict", "--site-dir", str(site)],
-        capture_output=True, text=True, cwd=PROJECT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, f"{engine} build failed: {result.stderr[-4000:]}"
     return site
@@ -46,6 +49,8 @@ def test_properdocs_builds_the_same_site_as_mkdocs_but_for_the_generator_tag(tmp
     assert b"ProperDocs" in GENERATOR.search((properdocs_site / "index.html").read_bytes()).group(0)
     properdocs, mkdocs = normalised_tree(properdocs_site), normalised_tree(mkdocs_site)
     assert len(mkdocs) > 100 and (mkdocs_site / "fr" / "index.html").is_file()
-    assert set(properdocs) == set(mkdocs), f"only ProperDocs: {sorted(set(properdocs) - set(mkdocs))[:10]}; only MkDocs: {sorted(set(mkdocs) - set(properdocs))[:10]}"
+    assert set(properdocs) == set(mkdocs), (
+        f"only ProperDocs: {sorted(set(properdocs) - set(mkdocs))[:10]}; only MkDocs: {sorted(set(mkdocs) - set(properdocs))[:10]}"
+    )
     differing = sorted(name for name in mkdocs if properdocs[name] != mkdocs[name])
     assert not differing, f"ProperDocs and MkDocs built these differently: {differing[:10]}"

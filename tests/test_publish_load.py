@@ -109,9 +109,11 @@ def test_ten_publishes_and_a_rollback_under_load_lose_no_request_and_mix_no_rele
         readers.publishing_done.set()
         server.stop()
     elapsed = time.monotonic() - started
-    print(f"\nload: {readers.requests} requests by {READERS} readers in {elapsed:.1f} s, {readers.failures} failed; "
-          f"{PUBLISHES} publishes ({min(switch_times):.2f}-{max(switch_times):.2f} s each, copy included) and 1 rollback; "
-          f"releases seen by readers: {sorted(readers.seen)}; kept: {target.releases()}")
+    print(
+        f"\nload: {readers.requests} requests by {READERS} readers in {elapsed:.1f} s, {readers.failures} failed; "
+        f"{PUBLISHES} publishes ({min(switch_times):.2f}-{max(switch_times):.2f} s each, copy included) and 1 rollback; "
+        f"releases seen by readers: {sorted(readers.seen)}; kept: {target.releases()}"
+    )
     assert readers.problems == []
     assert MIN_REQUESTS <= readers.requests < MAX_REQUESTS  # below the cap: the readers read during every switch
     assert rolled.release == variants[-2][1] and target.current() == variants[-2][1]

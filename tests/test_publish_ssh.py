@@ -27,7 +27,9 @@ SSHD = "/usr/sbin/sshd"
 @pytest.fixture
 def sshd(tmp_path):
     """An sshd on a free loopback port accepting one throw-away key; yields the ssh command that reaches it."""
-    assert Path(SSHD).exists(), "sshd is missing: make test installs Debian's openssh-server (apt-get install openssh-server)"
+    assert Path(SSHD).exists(), (
+        "sshd is missing: make test installs Debian's openssh-server (apt-get install openssh-server)"
+    )
     keys = tmp_path / "keys"
     keys.mkdir()
     for name in ("host", "client"):
@@ -39,22 +41,29 @@ def sshd(tmp_path):
     config = keys / "sshd_config"
     config.write_text(f"""Port {port}
 ListenAddress 127.0.0.1
-HostKey {keys / 'host'}
-AuthorizedKeysFile {keys / 'authorized_keys'}
+HostKey {keys / "host"}
+AuthorizedKeysFile {keys / "authorized_keys"}
 PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 UsePAM no
 StrictModes no
-PidFile {keys / 'sshd.pid'}
+PidFile {keys / "sshd.pid"}
 """)
     Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # its privilege separation folder, which the service would make
     server = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE)
     ssh = f"ssh -F /dev/null -i {keys / 'client'} -p {port} -o IdentitiesOnly=yes -o UserKnownHostsFile={keys / 'known_hosts'} -o StrictHostKeyChecking=yes"
     deadline = time.monotonic() + 10
-    while subprocess.run([*ssh.split(), "-o", "BatchMode=yes", f"{getpass.getuser()}@127.0.0.1", "true"], capture_output=True).returncode != 0:
-        assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() is not None else "sshd did not answer"
+    while (
+        subprocess.run(
+            [*ssh.split(), "-o", "BatchMode=yes", f"{getpass.getuser()}@127.0.0.1", "true"], capture_output=True
+        ).returncode
+        != 0
+    ):
+        assert server.poll() is None and time.monotonic() < deadline, (
+            server.stderr.read() if server.poll() is not None else "sshd did not answer"
+        )
         time.sleep(0.1)
     yield ssh, keys
     server.terminate()
@@ -62,7 +71,9 @@ PidFile {keys / 'sshd.pid'}
 
 
 def _publish(ssh: str, dest: str, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(GUIDEBOOK), "publish", "--ssh", ssh, *options, dest], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(GUIDEBOOK), "publish", "--ssh", ssh, *options, dest], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_publish_and_roll_back_over_ssh(sshd, base_site, tmp_path):
@@ -78,11 +89,15 @@ def test_publish_and_roll_back_over_ssh(sshd, base_site, tmp_path):
 
     second_site = tmp_path / "second"
     shutil.copytree(base_site.site, second_site)
-    (second_site / "index.html").write_text((second_site / "index.html").read_text().replace("</body>", "<!-- second --></body>"))
+    (second_site / "index.html").write_text(
+        (second_site / "index.html").read_text().replace("</body>", "<!-- second --></body>")
+    )
     precompress(second_site)
     second = manifest.write(second_site, "second").release_id
     done = _publish(ssh, dest, "--site", str(second_site))
-    assert done.returncode == 0 and f"release {second} copied and published; current was {first}" in done.stdout, done.stderr
+    assert done.returncode == 0 and f"release {second} copied and published; current was {first}" in done.stdout, (
+        done.stderr
+    )
     assert (remote / "history").read_text() == f"{first}\n{second}\n"
 
     server = nginx.start(remote / "current")  # the server's folder, served by the shipped configuration
@@ -96,7 +111,9 @@ def test_publish_and_roll_back_over_ssh(sshd, base_site, tmp_path):
     done = _publish(ssh, dest, "--rollback")
     assert done.returncode == 0 and f"current is {first} again (was {second})" in done.stdout, done.stderr
     assert os.readlink(remote / "current") == f"releases/{first}"
-    assert sorted(path.name for path in (remote / "releases").iterdir()) == sorted([first, second])  # no .incoming-* left
+    assert sorted(path.name for path in (remote / "releases").iterdir()) == sorted(
+        [first, second]
+    )  # no .incoming-* left
 
 
 def test_a_refused_connection_is_said_in_one_line(sshd, base_site, tmp_path):
@@ -104,7 +121,10 @@ def test_a_refused_connection_is_said_in_one_line(sshd, base_site, tmp_path):
     (keys / "authorized_keys").write_text("")  # the server no longer knows the key
     done = _publish(ssh, f"{getpass.getuser()}@127.0.0.1:{tmp_path / 'dest'}", "--site", str(base_site.site))
     assert done.returncode == 1
-    assert done.stderr.startswith(f"publishing to {getpass.getuser()}@127.0.0.1:{tmp_path / 'dest'} failed: ") and "Permission denied" in done.stderr
+    assert (
+        done.stderr.startswith(f"publishing to {getpass.getuser()}@127.0.0.1:{tmp_path / 'dest'} failed: ")
+        and "Permission denied" in done.stderr
+    )
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "dest" / "current").exists()
 
@@ -136,12 +156,21 @@ def test_the_ci_deploy_steps_publish_to_a_real_sshd(sshd, base_site, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     remote = tmp_path / "server" / "prepare-guidebook"
-    env = {"PATH": os.environ["PATH"], "HOME": str(home), "DEPLOY_SSH_KEY": (keys / "client").read_text(),
-           "DEPLOY_KNOWN_HOSTS": (keys / "known_hosts").read_text(), "DEPLOY_HOST": "127.0.0.1",
-           "DEPLOY_USER": getpass.getuser(), "DEPLOY_PATH": str(remote), "DEPLOY_PORT": port}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(home),
+        "DEPLOY_SSH_KEY": (keys / "client").read_text(),
+        "DEPLOY_KNOWN_HOSTS": (keys / "known_hosts").read_text(),
+        "DEPLOY_HOST": "127.0.0.1",
+        "DEPLOY_USER": getpass.getuser(),
+        "DEPLOY_PATH": str(remote),
+        "DEPLOY_PORT": port,
+    }
     for step in _deploy_job()["steps"]:
         if step.get("name", "").startswith(("The deploy key", "Publish over ssh")):
-            done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
+            done = subprocess.run(
+                ["bash", "-e", "-c", step["run"]], cwd=checkout, env=env, capture_output=True, text=True, timeout=300
+            )
             assert done.returncode == 0, done.stderr
     assert os.readlink(remote / "current") == f"releases/{manifest.verify(base_site.site).release_id}"
     assert tree_hashes(remote / "current") == tree_hashes(base_site.site)

@@ -21,8 +21,11 @@ def test_straight_quotes_become_typographic(language, typed, typeset):
 
 
 def test_markup_code_and_addresses_keep_their_straight_quotes():
-    html = '<p>"It\'s" <em>here</em>\'s <code>a=\'b\'</code> <a href="https://x/?q=\'a\'">Efus\'s</a></p>'
-    assert for_language(html, "en") == '<p>“It’s” <em>here</em>’s <code>a=\'b\'</code> <a href="https://x/?q=\'a\'">Efus’s</a></p>'
+    html = "<p>\"It's\" <em>here</em>'s <code>a='b'</code> <a href=\"https://x/?q='a'\">Efus's</a></p>"
+    assert (
+        for_language(html, "en")
+        == "<p>“It’s” <em>here</em>’s <code>a='b'</code> <a href=\"https://x/?q='a'\">Efus’s</a></p>"
+    )
 
 
 def test_a_quoted_element_gets_its_quotes_on_both_sides():

@@ -44,8 +44,13 @@ def test_every_page_exists_in_both_languages(real_site, folder, count):
 
 
 def test_navigation_follows_the_guidebook_order_in_both_languages(real_site):
-    for prefix, parts in (("", ["Part 1: State of the art", "Part 2: City pilots", "Part 3: Recommendations"]),
-                          ("fr/", ["Partie 1\u00a0: état des lieux", "Partie 2\u00a0: projets pilotes", "Partie 3\u00a0: recommandations"])):
+    for prefix, parts in (
+        ("", ["Part 1: State of the art", "Part 2: City pilots", "Part 3: Recommendations"]),
+        (
+            "fr/",
+            ["Partie 1\u00a0: état des lieux", "Partie 2\u00a0: projets pilotes", "Partie 3\u00a0: recommandations"],
+        ),
+    ):
         html = real_site.html(f"{prefix}city-pilots/avignon")
         positions = [html.index(part) for part in parts]
         assert positions == sorted(positions)
@@ -68,7 +73,6 @@ def test_built_html_names_no_third_party_host(real_site):
     assert offenders == []
 
 
-
 def test_guidebook_scripts_name_no_other_host(real_site):
     """The guidebook's own scripts name no URL of another host. Material's bundle names some it only loads
     for features this site leaves off (Mermaid, a polyfill, the GitHub API), and the vendored pdf-lib names
@@ -80,7 +84,12 @@ def test_guidebook_scripts_name_no_other_host(real_site):
         if "assets/javascripts" not in path.as_posix() and "javascripts/vendor/" not in path.as_posix()
     ]
     assert own, "no script of the guidebook found"
-    assert [path.name for path in own if re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", path.read_text(encoding="utf-8"))] == []
+    assert [
+        path.name
+        for path in own
+        if re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", path.read_text(encoding="utf-8"))
+    ] == []
+
 
 def test_catalogue_lists_every_sheet_in_both_languages(real_site):
     for prefix in ("", "fr/"):
@@ -91,7 +100,9 @@ def test_catalogue_lists_every_sheet_in_both_languages(real_site):
 def test_open_data_validates_against_the_shipped_schema(real_site):
     schema = json.loads((PROJECT / "schemas" / "catalogue.schema.json").read_text(encoding="utf-8"))
     for prefix, language in (("", "en"), ("fr/", "fr")):
-        export = json.loads((real_site.site / prefix / "practice-sheets" / "catalogue.json").read_text(encoding="utf-8"))
+        export = json.loads(
+            (real_site.site / prefix / "practice-sheets" / "catalogue.json").read_text(encoding="utf-8")
+        )
         jsonschema.validate(export, schema)
         assert export["language"] == language and len(export["practice_sheets"]) == 9
         first = export["practice_sheets"][0]
@@ -105,7 +116,9 @@ def test_each_language_has_its_own_search_index(real_site):
     assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
     titles_en = {doc["title"] for doc in english["docs"]}
     titles_fr = {doc["title"] for doc in french["docs"]}
-    assert "Fostering risk assessment capacities" in titles_en and "Fostering risk assessment capacities" not in titles_fr
+    assert (
+        "Fostering risk assessment capacities" in titles_en and "Fostering risk assessment capacities" not in titles_fr
+    )
     assert "Renforcer les capacités d’évaluation des risques" in titles_fr  # typographic apostrophe (issue 28)
     assert not any(doc["location"].startswith("fr/") for doc in english["docs"] + french["docs"])
 
@@ -118,7 +131,9 @@ def test_every_internal_link_and_anchor_resolves_in_both_languages(real_site):
 
 def test_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../b/">b</a><a href="#gone">g</a><a href="#here">h</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="../b/">b</a><a href="#gone">g</a><a href="#here">h</a>'
+    )
     assert page_audit.broken_links(tmp_path) == ["a/index.html: ../b/", "a/index.html: #gone (no id 'gone')"]
 
 

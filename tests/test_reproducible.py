@@ -61,7 +61,9 @@ def no_network(monkeypatch):
 @pytest.fixture
 def project(tmp_path):
     files = base_files()
-    files["docs/index.en.md"] = page_text({"title": "Home", "status": "published", "last_reviewed": REVIEWED}, "Welcome.")
+    files["docs/index.en.md"] = page_text(
+        {"title": "Home", "status": "published", "last_reviewed": REVIEWED}, "Welcome."
+    )
     return write_project(tmp_path / "project", files)
 
 
@@ -70,7 +72,9 @@ def test_the_guard_refuses_the_network(no_network):
         urllib.request.urlopen("http://example.org/", timeout=1)
 
 
-def test_two_builds_are_identical_dated_by_the_content_and_the_second_runs_without_network(project, monkeypatch, request):
+def test_two_builds_are_identical_dated_by_the_content_and_the_second_runs_without_network(
+    project, monkeypatch, request
+):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     content = content_snapshot(project)
     first = build(project, project / "first", downloads=True).site
@@ -94,7 +98,9 @@ def test_source_date_epoch_wins_over_the_content_date(project, monkeypatch):
     assert "<lastmod>2023-11-14</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("failure", [pdf.PrintError("guidebook-en.pdf: the renderer failed"), OSError(28, "No space left on device")])
+@pytest.mark.parametrize(
+    "failure", [pdf.PrintError("guidebook-en.pdf: the renderer failed"), OSError(28, "No space left on device")]
+)
 def test_a_failure_in_the_pdf_step_leaves_the_site_as_it_was(project, monkeypatch, failure):
     site = build(project).site
     before = tree_hashes(site)
@@ -106,10 +112,14 @@ def test_a_failure_in_the_pdf_step_leaves_the_site_as_it_was(project, monkeypatc
     with pytest.raises((publish.BuildFailed, OSError)):
         publish.build_site(project, site)
     assert tree_hashes(site) == before
-    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []  # no staging folder left
+    assert (
+        sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []
+    )  # no staging folder left
 
 
-@pytest.mark.parametrize("arguments", [["check"], ["check", "--format", "json"], ["status"], ["status", "--format", "json"], ["fields"]])
+@pytest.mark.parametrize(
+    "arguments", [["check"], ["check", "--format", "json"], ["status"], ["status", "--format", "json"], ["fields"]]
+)
 def test_commands_other_than_new_and_mark_never_write_content(project, arguments):
     before = content_snapshot(project)
     result = CliRunner().invoke(main, ["--project", str(project), *arguments])

@@ -37,7 +37,9 @@ def test_every_page_has_its_policy_right_after_the_charset(base_site):
 
 
 def test_the_policy_allows_the_inline_scripts_its_templates_write_and_no_other():
-    trusted = csp.TrustedScripts(['<script>one()</script><script>go("{{ base_url }}")</script><script src="x.js"></script>'])
+    trusted = csp.TrustedScripts(
+        ['<script>one()</script><script>go("{{ base_url }}")</script><script src="x.js"></script>']
+    )
     html = (
         '<meta charset="utf-8"><script>one()</script><script>go("../..")</script><script src="x.js"></script>'
         '<script id="__config" type="application/json">{"a": 1}</script>'
@@ -66,7 +68,9 @@ def test_guidebook_templates_escape_front_matter_text(tmp_path):
 
 def test_a_named_contact_with_consent_is_published_beside_the_mailbox(tmp_path):
     files = base_files()
-    files[SHEET] = sheet("en", contact={"email": "contact@example.org", "name": "Alex Martin", "consent_date": "2024-03-01"})
+    files[SHEET] = sheet(
+        "en", contact={"email": "contact@example.org", "name": "Alex Martin", "consent_date": "2024-03-01"}
+    )
     html = build(write_project(tmp_path / "p", files)).html("practice-sheets/testville-case-management")
     assert 'Alex Martin, <a href="mailto:contact@example.org">contact@example.org</a>' in html
 
@@ -74,7 +78,9 @@ def test_a_named_contact_with_consent_is_published_beside_the_mailbox(tmp_path):
 def test_html_that_the_theme_allows_builds(tmp_path):
     files = base_files()
     body = 'The <abbr title="Radicalisation Awareness Network">RAN</abbr> met<sup>1</sup>. See `<script>` and [Efus](https://efus.eu).'
-    files["docs/about/ok.en.md"] = page_text({"title": "Allowed", "status": "draft"}, body + "\n\n```html\n<script>shown();</script>\n```")
+    files["docs/about/ok.en.md"] = page_text(
+        {"title": "Allowed", "status": "draft"}, body + "\n\n```html\n<script>shown();</script>\n```"
+    )
     html = build(write_project(tmp_path / "p", files)).html("about/ok")
     assert '<abbr title="Radicalisation Awareness Network">RAN</abbr>' in html and "&lt;script&gt;" in html
 
@@ -82,14 +88,23 @@ def test_html_that_the_theme_allows_builds(tmp_path):
 def test_a_script_in_content_stops_the_build_with_file_and_line(tmp_path):
     files = base_files()
     files["docs/about/bad.en.md"] = page_text({"title": "Bad", "status": "draft"}, "Text.\n\n<script>alert(1)</script>")
-    with pytest.raises(publish.BuildFailed, match=r"docs/about/bad\.en\.md:8: body: the HTML tag <script> is not allowed"):
+    with pytest.raises(
+        publish.BuildFailed, match=r"docs/about/bad\.en\.md:8: body: the HTML tag <script> is not allowed"
+    ):
         build(write_project(tmp_path / "p", files))
 
 
 def test_yaml_is_only_ever_read_with_a_safe_loader():
-    unsafe = re.compile(r"yaml\.(unsafe_load|full_load|load_all)\(|Loader=yaml\.(Loader|FullLoader|UnsafeLoader)|yaml\.load\((?![^)]*SafeLoader)")
+    unsafe = re.compile(
+        r"yaml\.(unsafe_load|full_load|load_all)\(|Loader=yaml\.(Loader|FullLoader|UnsafeLoader)|yaml\.load\((?![^)]*SafeLoader)"
+    )
     sources = [*Path(PROJECT / "guidebook").rglob("*.py"), *Path(PROJECT / "scripts").rglob("*.py")]
-    offenders = [f"{path}:{number}" for path in sources for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if unsafe.search(line)]
+    offenders = [
+        f"{path}:{number}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if unsafe.search(line)
+    ]
     assert sources and offenders == []
 
 

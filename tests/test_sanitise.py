@@ -55,7 +55,7 @@ PAYLOADS = {
     "script with attributes": '<script type="text/javascript">alert(1)</script>',
     "half open script": "<script src=https://evil.example/x.js?<b>",
     "extraneous open brackets": "<<SCRIPT>alert(1);//<</SCRIPT>",
-    "malformed a": "<a onmouseover=\"alert(document.cookie)\">x</a>",
+    "malformed a": '<a onmouseover="alert(document.cookie)">x</a>',
     "protocol-relative image": "![x](//evil.example/a.png)",
     "external image": '<img src="https://evil.example/a.png" alt="x">',
     "attachment to a local file": '<a rel="attachment" href="../../../../../../etc/passwd">x</a>',
@@ -65,7 +65,7 @@ PAYLOADS = {
     "html in a heading": "## Title <img src=x onerror=alert(1)>",
     "reference link": "[x][1]\n\n[1]: javascript:alert(1)",
     "autolink": "<javascript:alert(1)>",
-    "noscript": "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "noscript": '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "template": "<template><script>alert(1)</script></template>",
     "textarea": "<textarea><script>alert(1)</script></textarea>",
     "input autofocus": "<input autofocus onfocus=alert(1)>",
@@ -121,7 +121,10 @@ def test_the_refusal_names_the_line_the_author_wrote(tmp_path):
     source = _source(tmp_path, "Intro.\n\nMore text.\n\n<a\nhref='javascript:alert(1)'>x</a> and [y](vbscript:z)")
     lines = sorted((problem.line, problem.message.split(" address")[0]) for problem in sanitise.problems(source))
     written = (tmp_path / PAGE).read_text(encoding="utf-8").splitlines()
-    tag, link = written.index("<a") + 1, next(number for number, line in enumerate(written, 1) if "[y](vbscript" in line)
+    tag, link = (
+        written.index("<a") + 1,
+        next(number for number, line in enumerate(written, 1) if "[y](vbscript" in line),
+    )
     assert lines == [(tag, "the href of <a> has a 'javascript:'"), (link, "the href of <a> has a 'vbscript:'")]
 
 
@@ -135,12 +138,22 @@ def test_formatting_the_guidebook_uses_passes_unchanged(tmp_path):
     html = sanitise.render(body)
     cleaned = sanitise.clean(html)
     assert "&lt;script&gt;shown();&lt;/script&gt;" in cleaned and "a note to editors" not in cleaned
-    for kept in ('<abbr title="Radicalisation Awareness Network">', 'class="admonition note"', 'class="footnote-ref"', "<table>", 'href="../map.md#top"'):
+    for kept in (
+        '<abbr title="Radicalisation Awareness Network">',
+        'class="admonition note"',
+        'class="footnote-ref"',
+        "<table>",
+        'href="../map.md#top"',
+    ):
         assert kept in cleaned
 
 
 def test_front_matter_values_are_plain_text(tmp_path):
-    source = _source(tmp_path, "Text.", {"title": "A <img src=x onerror=alert(1)> title", "summary": "Fine & dandy < 3", "status": "draft"})
+    source = _source(
+        tmp_path,
+        "Text.",
+        {"title": "A <img src=x onerror=alert(1)> title", "summary": "Fine & dandy < 3", "status": "draft"},
+    )
     problems = sanitise.problems(source)
     assert [(problem.field, problem.line) for problem in problems] == [("title", 2)]
     assert "is HTML; front matter values are plain text" in problems[0].message
@@ -174,7 +187,9 @@ def test_the_build_removes_what_a_missed_check_would_let_through(tmp_path, unche
     _inert(body)
     assert "<script" not in body.lower()
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
-    scripts = [match.group("code") for match in csp.INLINE_SCRIPT.finditer(html) if csp._runs(match.group("attributes"))]
+    scripts = [
+        match.group("code") for match in csp.INLINE_SCRIPT.finditer(html) if csp._runs(match.group("attributes"))
+    ]
     assert all("alert" not in code for code in scripts)
     hashes = re.findall(r"'sha256-[^']+'", policy)
     assert len(hashes) == len(set(scripts)) == 2  # Material's storage helpers and permalink fix, nothing else
@@ -186,5 +201,7 @@ def test_an_inline_script_no_template_writes_stops_the_build(tmp_path, unchecked
     monkeypatch.setattr("guidebook.html.plugin.clean", lambda html: html)
     files = base_files()
     files[PAGE] = page_text({"title": "Planted", "status": "draft"}, "Intro.\n\n<script>alert(1)</script>")
-    with pytest.raises(publish.BuildFailed, match=r"about/page\.en\.md: the inline script 'alert\(1\)' comes from no template"):
+    with pytest.raises(
+        publish.BuildFailed, match=r"about/page\.en\.md: the inline script 'alert\(1\)' comes from no template"
+    ):
         build(write_project(tmp_path / "p", files))

@@ -14,9 +14,14 @@ def _docs(site, prefix=""):
 
 def test_sheet_sections_keep_their_first_block_while_other_pages_keep_all_their_text(tmp_path):
     files = base_files()
-    body = "\n\n".join(f"## {section}\n\nFirst paragraph of {index}.\n\nSecond paragraph of {index}." for index, section in enumerate(SHEET_SECTIONS["en"]))
+    body = "\n\n".join(
+        f"## {section}\n\nFirst paragraph of {index}.\n\nSecond paragraph of {index}."
+        for index, section in enumerate(SHEET_SECTIONS["en"])
+    )
     files["practice_sheets/long-sheet.en.md"] = sheet("en").split("---\n\n")[0] + "---\n\n" + body + "\n"
-    files["docs/about/long.en.md"] = page_text({"title": "Long", "status": "draft"}, "## Part\n\nFirst page paragraph.\n\nSecond page paragraph.")
+    files["docs/about/long.en.md"] = page_text(
+        {"title": "Long", "status": "draft"}, "## Part\n\nFirst page paragraph.\n\nSecond page paragraph."
+    )
     english = _docs(build(write_project(tmp_path / "p", files)).site)
 
     sheet_docs = [doc for doc in english if doc["location"].startswith("practice-sheets/long-sheet/")]

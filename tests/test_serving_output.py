@@ -19,13 +19,19 @@ REFERENCE = re.compile(r'(?:href|src|data-library)="([^"#?]+)"|url\(([^)#?"\']+)
 def test_every_asset_is_named_after_its_content_and_every_reference_to_one_leads_to_it(base_site):
     site = base_site.site
     assets = [path for folder in ASSET_FOLDERS for path in (site / folder).rglob("*") if path.suffix in HASHED]
-    assert assets and all(HASHED_NAME.search(path.name) for path in assets if not path.relative_to(site).as_posix().startswith(LEFT_ALONE))
+    assert assets and all(
+        HASHED_NAME.search(path.name) for path in assets if not path.relative_to(site).as_posix().startswith(LEFT_ALONE)
+    )
     checked = 0
     for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
         base = "/" + page.relative_to(site).as_posix()
         for match in REFERENCE.finditer(page.read_text(encoding="utf-8")):
             url = urljoin(base if not page.name == "404.html" else "/", match[1] or match[2])
-            if urlsplit(url).scheme or url.startswith(("//", "mailto:")) or Path(urlsplit(url).path).suffix not in HASHED:
+            if (
+                urlsplit(url).scheme
+                or url.startswith(("//", "mailto:"))
+                or Path(urlsplit(url).path).suffix not in HASHED
+            ):
                 continue  # pages are the link checks' (test_real_site.py); here, the renamed files
             target = site / urlsplit(url).path.lstrip("/")
             assert target.is_file() and HASHED_NAME.search(target.name), f"{page.relative_to(site)}: {url}"
@@ -35,8 +41,14 @@ def test_every_asset_is_named_after_its_content_and_every_reference_to_one_leads
 
 def test_every_text_file_has_a_smaller_gzip_copy_of_the_same_bytes(base_site):
     site = base_site.site
-    texts = [path for path in site.rglob("*") if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size > 1000
-             and manifest.FOLDER not in path.parts]  # the manifest, written after: never served
+    texts = [
+        path
+        for path in site.rglob("*")
+        if path.suffix in COMPRESSIBLE
+        and path.is_file()
+        and path.stat().st_size > 1000
+        and manifest.FOLDER not in path.parts
+    ]  # the manifest, written after: never served
     assert texts
     for path in texts:
         packed = path.with_name(path.name + ".gz").read_bytes()
@@ -59,11 +71,16 @@ def test_a_rebuild_keeps_the_copies_of_the_files_it_did_not_change(tmp_path):
 
 def test_robots_sitemap_and_alternates_name_x_default(base_site):
     site = base_site.site
-    assert (site / "robots.txt").read_text() == "User-agent: *\nAllow: /\n\nSitemap: https://prepare.efus.eu/sitemap.xml\n"
+    assert (
+        site / "robots.txt"
+    ).read_text() == "User-agent: *\nAllow: /\n\nSitemap: https://prepare.efus.eu/sitemap.xml\n"
     sitemap = (site / "sitemap.xml").read_text()
     assert sitemap.count("<url>") == sitemap.count('hreflang="x-default"') > 0
-    assert '<xhtml:link rel="alternate" hreflang="en" href="https://prepare.efus.eu/city-pilots/testville/"/>\n' \
-           '        <xhtml:link rel="alternate" hreflang="x-default" href="https://prepare.efus.eu/city-pilots/testville/"/>' in sitemap
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="https://prepare.efus.eu/city-pilots/testville/"/>\n'
+        '        <xhtml:link rel="alternate" hreflang="x-default" href="https://prepare.efus.eu/city-pilots/testville/"/>'
+        in sitemap
+    )
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
     french = base_site.html("fr/city-pilots/testville")
     assert '<link rel="alternate" href="https://prepare.efus.eu/city-pilots/testville/" hreflang="x-default">' in french
@@ -72,7 +89,9 @@ def test_robots_sitemap_and_alternates_name_x_default(base_site):
 def test_the_header_policy_is_the_pages_own_with_frame_ancestors_and_the_manifest_is_complete(base_site):
     site = base_site.site
     policy = header_policy(site)
-    page_policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', base_site.html("")).group(1)
+    page_policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', base_site.html("")).group(
+        1
+    )
     for directive in page_policy.split("; "):
         name, *sources = directive.split()
         assert all(source in policy.split(f"{name} ", 1)[1].split(";")[0].split() for source in sources), directive

@@ -19,7 +19,12 @@ def test_each_language_has_its_lang_attribute(base_site):
 
 
 def test_collections_are_served_under_clean_urls_in_both_languages(base_site):
-    for path in ("practice-sheets/testville-case-management", "recommendations/01-first", "city-pilots/testville", "state-of-the-art/belgium"):
+    for path in (
+        "practice-sheets/testville-case-management",
+        "recommendations/01-first",
+        "city-pilots/testville",
+        "state-of-the-art/belgium",
+    ):
         assert (base_site.site / path / "index.html").is_file()
         assert (base_site.site / "fr" / path / "index.html").is_file()
 
@@ -73,7 +78,9 @@ def test_page_missing_in_french_falls_back_with_a_notice(tmp_path):
 
 def test_page_written_in_french_falls_back_in_english(tmp_path):
     files = base_files()
-    files["docs/seulement.fr.md"] = page_text({"title": "Seulement en français", "status": "published", "source_language": "fr"})
+    files["docs/seulement.fr.md"] = page_text(
+        {"title": "Seulement en français", "status": "published", "source_language": "fr"}
+    )
     result = build(write_project(tmp_path / "p", files))
     english = result.html("seulement")
     assert "not yet available in English" in english and "in French" in english
@@ -99,7 +106,9 @@ def test_page_front_matter_is_read_once_and_a_first_line_like_a_field_stays_text
     """MkDocs is given each page's body and its front matter as the guidebook parsed them (issue 7)."""
     files = base_files()
     # No blank line after the front matter: MkDocs would take 'Note: ...' for a MultiMarkdown field.
-    files["docs/notes.en.md"] = "---\ntitle: Notes\nstatus: published\n---\nNote: this line is text, not metadata.\n\nMore.\n"
+    files["docs/notes.en.md"] = (
+        "---\ntitle: Notes\nstatus: published\n---\nNote: this line is text, not metadata.\n\nMore.\n"
+    )
     html = build(write_project(tmp_path / "p", files)).html("notes")
     assert "<p>Note: this line is text, not metadata.</p>" in html
     assert "<title>Notes - PREPARE guidebook</title>" in html  # the title comes from the front matter

@@ -17,11 +17,32 @@ from guidebook.site.edition import content_epoch
 from guidebook.site.urls import relative, relative_url
 from guidebook.site.views import ViewBuilder
 
-PILOT = {"title": "Testville", "summary": "S.", "city": "Testville", "country": "BE", "coordinates": {"lat": 50.9, "lon": 4.4},
-         "local_action": "Case management", "expert_partner": "Test NGO", "status": "published"}
-SHEET = {"title": "Mentoring", "summary": "A practice.", "city": "Testville", "country": "BE", "pilot": "testville",
-         "partners": [], "approaches": ["training"], "justice_stages": [], "target_groups": [], "recommendations": [1],
-         "evaluation": {"status": "none"}, "contact": {"email": "contact@example.org"}, "status": "draft", "last_reviewed": date(2024, 5, 17)}
+PILOT = {
+    "title": "Testville",
+    "summary": "S.",
+    "city": "Testville",
+    "country": "BE",
+    "coordinates": {"lat": 50.9, "lon": 4.4},
+    "local_action": "Case management",
+    "expert_partner": "Test NGO",
+    "status": "published",
+}
+SHEET = {
+    "title": "Mentoring",
+    "summary": "A practice.",
+    "city": "Testville",
+    "country": "BE",
+    "pilot": "testville",
+    "partners": [],
+    "approaches": ["training"],
+    "justice_stages": [],
+    "target_groups": [],
+    "recommendations": [1],
+    "evaluation": {"status": "none"},
+    "contact": {"email": "contact@example.org"},
+    "status": "draft",
+    "last_reviewed": date(2024, 5, 17),
+}
 CHAPTER = {"title": "First chapter", "summary": "S.", "number": 1, "status": "published"}
 COUNTRY = {"title": "Belgium", "summary": "S.", "country": "BE", "status": "published"}
 
@@ -30,7 +51,9 @@ def page(folder: str, slug: str, kind: str, languages: dict[str, dict]) -> Entry
     """An entry whose language versions are given as their front matter (the first one is the source)."""
     entry = Entry(f"{folder}/{slug}", kind, source_language=next(iter(languages)))
     for language, meta in languages.items():
-        file = ContentFile(Path(f"/nowhere/{folder}/{slug}.{language}.md"), PurePosixPath(f"{folder}/{slug}.{language}.md"))
+        file = ContentFile(
+            Path(f"/nowhere/{folder}/{slug}.{language}.md"), PurePosixPath(f"{folder}/{slug}.{language}.md")
+        )
         source = SourceFile(file.path, f"{folder}/{slug}.{language}.md", meta=meta)
         entry.variants[language] = Variant(language, file, source, KINDS[kind].model_validate(meta))
     return entry
@@ -41,7 +64,12 @@ def repository() -> Repository:
     entries = [
         page("city-pilots", "testville", "pilot", {"en": PILOT, "fr": {**PILOT, "local_action": "Gestion de cas"}}),
         page("practice-sheets", "mentoring", "practice-sheet", {"en": SHEET}),  # no French version yet
-        page("recommendations", "01-first", "recommendation", {"en": CHAPTER, "fr": {**CHAPTER, "title": "Premier chapitre"}}),
+        page(
+            "recommendations",
+            "01-first",
+            "recommendation",
+            {"en": CHAPTER, "fr": {**CHAPTER, "title": "Premier chapitre"}},
+        ),
         page("state-of-the-art", "belgium", "country", {"en": COUNTRY, "fr": {**COUNTRY, "title": "Belgique"}}),
     ]
     return Repository(Path("/nowhere"), [], {entry.key: entry for entry in entries})
@@ -56,7 +84,9 @@ def test_the_index_links_sheets_to_their_pilot_chapter_and_country(repository):
 
 
 def test_a_french_reader_gets_the_english_sheet_with_a_fallback_link_and_french_facts(repository):
-    view = ViewBuilder(build_index(repository), "fr", "fr/practice-sheets/mentoring/").build(repository.entries["practice-sheets/mentoring"])
+    view = ViewBuilder(build_index(repository), "fr", "fr/practice-sheets/mentoring/").build(
+        repository.entries["practice-sheets/mentoring"]
+    )
     assert view.content_language == "en" and view.is_draft
     assert (view.fallback.title, view.fallback.url) == ("anglais", "../../../practice-sheets/mentoring/")
     facts = dict(view.facts)
@@ -68,7 +98,9 @@ def test_a_french_reader_gets_the_english_sheet_with_a_fallback_link_and_french_
 def test_a_pilot_lists_its_sheets_and_a_chapter_the_sheets_that_illustrate_it(repository):
     views = ViewBuilder(build_index(repository), "en", "city-pilots/testville/")
     related = dict(views.build(repository.entries["city-pilots/testville"]).related)
-    assert [(link.title, link.url) for link in related["Practice sheets of this pilot"]] == [("Mentoring", "../../practice-sheets/mentoring/")]
+    assert [(link.title, link.url) for link in related["Practice sheets of this pilot"]] == [
+        ("Mentoring", "../../practice-sheets/mentoring/")
+    ]
     chapter = dict(views.build(repository.entries["recommendations/01-first"]).related)
     assert [link.title for link in chapter["Practice sheets that illustrate this chapter"]] == ["Mentoring"]
 
@@ -79,7 +111,9 @@ def test_catalogue_rows_facets_and_export_in_the_reader_language(repository):
     assert [(row.title, row.url, row.country) for row in rows] == [("Mentoring", "mentoring/", "Belgique")]
     assert rows[0].labels["approach"] == ["Formation"] and "formation" in rows[0].search_text
     facets = {facet.name: facet for facet in catalogue.build_facets(rows, "fr")}
-    assert [(option.code, option.label, option.count) for option in facets["approach"].options] == [("training", "Formation", 1)]
+    assert [(option.code, option.label, option.count) for option in facets["approach"].options] == [
+        ("training", "Formation", 1)
+    ]
     assert facets["stage"].options == []
     [record] = catalogue.export(repository, "fr", "https://example.org/")
     assert record["language"] == "en" and record["url"] == "https://example.org/fr/practice-sheets/mentoring/"
@@ -97,19 +131,24 @@ def test_the_edition_is_dated_by_the_newest_review(repository):
     assert content_epoch(Repository(Path("/nowhere"), [], {})) is None
 
 
-@pytest.mark.parametrize("url, other, expected", [
-    ("fr/city-pilots/avignon/", "city-pilots/", "../fr/city-pilots/avignon/"),
-    ("practice-sheets/", "practice-sheets/a/", "../"),
-    ("guidebook-en.pdf", "fr/", "../guidebook-en.pdf"),
-    ("map/", "index.html", "map/"),
-    (".", "fr/map/", "../.."),
-])
+@pytest.mark.parametrize(
+    "url, other, expected",
+    [
+        ("fr/city-pilots/avignon/", "city-pilots/", "../fr/city-pilots/avignon/"),
+        ("practice-sheets/", "practice-sheets/a/", "../"),
+        ("guidebook-en.pdf", "fr/", "../guidebook-en.pdf"),
+        ("map/", "index.html", "map/"),
+        (".", "fr/map/", "../.."),
+    ],
+)
 def test_relative_urls_are_those_mkdocs_writes(url, other, expected):
     assert relative(url, other) == expected == get_relative_url(url, other)
 
 
 def test_page_urls_put_the_default_language_at_the_root():
-    assert relative_url("index", "fr", "") == "fr/" and relative_url("city-pilots/index", "en", "fr/") == "../city-pilots/"
+    assert (
+        relative_url("index", "fr", "") == "fr/" and relative_url("city-pilots/index", "en", "fr/") == "../city-pilots/"
+    )
 
 
 def test_source_dates_are_written_out_in_the_reader_language():

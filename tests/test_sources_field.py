@@ -11,7 +11,13 @@ from sites import base_files, sheet, write_project
 
 SHEET = "practice_sheets/testville-case-management.en.md"
 FRENCH_SHEET = "practice_sheets/testville-case-management.fr.md"
-GOOD_SOURCE = {"title": "Local activities", "publisher": "Efus", "url": "https://efus.eu/local", "date": 2019, "language": "en"}
+GOOD_SOURCE = {
+    "title": "Local activities",
+    "publisher": "Efus",
+    "url": "https://efus.eu/local",
+    "date": 2019,
+    "language": "en",
+}
 
 
 def _problems(tmp_path, files):
@@ -33,14 +39,30 @@ def _line_of(text: str, needle: str) -> int:
 
 # case: (the source's faulty field and value, field named in the message, wording that says what is expected)
 CASES = {
-    "relative address": ({"url": "efus.eu/local"}, "sources.0.url", "is not an absolute web address; expected one starting with https://"),
+    "relative address": (
+        {"url": "efus.eu/local"},
+        "sources.0.url",
+        "is not an absolute web address; expected one starting with https://",
+    ),
     "other scheme": ({"url": "ftp://efus.eu/local"}, "sources.0.url", "is not an absolute web address"),
-    "space in address": ({"url": "https://efus.eu/local activities"}, "sources.0.url", "is not an absolute web address"),
-    "language name": ({"language": "English"}, "sources.0.language", "'English' is not a two-letter ISO 639-1 language code"),
+    "space in address": (
+        {"url": "https://efus.eu/local activities"},
+        "sources.0.url",
+        "is not an absolute web address",
+    ),
+    "language name": (
+        {"language": "English"},
+        "sources.0.language",
+        "'English' is not a two-letter ISO 639-1 language code",
+    ),
     "unknown language": ({"language": "zz"}, "sources.0.language", "expected a lower-case code such as en, fr"),
     "capital language": ({"language": "FR"}, "sources.0.language", "did you mean 'fr'?"),
     "month 13": ({"date": "2019-13"}, "sources.0.date", "'2019-13' is not a real date"),
-    "words for a date": ({"date": "March 2019"}, "sources.0.date", "expected a year, a month or a day: 2019, 2019-03 or 2019-03-12"),
+    "words for a date": (
+        {"date": "March 2019"},
+        "sources.0.date",
+        "expected a year, a month or a day: 2019, 2019-03 or 2019-03-12",
+    ),
     "no publisher": ({"publisher": None}, "sources.0.publisher", ""),
 }
 
@@ -52,7 +74,9 @@ def test_a_malformed_source_is_named_with_file_line_and_field(tmp_path, case):
     files = base_files()
     files[SHEET] = sheet("en", sources=[source])
     faulty_key = next(iter(change))
-    line = _line_of(files[SHEET], f"  {faulty_key}:") if faulty_key in source else _line_of(files[SHEET], "- title: Local")
+    line = (
+        _line_of(files[SHEET], f"  {faulty_key}:") if faulty_key in source else _line_of(files[SHEET], "- title: Local")
+    )
 
     problems = _problems(tmp_path, files)
 
@@ -83,7 +107,9 @@ def test_a_translation_inherits_the_sources_it_leaves_out_or_gives_its_own(tmp_p
     files[SHEET] = sheet("en", sources=[GOOD_SOURCE])
     files[FRENCH_SHEET] = _with_sources(sheet("fr"), None)  # no sources: the English ones apply
     files["city_pilots/testville.en.md"] = _with_sources(files["city_pilots/testville.en.md"], "[]")
-    files["city_pilots/testville.fr.md"] = _with_sources(files["city_pilots/testville.fr.md"], "[{title: Activités locales, publisher: Efus, language: fr}]")
+    files["city_pilots/testville.fr.md"] = _with_sources(
+        files["city_pilots/testville.fr.md"], "[{title: Activités locales, publisher: Efus, language: fr}]"
+    )
 
     repository, problems = content.inspect(write_project(tmp_path / "project", files))
 
@@ -102,7 +128,9 @@ def test_check_warns_about_a_published_sheet_pilot_or_country_article_citing_no_
     pilot, french_pilot = "city_pilots/testville.en.md", "city_pilots/testville.fr.md"
     files = base_files()
     files[SHEET] = sheet("en", sources=[printed])  # a printed document only; the French sheet cites a web page
-    files[pilot] = _with_sources(files[pilot], "[{title: Testville, publisher: City, language: en}]")  # inherited in French
+    files[pilot] = _with_sources(
+        files[pilot], "[{title: Testville, publisher: City, language: en}]"
+    )  # inherited in French
     # The Belgium article cites nothing, but it is a draft.
     repository, problems = content.inspect(write_project(tmp_path / "project", files))
     assert problems == []

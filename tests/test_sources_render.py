@@ -12,9 +12,21 @@ from pypdf import PdfReader
 from sites import base_files, built_once, page_text, rendered_once, sheet
 
 SHEET = "practice_sheets/testville-case-management"
-ACTIVITIES = {"title": "Local activities", "publisher": "Efus", "url": "https://efus.eu/local-activities", "date": "2019-03-12", "language": "en"}
+ACTIVITIES = {
+    "title": "Local activities",
+    "publisher": "Efus",
+    "url": "https://efus.eu/local-activities",
+    "date": "2019-03-12",
+    "language": "en",
+}
 PRESS = {"title": "Málaga aprueba un plan", "publisher": "La Opinión de Málaga", "date": 2017, "language": "es"}
-ACTIVITES = {"title": "Activités locales", "publisher": "Efus", "url": "https://efus.eu/activites-locales", "date": "2018-11", "language": "fr"}
+ACTIVITES = {
+    "title": "Activités locales",
+    "publisher": "Efus",
+    "url": "https://efus.eu/activites-locales",
+    "date": "2018-11",
+    "language": "fr",
+}
 
 
 def _without_lead(text: str) -> str:
@@ -29,10 +41,16 @@ def _files() -> dict[str, str]:
     files[f"{SHEET}.en.md"] = sheet("en", sources=[ACTIVITIES, PRESS])
     files[f"{SHEET}.fr.md"] = sheet("fr", sources=[ACTIVITES, ACTIVITIES])
     belgium = "docs/state-of-the-art/belgium.en.md"
-    files[belgium] = files[belgium].replace("status: draft", "status: draft\nsources:\n- {title: Justice houses, publisher: FWB, language: fr}")
+    files[belgium] = files[belgium].replace(
+        "status: draft", "status: draft\nsources:\n- {title: Justice houses, publisher: FWB, language: fr}"
+    )
     for lang in ("en", "fr"):
-        files[f"docs/state-of-the-art/france.{lang}.md"] = page_text({"title": "France", "country": "FR", "summary": "S.", "status": "draft"})
-        files[f"practice_sheets/testville-other.{lang}.md"] = _without_lead(sheet(lang, title="Other practice" if lang == "en" else "Autre pratique"))
+        files[f"docs/state-of-the-art/france.{lang}.md"] = page_text(
+            {"title": "France", "country": "FR", "summary": "S.", "status": "draft"}
+        )
+        files[f"practice_sheets/testville-other.{lang}.md"] = _without_lead(
+            sheet(lang, title="Other practice" if lang == "en" else "Autre pratique")
+        )
     return files
 
 
@@ -62,11 +80,14 @@ def test_french_page_lists_its_own_sources_in_french(site):
 
     assert '<h2 id="gb-sources-title">Sources</h2>' in section
     assert '<a href="https://efus.eu/activites-locales">Activités locales</a>, Efus, novembre 2018 </li>' in section
-    assert '<a href="https://efus.eu/local-activities" lang="en">Local activities</a>, Efus, 12 mars 2019 (en anglais) </li>' in section
+    assert (
+        '<a href="https://efus.eu/local-activities" lang="en">Local activities</a>, Efus, 12 mars 2019 (en anglais) </li>'
+        in section
+    )
 
 
 def test_every_kind_of_page_shows_its_sources_and_a_page_without_none(site):
-    assert "<cite lang=\"fr\">Justice houses</cite>, FWB (in French)" in _section(site.html("state-of-the-art/belgium"))
+    assert '<cite lang="fr">Justice houses</cite>, FWB (in French)' in _section(site.html("state-of-the-art/belgium"))
     # The French article inherits the English one's sources: its French one is no longer flagged.
     assert "<cite>Justice houses</cite>, FWB </li>" in _section(site.html("fr/state-of-the-art/belgium"))
     assert 'class="gb-sources"' not in site.html("recommendations/01-first")
@@ -88,7 +109,10 @@ def test_a_cross_link_list_with_no_page_is_left_out(site):
 
 
 def test_catalogue_cards_leave_out_an_unknown_stage_and_say_no_evaluation_is_documented(site):
-    for page, stage, evaluation in (("practice-sheets", "Justice stage", "No evaluation documented"), ("fr/practice-sheets", "Étape pénale", "Aucune évaluation documentée")):
+    for page, stage, evaluation in (
+        ("practice-sheets", "Justice stage", "No evaluation documented"),
+        ("fr/practice-sheets", "Étape pénale", "Aucune évaluation documentée"),
+    ):
         cards = re.findall(r'<li class="gb-card".*?</li>', site.html(page), re.DOTALL)
         other = next(card for card in cards if "testville-other" in card)
         known = next(card for card in cards if "testville-case-management" in card)
@@ -110,7 +134,10 @@ def test_open_data_exports_the_sources_and_its_schema_accepts_them(site):
             assert sources == [ACTIVITIES, {**PRESS, "date": "2017", "url": None}]
         assert records["testville-other"]["lead_organisation"] is None
         with pytest.raises(jsonschema.ValidationError):
-            jsonschema.validate({**export, "practice_sheets": [{**records["testville-other"], "sources": [{"title": "No publisher"}]}]}, schema)
+            jsonschema.validate(
+                {**export, "practice_sheets": [{**records["testville-other"], "sources": [{"title": "No publisher"}]}]},
+                schema,
+            )
 
 
 @pytest.fixture(scope="module")

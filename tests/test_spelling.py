@@ -41,11 +41,15 @@ def test_misspellings_are_named_with_file_and_line_and_code_addresses_and_markup
         {"title": "Recieved wisdom", "status": "draft", "summary": "An organisation."},
         "Efus's organisation is here.\n\n"
         "A `mispeled` code, [a link](https://example.org/mispeled), https://example.org/wrongg, "
-        "<span class=\"notaword\">fine</span>, contact@exampel.org and\n\n"
+        '<span class="notaword">fine</span>, contact@exampel.org and\n\n'
         "```\nmispeled in a block\n```\n\nThe centre is definately open.\n",
     )
     files["docs/about/spelling.fr.md"] = page_text(
-        {"title": "Sagesse reçue", "summary": "Une organisation.", "sources": [{"title": "Unchecked English title", "publisher": "Efus", "language": "en"}]},
+        {
+            "title": "Sagesse reçue",
+            "summary": "Une organisation.",
+            "sources": [{"title": "Unchecked English title", "publisher": "Efus", "language": "en"}],
+        },
         "L'Efus et la réinsertion : le « travail de type EXIT », une érreur.\n",
     )
     project = write_project(tmp_path / "p", files)
@@ -59,7 +63,12 @@ def test_misspellings_are_named_with_file_and_line_and_code_addresses_and_markup
 
 def test_a_phrase_in_a_word_list_is_accepted_only_as_a_whole(tmp_path, monkeypatch):
     _word_lists(tmp_path, monkeypatch, words_fr="# English titles quoted in French\nUrban Security\n")
-    files = {"docs/index.fr.md": page_text({"title": "Accueil", "status": "draft", "source_language": "fr"}, "Le forum Urban Security.\n\nLa Security.\n")}
+    files = {
+        "docs/index.fr.md": page_text(
+            {"title": "Accueil", "status": "draft", "source_language": "fr"},
+            "Le forum Urban Security.\n\nLa Security.\n",
+        )
+    }
     project = write_project(tmp_path / "p", files)
 
     assert [str(u) for u in spellcheck.unknown_words(project, "fr")] == ["docs/index.fr.md:9: Security"]
@@ -71,11 +80,20 @@ def test_words_in_italics_or_quoted_may_be_in_the_other_language_but_not_misspel
     files = {"docs/index.fr.md": page_text({"title": "Accueil", "status": "draft", "source_language": "fr"}, body)}
     project = write_project(tmp_path / "p", files)
 
-    assert [str(u) for u in spellcheck.unknown_words(project, "fr")] == ["docs/index.fr.md:7: cities", "docs/index.fr.md:7: Citys"]
+    assert [str(u) for u in spellcheck.unknown_words(project, "fr")] == [
+        "docs/index.fr.md:7: cities",
+        "docs/index.fr.md:7: Citys",
+    ]
 
 
 def test_without_hunspell_or_a_dictionary_the_check_says_in_one_line_what_to_install(monkeypatch):
     monkeypatch.setattr(spellcheck, "DICTIONARIES", {"en": "en_GB", "fr": "xx_XX"})
-    assert spellcheck.hunspell_problem() == "hunspell has no xx_XX dictionary; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"
+    assert (
+        spellcheck.hunspell_problem()
+        == "hunspell has no xx_XX dictionary; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"
+    )
     monkeypatch.setattr(spellcheck.shutil, "which", lambda name: None)
-    assert spellcheck.hunspell_problem() == "hunspell is not installed; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"
+    assert (
+        spellcheck.hunspell_problem()
+        == "hunspell is not installed; install it with: apt-get install hunspell hunspell-en-gb hunspell-fr"
+    )

@@ -36,7 +36,11 @@ def _staged_texts(staged: Path) -> dict[str, str]:
 def test_files_are_hard_linked_under_their_site_paths(project_files):
     staged = staging.stage(project_files)
     try:
-        assert _staged_texts(staged) == {"practice-sheets/a.en.md": "# A\n", "img/map.png": "png", "img/alias.png": "png"}
+        assert _staged_texts(staged) == {
+            "practice-sheets/a.en.md": "# A\n",
+            "img/map.png": "png",
+            "img/alias.png": "png",
+        }
         for site_path, content_file in project_files.items():
             link = staged / site_path
             assert not link.is_symlink()
@@ -44,7 +48,11 @@ def test_files_are_hard_linked_under_their_site_paths(project_files):
     finally:
         staging.unstage(staged)
     assert not staged.exists()
-    assert [f.path.read_text() for f in project_files.values()] == ["# A\n", "png", "png"]  # removing the links left the files
+    assert [f.path.read_text() for f in project_files.values()] == [
+        "# A\n",
+        "png",
+        "png",
+    ]  # removing the links left the files
 
 
 def test_without_hard_links_files_are_symbolically_linked(project_files, monkeypatch):
@@ -54,7 +62,11 @@ def test_without_hard_links_files_are_symbolically_linked(project_files, monkeyp
     monkeypatch.setattr(staging.os, "link", no_hard_links)
     staged = staging.stage(project_files)
     try:
-        assert _staged_texts(staged) == {"practice-sheets/a.en.md": "# A\n", "img/map.png": "png", "img/alias.png": "png"}
+        assert _staged_texts(staged) == {
+            "practice-sheets/a.en.md": "# A\n",
+            "img/map.png": "png",
+            "img/alias.png": "png",
+        }
         for site_path, content_file in project_files.items():
             assert (staged / site_path).readlink() == content_file.path.resolve()
     finally:

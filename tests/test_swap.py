@@ -24,8 +24,12 @@ GUIDEBOOK = Path(sys.executable).parent / "guidebook"
 
 
 def _start(project: Path) -> subprocess.Popen:
-    return subprocess.Popen([str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        [str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _kill(build: subprocess.Popen) -> None:
@@ -37,7 +41,9 @@ def _kill(build: subprocess.Popen) -> None:
 
 
 def _leftovers(project: Path) -> list[str]:
-    return sorted(path.name for path in project.iterdir() if "-building-" in path.name or path.name.endswith("-previous"))
+    return sorted(
+        path.name for path in project.iterdir() if "-building-" in path.name or path.name.endswith("-previous")
+    )
 
 
 def _release(site: Path) -> str:
@@ -76,6 +82,7 @@ def _serving_files_written(project: Path) -> bool:
 def _old_site_under_staging_name(old_release: str, marker: str):
     """The old site moved to the staging name by the exchange: its manifest, or a folder only it holds (`marker`),
     whichever its removal has not reached yet."""
+
     def moment(project: Path) -> bool:
         for path in _staging(project):
             if (path / marker).is_dir():
@@ -86,6 +93,7 @@ def _old_site_under_staging_name(old_release: str, marker: str):
             except OSError:
                 pass
         return False
+
     return moment
 
 
@@ -96,12 +104,20 @@ def _change_content(project: Path, round_: int) -> None:
 
 def test_a_killed_build_leaves_the_old_or_the_new_site_never_none(project):
     started = time.monotonic()
-    assert subprocess.run([str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], capture_output=True
+        ).returncode
+        == 0
+    )
     duration = time.monotonic() - started
     site = project / "site"
     seen = {_release(site)}
-    moments = [("early", lambda p: bool(_staging(p))), ("french site building", _french_folder_exists),
-               ("finishing for serving, before the manifest and the swap", _serving_files_written)]
+    moments = [
+        ("early", lambda p: bool(_staging(p))),
+        ("french site building", _french_folder_exists),
+        ("finishing for serving, before the manifest and the swap", _serving_files_written),
+    ]
     hit = []
     for round_, (name, moment) in enumerate(moments):
         _change_content(project, round_)
@@ -127,7 +143,12 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_never_none(project):
         left_behind |= bool(_leftovers(project))  # each build removes the last one's, so look after every kill
     assert [name for name, killed in hit if not killed] == []
     assert left_behind, "the kills left no staging folder: the test did not kill a build mid-way"
-    assert subprocess.run([str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], capture_output=True
+        ).returncode
+        == 0
+    )
     assert _leftovers(project) == []
     assert "Revision 17." in (site / "index.html").read_text(encoding="utf-8")
     assert len(seen) >= 2
@@ -136,12 +157,19 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_never_none(project):
 def test_only_the_leftovers_of_dead_builds_are_removed(tmp_path):
     site = tmp_path / "site"
     dead = 2**22 + 12345  # above the kernel's default pid_max: no such process
-    for name in (f".site-building-{dead}-abc", f"..site-building-{dead}-abc-fr-xyz", f".site-building-{os.getpid()}-mine",
-                 f".other-building-{dead}-abc", ".site-previous"):
+    for name in (
+        f".site-building-{dead}-abc",
+        f"..site-building-{dead}-abc-fr-xyz",
+        f".site-building-{os.getpid()}-mine",
+        f".other-building-{dead}-abc",
+        ".site-previous",
+    ):
         (tmp_path / name).mkdir()
     removed = {path.name for path in swap.remove_leftovers(site)}
     assert removed == {f".site-building-{dead}-abc", f"..site-building-{dead}-abc-fr-xyz", ".site-previous"}
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([f".other-building-{dead}-abc", f".site-building-{os.getpid()}-mine"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [f".other-building-{dead}-abc", f".site-building-{os.getpid()}-mine"]
+    )
 
 
 def test_the_exchange_swaps_two_folders_in_one_step(tmp_path):
@@ -153,7 +181,9 @@ def test_the_exchange_swaps_two_folders_in_one_step(tmp_path):
 
 
 def test_a_site_without_its_manifest_or_changed_since_is_refused(project):
-    subprocess.run([str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], check=True, capture_output=True)
+    subprocess.run(
+        [str(GUIDEBOOK), "--project", str(project), "build", "--no-downloads"], check=True, capture_output=True
+    )
     site = project / "site"
     _release(site)
     (site / "index.html").write_text("changed", encoding="utf-8")

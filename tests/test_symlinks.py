@@ -19,7 +19,12 @@ def test_links_out_of_the_project_or_to_nowhere_are_refused_with_their_path(tmp_
     inside.symlink_to(project / "docs" / "index.en.md")
     repository, problems = inspect(project)
     found = {problem.path: problem.message for problem in problems if problem.field == "file"}
-    assert found.keys() == {"docs/about/leak.en.md", "docs/about/gone.en.md", "docs/about/loop.en.md", "docs/about/image.png"}
+    assert found.keys() == {
+        "docs/about/leak.en.md",
+        "docs/about/gone.en.md",
+        "docs/about/loop.en.md",
+        "docs/about/image.png",
+    }
     assert f"symbolic link to {outside}, outside the project" in found["docs/about/leak.en.md"]
     assert "leads nowhere" in found["docs/about/gone.en.md"] and "leads nowhere" in found["docs/about/loop.en.md"]
     assert "about/twin" in repository.entries  # a link inside the project is an ordinary file

@@ -37,8 +37,12 @@ def stand_ins(tmp_path):
 
 def run(stand_ins: Path, held: int, timeout: int) -> subprocess.CompletedProcess:
     (stand_ins / "held").write_text(str(held))
-    environment = {**os.environ, "PATH": f"{stand_ins / 'bin'}:{os.environ['PATH']}", "APT_LOCK_TIMEOUT": str(timeout),
-                   "SYSTEM_PACKAGES_LOG": str(stand_ins / "log")}
+    environment = {
+        **os.environ,
+        "PATH": f"{stand_ins / 'bin'}:{os.environ['PATH']}",
+        "APT_LOCK_TIMEOUT": str(timeout),
+        "SYSTEM_PACKAGES_LOG": str(stand_ins / "log"),
+    }
     return subprocess.run(
         [PROJECT / "scripts/system-packages", "site"], capture_output=True, text=True, env=environment, timeout=60
     )

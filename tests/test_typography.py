@@ -33,7 +33,10 @@ def test_no_break_spaces_are_not_doubled_when_applied_twice():
 HTML_CASES = {
     "inline code": ("<p>Voir <code>a ? b : c</code> !</p>", f"<p>Voir <code>a ? b : c</code>{NNB}!</p>"),
     "code block": ('<pre><code class="language-css">p { color: red !important; }\n</code></pre>', None),
-    "link target and title": ('<p><a href="https://efus.eu/?p=1 :x" title="Efus : site">Efus</a> :</p>', f'<p><a href="https://efus.eu/?p=1 :x" title="Efus : site">Efus</a>{NB}:</p>'),
+    "link target and title": (
+        '<p><a href="https://efus.eu/?p=1 :x" title="Efus : site">Efus</a> :</p>',
+        f'<p><a href="https://efus.eu/?p=1 :x" title="Efus : site">Efus</a>{NB}:</p>',
+    ),
     "guillemets around markup": ("<p>«<em>formers</em>»</p>", f"<p>«{NB}<em>formers</em>{NB}»</p>"),
     "address as text": ('<p><a href="https://efus.eu/">https://efus.eu/</a></p>', None),
     "comment": ("<!-- a : b --><p>a : b</p>", f"<!-- a : b --><p>a{NB}: b</p>"),
@@ -65,12 +68,30 @@ def project(tmp_path_factory):
 
     files = base_files()
     files["docs/about/typography.fr.md"] = page_text(
-        {"title": "Typographie : essai", "summary": "Quoi ? Un essai.", "status": "published", "source_language": "fr",
-         "sources": [{"title": "Le « guide » : mode d'emploi", "publisher": "Efus", "url": "https://efus.eu/?p=1", "language": "fr"}]},
+        {
+            "title": "Typographie : essai",
+            "summary": "Quoi ? Un essai.",
+            "status": "published",
+            "source_language": "fr",
+            "sources": [
+                {
+                    "title": "Le « guide » : mode d'emploi",
+                    "publisher": "Efus",
+                    "url": "https://efus.eu/?p=1",
+                    "language": "fr",
+                }
+            ],
+        },
         FRENCH_BODY,
     )
     files["docs/about/english.en.md"] = page_text({"title": "English", "status": "published"}, ENGLISH_BODY)
-    config = fixture_config(nav=["index.md", {"About: the project": ["about/typography.md", "about/english.md"]}, "practice-sheets/index.md"])
+    config = fixture_config(
+        nav=[
+            "index.md",
+            {"About: the project": ["about/typography.md", "about/english.md"]},
+            "practice-sheets/index.md",
+        ]
+    )
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     french = next(language for language in i18n["languages"] if language["locale"] == "fr")
     french["nav_translations"] = {"About: the project": "À propos : le projet"}
@@ -108,13 +129,18 @@ def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
     render_all(project, tmp_path / "site", cache_dir=tmp_path / "cache")
     for language in ("en", "fr"):
         text = "".join(page.extract_text() for page in PdfReader(tmp_path / f"site/guidebook-{language}.pdf").pages)
-        assert f"Objectifs{NB}: former" in text and f"Le «{NB}travail de type EXIT{NB}»" in text  # French, in either guidebook
+        assert (
+            f"Objectifs{NB}: former" in text and f"Le «{NB}travail de type EXIT{NB}»" in text
+        )  # French, in either guidebook
         assert f"Typographie{NB}: essai" in text and "Typographie : essai" not in text
         assert "The « EXIT work » ; see a ? b : c !" in text  # English, in either guidebook
         # The print fonts have no U+202F: the PDF draws a narrow space that its text layer gives as a space,
         # so the narrow no-break spaces are read in the HTML the PDF is made from.
         html = Printer(project).guidebook(language).html.html.replace("\u00ad", "")  # without its soft hyphens
-        assert f"»{NNB}; voir <code>a ? b : c</code>" in html and "The « EXIT work » ; see <code>a ? b : c</code> !" in html
+        assert (
+            f"»{NNB}; voir <code>a ? b : c</code>" in html
+            and "The « EXIT work » ; see <code>a ? b : c</code> !" in html
+        )
     french = "".join(page.extract_text() for page in PdfReader(tmp_path / "site/guidebook-fr.pdf").pages)
     assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french
 

@@ -31,8 +31,14 @@ NOT_HERE = {
     "unpublishedEntryMediaFile": "images are not added through the editor yet: put them in docs/assets/images/ through a pull request",
 }
 # The editorial workflow's own actions (workflow.py), done only in a Git repository.
-WORKFLOW_ACTIONS = ("unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile", "updateUnpublishedEntryStatus",
-                    "publishUnpublishedEntry", "deleteUnpublishedEntry")
+WORKFLOW_ACTIONS = (
+    "unpublishedEntries",
+    "unpublishedEntry",
+    "unpublishedEntryDataFile",
+    "updateUnpublishedEntryStatus",
+    "publishUnpublishedEntry",
+    "deleteUnpublishedEntry",
+)
 
 
 class Api:
@@ -49,11 +55,17 @@ class Api:
             return {"repo": self.project.name, "publish_modes": ["simple"], "type": "local_fs"}
         if action in WORKFLOW_ACTIONS:
             if self.workflow is None:
-                raise Rejected(422, f"{action}: changes are reviewed on Git branches, and this project is not a Git repository with a branch {settings()['backend']['branch']}")
+                raise Rejected(
+                    422,
+                    f"{action}: changes are reviewed on Git branches, and this project is not a Git repository with a branch {settings()['backend']['branch']}",
+                )
             with self.save_lock:
                 return self._review(self.workflow, action, params, session, language)
         if action == "entriesByFolder":
-            listed = [self._entry(path, session) for path in self._folder_files(params["folder"], params["extension"], params["depth"])]
+            listed = [
+                self._entry(path, session)
+                for path in self._folder_files(params["folder"], params["extension"], params["depth"])
+            ]
             for entry in listed:  # the list shows each page's translations still to do
                 entry["data"] = with_state(entry["data"], self.translations.label(entry["file"]["path"], language))
             return listed
@@ -63,7 +75,11 @@ class Api:
             return self._entry(params["path"], session)
         if action == "persistEntry":
             if bool((params.get("options") or {}).get("useWorkflow")) != bool(self.workflow):
-                raise Rejected(400, "persistEntry: this server saves " + ("on review branches" if self.workflow else "the files, with no review branch"))
+                raise Rejected(
+                    400,
+                    "persistEntry: this server saves "
+                    + ("on review branches" if self.workflow else "the files, with no review branch"),
+                )
             return self._persist(params, session, language)
         if action == "getMedia":
             return []
@@ -76,7 +92,16 @@ class Api:
         if params.get("assets"):
             raise SaveRefused([Problem(files[0]["path"], 1, "images", NOT_HERE["persistMedia"])])
         if any(item.get("newPath") for item in files):
-            raise SaveRefused([Problem(files[0]["path"], 1, "file name", "renaming a page is not done in the editor: it would break the links to it")])
+            raise SaveRefused(
+                [
+                    Problem(
+                        files[0]["path"],
+                        1,
+                        "file name",
+                        "renaming a page is not done in the editor: it would break the links to it",
+                    )
+                ]
+            )
         for item in files:
             self.page(item["path"])
         texts = {item["path"]: item["raw"] for item in files}
@@ -91,7 +116,14 @@ class Api:
                 raise Rejected(409, settings()["conflict"][language].format(paths=", ".join(changed)))
             if self.workflow:
                 options = params["options"]
-                written = self.workflow.save(collection, slug, texts, str(options.get("commitMessage") or ""), str(options.get("status") or ""), date.today())
+                written = self.workflow.save(
+                    collection,
+                    slug,
+                    texts,
+                    str(options.get("commitMessage") or ""),
+                    str(options.get("status") or ""),
+                    date.today(),
+                )
             else:
                 written = save(self.project, texts, date.today())
             for path in texts:
@@ -119,7 +151,10 @@ class Api:
             workflow.publish(collection, slug, _publish_message(collection, slug, language), language)
             return {"message": f"{collection}/{slug} published into {workflow.main}"}
         kept = workflow.reject(collection, slug)
-        return {"message": f"{collection}/{slug} taken off the review list" + (f"; its commits are kept on the branch {kept}" if kept else "")}
+        return {
+            "message": f"{collection}/{slug} taken off the review list"
+            + (f"; its commits are kept on the branch {kept}" if kept else "")
+        }
 
     def page(self, path: str) -> Path:
         """The page at `path` (relative to the project); Rejected (403) for anything else."""

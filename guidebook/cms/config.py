@@ -62,10 +62,17 @@ def config_text(root: Path, language: str) -> str:
 def admin_page(language: str, collections: list[str]) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
     up = "" if language == default_language() else "../"
-    words = {"locale": language, "phrases": settings()["decap_phrases"].get(language) or {}, "local_phrases": settings()["decap_phrases_local"][language],
-             "refused_on_fields": settings()["refused_on_fields"][language], "colon": settings()["colon"][language],
-             "preview": _preview_words(language, collections)}
-    as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # data, never the end of its script
+    words = {
+        "locale": language,
+        "phrases": settings()["decap_phrases"].get(language) or {},
+        "local_phrases": settings()["decap_phrases_local"][language],
+        "refused_on_fields": settings()["refused_on_fields"][language],
+        "colon": settings()["colon"][language],
+        "preview": _preview_words(language, collections),
+    }
+    as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace(
+        "</", "<\\/"
+    )  # data, never the end of its script
     return ADMIN_PAGE.format(language=language, title=settings()["page_title"][language], up=up, words=as_json)
 
 
@@ -93,8 +100,19 @@ def _preview_words(language: str, collections: list[str]) -> dict:
     """The preview pane's words (editor/admin/preview.js), the site languages (the interface's first) and the
     collections it previews."""
     codes = [language, *(code for code in language_codes() if code != language)]
-    names = [{"code": code, "name": (name := language_name(code, language))[:1].upper() + name[1:], "in": language_name(code, language)} for code in codes]
-    return {**{key: texts[language] for key, texts in settings()["preview"].items()}, "languages": names, "collections": collections}
+    names = [
+        {
+            "code": code,
+            "name": (name := language_name(code, language))[:1].upper() + name[1:],
+            "in": language_name(code, language),
+        }
+        for code in codes
+    ]
+    return {
+        **{key: texts[language] for key, texts in settings()["preview"].items()},
+        "languages": names,
+        "collections": collections,
+    }
 
 
 def editor_config(root: Path, language: str) -> dict:
@@ -111,7 +129,11 @@ def editor_config(root: Path, language: str) -> dict:
         "slug": {"encoding": "ascii", "clean_accents": True},
         # The interface's language first and as Decap's default: its titles in the lists and the relation
         # selects, searched by them; its column on the left, where the fields edited once are edited.
-        "i18n": {"structure": "multiple_files", "locales": [language, *(code for code in interface_languages() if code != language)], "default_locale": language},
+        "i18n": {
+            "structure": "multiple_files",
+            "locales": [language, *(code for code in interface_languages() if code != language)],
+            "default_locale": language,
+        },
         "collections": _collections(root, language),
     }
 
@@ -129,7 +151,9 @@ def _collections(root: Path, language: str) -> list[dict]:
 
 
 def _collection(kind: str, name: str, label: str, folder: str, language: str) -> dict:
-    fields = [_field(field, language, translated=None) for field in in_form_order(KINDS[kind])] + [_body(kind, language)]
+    fields = [_field(field, language, translated=None) for field in in_form_order(KINDS[kind])] + [
+        _body(kind, language)
+    ]
     return {
         "name": name,
         "label": label,
@@ -200,7 +224,10 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
         chosen = {"widget": "select", "options": _choices(value, language), "multiple": value.many}
         return {**chosen, **({"min": value.min_items} if value.min_items else {})}
     if value.group is not None:  # kind "group"
-        inner = [_field(inner, language, translated, field.name, optional and not value.many) for inner in form_fields(value.group)]
+        inner = [
+            _field(inner, language, translated, field.name, optional and not value.many)
+            for inner in form_fields(value.group)
+        ]
         if value.many:
             return {"widget": "list", "fields": inner, **({"min": value.min_items} if value.min_items else {})}
         return {"widget": "object", "fields": inner}
@@ -230,7 +257,9 @@ def _choices(value: FieldType, language: str) -> list[dict]:
     if value.choices:
         labels = settings()["choices"][value.vocabulary]
         return [{"label": labels[code][language], "value": code} for code in value.choices]
-    return [{"label": label(value.vocabulary, code, language), "value": code} for code in vocabularies()[value.vocabulary]]
+    return [
+        {"label": label(value.vocabulary, code, language), "value": code} for code in vocabularies()[value.vocabulary]
+    ]
 
 
 def _collation_key(label: str) -> str:
@@ -239,10 +268,20 @@ def _collation_key(label: str) -> str:
 
 
 def _body(kind: str, language: str) -> dict:
-    body = {"label": _label("body", "", language), "name": "body", "widget": "markdown", "i18n": True, "required": False, "editor_components": []}
+    body = {
+        "label": _label("body", "", language),
+        "name": "body",
+        "widget": "markdown",
+        "i18n": True,
+        "required": False,
+        "editor_components": [],
+    }
     if kind == "practice-sheet":
         colon = settings()["colon"][language]
-        sections = "; ".join(f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}" for code in language_codes())
+        sections = "; ".join(
+            f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}"
+            for code in language_codes()
+        )
         body["hint"] = f"{settings()['sections_hint'][language]}{colon}{sections}."
     return body
 

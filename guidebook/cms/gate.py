@@ -49,13 +49,17 @@ def same_origin(headers: Message, host: str) -> None:
         raise Rejected(403, f"only the editor's own page (http://{host}) may use its API; this request came {said}")
     fetched_from = headers.get("Sec-Fetch-Site")  # the browser's own word, when it gives it
     if fetched_from not in (None, "same-origin"):
-        raise Rejected(403, f"only the editor's own page may use its API; the browser says this request is {fetched_from}")
+        raise Rejected(
+            403, f"only the editor's own page may use its API; the browser says this request is {fetched_from}"
+        )
 
 
 def json_type(headers: Message) -> None:
     kind = headers.get_content_type() if headers.get("Content-Type") else ""
     if kind != JSON_TYPE:
-        raise Rejected(415, f"the API takes {JSON_TYPE} only, not {headers.get('Content-Type', 'a body with no type')[:80]!r}")
+        raise Rejected(
+            415, f"the API takes {JSON_TYPE} only, not {headers.get('Content-Type', 'a body with no type')[:80]!r}"
+        )
 
 
 def body_length(headers: Message) -> int:
@@ -107,7 +111,12 @@ ACTIONS: dict[str, dict[str, str]] = {
     "unpublishedEntries": {},
     "unpublishedEntry": {"id": "text?", "collection": "text?", "slug": "text?", "cmsLabelPrefix": "text?"},
     "unpublishedEntryDataFile": {"collection": "text", "slug": "text", "path": "path"},
-    "updateUnpublishedEntryStatus": {"collection": "text", "slug": "text", "newStatus": "text", "cmsLabelPrefix": "text?"},
+    "updateUnpublishedEntryStatus": {
+        "collection": "text",
+        "slug": "text",
+        "newStatus": "text",
+        "cmsLabelPrefix": "text?",
+    },
     "publishUnpublishedEntry": {"collection": "text", "slug": "text"},
     "deleteUnpublishedEntry": {"collection": "text", "slug": "text"},
     # Known to Decap, refused with a reason in the interface's language (api.py).
@@ -150,10 +159,17 @@ def _typed(name: str, value: object, kind: str) -> object:
     if kind == "object" and isinstance(value, dict):
         return value
     if kind == "files" and isinstance(value, list) and all(isinstance(item, dict) for item in value):
-        return [{"path": clean_path(f"{name}.path", item.get("path")), "label": _label(name, item.get("label"))} for item in value]
+        return [
+            {"path": clean_path(f"{name}.path", item.get("path")), "label": _label(name, item.get("label"))}
+            for item in value
+        ]
     if kind == "datafiles" and isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         return [_data_file(name, item) for item in value]
-    expected = {"int": "a whole number from 0 to 20", "files": "a list of {path}", "datafiles": "a non-empty list of {path, raw}"}
+    expected = {
+        "int": "a whole number from 0 to 20",
+        "files": "a list of {path}",
+        "datafiles": "a non-empty list of {path, raw}",
+    }
     raise Rejected(400, f"{name} must be {expected.get(kind, 'a ' + kind)}, not {type(value).__name__}")
 
 
@@ -181,5 +197,8 @@ def clean_path(name: str, value: object) -> str:
         raise Rejected(400, f"{name} holds a control character or a backslash")
     parts = value.split("/")
     if value.startswith("/") or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
-        raise Rejected(403, f"{name}: {value[:80]!r} is not a path inside the project's content (no '..', no hidden or absolute path)")
+        raise Rejected(
+            403,
+            f"{name}: {value[:80]!r} is not a path inside the project's content (no '..', no hidden or absolute path)",
+        )
     return value

@@ -37,7 +37,9 @@ class Git:
     def of(cls, root: Path) -> Git | None:
         """The repository whose work tree's top is `root`, or None (no git, or `root` is only inside one)."""
         try:
-            top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False)
+            top = subprocess.run(
+                ["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+            )
         except OSError:
             return None
         if top.returncode != 0 or Path(top.stdout.strip()).resolve() != root.resolve():
@@ -46,12 +48,17 @@ class Git:
 
     def run(self, *args: str, data: bytes | None = None, env: dict | None = None, cwd: Path | None = None) -> bytes:
         result = subprocess.run(
-            ["git", "-C", str(cwd or self.root), *args], input=data, capture_output=True, check=False,
+            ["git", "-C", str(cwd or self.root), *args],
+            input=data,
+            capture_output=True,
+            check=False,
             env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})},
         )
         if result.returncode != 0:
             said = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitFailed(f"git {' '.join(args[:3])} failed: {' '.join(said[-3:]) or f'exit code {result.returncode}'}")
+            raise GitFailed(
+                f"git {' '.join(args[:3])} failed: {' '.join(said[-3:]) or f'exit code {result.returncode}'}"
+            )
         return result.stdout
 
     def text(self, *args: str, **options) -> str:
@@ -115,7 +122,12 @@ class Git:
         return self.commit_tree(tree, parents, message, author)
 
     def commit_tree(self, tree: str, parents: list[str], message: str, author: Person) -> str:
-        who = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email, "GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email}
+        who = {
+            "GIT_AUTHOR_NAME": author.name,
+            "GIT_AUTHOR_EMAIL": author.email,
+            "GIT_COMMITTER_NAME": author.name,
+            "GIT_COMMITTER_EMAIL": author.email,
+        }
         arguments = [part for parent in parents for part in ("-p", parent)]
         return self.text("commit-tree", "--no-gpg-sign", tree, *arguments, data=message.encode("utf-8"), env=who)
 
@@ -123,7 +135,8 @@ class Git:
         """The tree of merging `theirs` into `ours` and no conflict, or (None, the paths in conflict)."""
         result = subprocess.run(
             ["git", "-C", str(self.root), "merge-tree", "--write-tree", "--name-only", "--no-messages", ours, theirs],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
         lines = result.stdout.decode("utf-8").splitlines()
         if result.returncode == 0:

@@ -26,9 +26,15 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-_Dumper.add_representer(Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
-_Dumper.add_representer(Flow, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True))
-_Dumper.add_representer(FlowGroup, lambda dumper, value: dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True))
+_Dumper.add_representer(
+    Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
+_Dumper.add_representer(
+    Flow, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+)
+_Dumper.add_representer(
+    FlowGroup, lambda dumper, value: dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+)
 
 
 def dump(meta: dict) -> str:
@@ -40,7 +46,12 @@ def styled(value: object, field: FormField, *, bare: bool) -> object:
     kind = field.type.kind
     if field.type.many and kind != "group" and isinstance(value, list):
         return Flow(value)
-    if kind == "group" and not field.type.many and isinstance(value, dict) and all(isinstance(item, (int, float)) for item in value.values()):
+    if (
+        kind == "group"
+        and not field.type.many
+        and isinstance(value, dict)
+        and all(isinstance(item, (int, float)) for item in value.values())
+    ):
         return FlowGroup(value)
     if kind == "text" and isinstance(value, str) and not bare:
         return Quoted(value)

@@ -29,22 +29,35 @@ class _Stop(Exception):
     """A signal asked the editor to stop."""
 
 
-def run(project: Path, port: int, preview_port: int, say: Callable[[str], None], author: str | None = None, renderer=None) -> None:
+def run(
+    project: Path, port: int, preview_port: int, say: Callable[[str], None], author: str | None = None, renderer=None
+) -> None:
     """The editor and the live preview on 127.0.0.1, both stopped by Ctrl-C or SIGTERM.
 
     `renderer`: makes the one-page renderer of the editor's preview pane from the project (server.py)."""
     editor_dir = project / "editor"
     if not (editor_dir / DECAP_DIST / "decap-cms.js").is_file():
-        raise ConfigError("Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci")
+        raise ConfigError(
+            "Decap CMS is not installed in editor/node_modules: run `make edit`, which installs it with npm ci"
+        )
     try:
         server = EditorServer(("127.0.0.1", port), project, editor_dir, preview_port, author, renderer)
     except OSError as error:
-        raise BadArgument("--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port") from None
+        raise BadArgument(
+            "--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port"
+        ) from None
     previous = {number: signal.signal(number, _raise_stop) for number in STOPPING}
     preview = None
     try:
         preview = subprocess.Popen(  # before the server's thread: preexec_fn runs in the forked child
-            [Path(sys.executable).with_name("guidebook"), "--project", str(project), "serve", "--port", str(preview_port)],
+            [
+                Path(sys.executable).with_name("guidebook"),
+                "--project",
+                str(project),
+                "serve",
+                "--port",
+                str(preview_port),
+            ],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             preexec_fn=_stop_with_parent,
@@ -52,7 +65,9 @@ def run(project: Path, port: int, preview_port: int, say: Callable[[str], None],
         threading.Thread(target=server.serve_forever, daemon=True).start()
         _announce(server, preview_port, say)
         status = preview.wait()
-        raise GuidebookError(f"the live preview (guidebook serve) stopped with exit code {status}; the editor was stopped too")
+        raise GuidebookError(
+            f"the live preview (guidebook serve) stopped with exit code {status}; the editor was stopped too"
+        )
     except (KeyboardInterrupt, _Stop):
         say("\nStopping the editor and the live preview.")
     finally:
@@ -68,12 +83,23 @@ def run(project: Path, port: int, preview_port: int, say: Callable[[str], None],
 def _announce(server: EditorServer, preview_port: int, say: Callable[[str], None]) -> None:
     address, workflow = server.address, server.api.workflow
     others = [code for code in interface_languages() if code != default_language()]
-    say(f"Editor:       {address}/admin/" + "".join(f" ({language_name(code, 'en')} interface: {address}/admin/{code}/)" for code in others))
-    say(f"Live preview: http://127.0.0.1:{preview_port}/ (starting" + "".join(f"; {language_name(code, 'en')} at /{code}/" for code in others) + ")")
+    say(
+        f"Editor:       {address}/admin/"
+        + "".join(f" ({language_name(code, 'en')} interface: {address}/admin/{code}/)" for code in others)
+    )
+    say(
+        f"Live preview: http://127.0.0.1:{preview_port}/ (starting"
+        + "".join(f"; {language_name(code, 'en')} at /{code}/" for code in others)
+        + ")"
+    )
     if workflow:
-        say(f"Saves:        each change a Git branch (cms/...), committed as {workflow.author.name}; Publish merges it into {workflow.main}")
+        say(
+            f"Saves:        each change a Git branch (cms/...), committed as {workflow.author.name}; Publish merges it into {workflow.main}"
+        )
     else:
-        say("Saves:        written to the project's files (it is not a Git repository with a branch main: no review step)")
+        say(
+            "Saves:        written to the project's files (it is not a Git repository with a branch main: no review step)"
+        )
     say("Press Ctrl-C to stop both.")
 
 

@@ -30,7 +30,12 @@ def on_fields(problems: list[Problem], language: str) -> list[dict]:
     """Each problem as the form shows it on its field (editor/admin/editor.js): the language of its file, the
     field's name in the file, the message; and the whole line, for a problem no field of the form shows."""
     return [
-        {"language": _file_language(problem.path), "field": problem.field, "message": _message(problem, language), "text": described(problem, language)}
+        {
+            "language": _file_language(problem.path),
+            "field": problem.field,
+            "message": _message(problem, language),
+            "text": described(problem, language),
+        }
         for problem in problems
     ]
 

@@ -29,10 +29,31 @@ SETTINGS_FILE = Path(__file__).with_name("fields.yml")
 # The language of the model's descriptions and of the check's messages: the others have their translations.
 MODEL_LANGUAGE = "en"
 # The entries of fields.yml every interface language has its own words in.
-PER_LANGUAGE = ("page_title", "colon", "field_label", "sections_hint", "refusal", "conflict", "reload", "decap_phrases_local", "translation_states",
-                "refused_on_fields", "commit_messages", "publish_message", "publish_conflict", "publish_dirty", "publish_not_ready", "publish_moved")
+PER_LANGUAGE = (
+    "page_title",
+    "colon",
+    "field_label",
+    "sections_hint",
+    "refusal",
+    "conflict",
+    "reload",
+    "decap_phrases_local",
+    "translation_states",
+    "refused_on_fields",
+    "commit_messages",
+    "publish_message",
+    "publish_conflict",
+    "publish_dirty",
+    "publish_not_ready",
+    "publish_moved",
+)
 # Text whose form the check knows, by its validator: the editor checks it on the field (fields.yml `formats`).
-FORMATS = {check_url: "url", normalise_date: "source_date", check_language: "language_code", typing.get_args(Email)[1].func: "email"}
+FORMATS = {
+    check_url: "url",
+    normalise_date: "source_date",
+    check_language: "language_code",
+    typing.get_args(Email)[1].func: "email",
+}
 # Written by the editor's server, never typed into the form.
 BOOKKEEPING = ("source_hash",)
 
@@ -85,8 +106,17 @@ def interface_languages() -> tuple[str, ...]:
 def _missing_words(code: str) -> list[str]:
     words = settings()
     missing = [f"labels: {name}" for name, labels in words["labels"].items() if code not in labels]
-    missing += [f"collections: {kind}" for kind, names in words["collections"].items() if not {code, f"{code}_one"} <= set(names)]
-    missing += [f"choices: {name}.{value}" for name, values in words["choices"].items() for value, labels in values.items() if code not in labels]
+    missing += [
+        f"collections: {kind}"
+        for kind, names in words["collections"].items()
+        if not {code, f"{code}_one"} <= set(names)
+    ]
+    missing += [
+        f"choices: {name}.{value}"
+        for name, values in words["choices"].items()
+        for value, labels in values.items()
+        if code not in labels
+    ]
     missing += [key for key in PER_LANGUAGE if code not in words[key]]
     missing += [f"formats: {name}" for name, text_format in words["formats"].items() if code not in text_format]
     missing += [f"preview: {key}" for key, texts in words["preview"].items() if code not in texts]
@@ -136,7 +166,14 @@ def field_type(name: str, annotation: object, metadata: list) -> FieldType:
     kind = kinds[annotation]
     minimum = next((item.ge for item in metadata if isinstance(item, Ge) and isinstance(item.ge, int | float)), None)
     maximum = next((item.le for item in metadata if isinstance(item, Le) and isinstance(item.le, int | float)), None)
-    text_format = next((FORMATS[item.func] for item in metadata if isinstance(item, AfterValidator | BeforeValidator) and item.func in FORMATS), None)
+    text_format = next(
+        (
+            FORMATS[item.func]
+            for item in metadata
+            if isinstance(item, AfterValidator | BeforeValidator) and item.func in FORMATS
+        ),
+        None,
+    )
     return FieldType(kind, minimum=minimum, maximum=maximum, format=text_format)
 
 

@@ -68,12 +68,30 @@ def content_file(root: Path, path: str) -> ContentFile:
     relative = PurePosixPath(path)
     top = relative.parts[0] if relative.parts else ""
     if ".." in relative.parts or relative.is_absolute() or top not in (DOCS_DIR, *MOUNT_OF_FOLDER):
-        raise SaveRefused([Problem(path, 1, "file name", f"is not a page of the guidebook; pages are in {DOCS_DIR}/ and {', '.join(MOUNT_OF_FOLDER)}/")])
+        raise SaveRefused(
+            [
+                Problem(
+                    path,
+                    1,
+                    "file name",
+                    f"is not a page of the guidebook; pages are in {DOCS_DIR}/ and {', '.join(MOUNT_OF_FOLDER)}/",
+                )
+            ]
+        )
     inside = relative.relative_to(top)
     site_path = inside if top == DOCS_DIR else PurePosixPath(MOUNT_OF_FOLDER[top]) / inside
     found = ContentFile(root / relative, site_path)
     if found.language not in language_codes():
-        raise SaveRefused([Problem(path, 1, "file name", f"has no site language; name it slug.{'.md or slug.'.join(language_codes())}.md")])
+        raise SaveRefused(
+            [
+                Problem(
+                    path,
+                    1,
+                    "file name",
+                    f"has no site language; name it slug.{'.md or slug.'.join(language_codes())}.md",
+                )
+            ]
+        )
     return found
 
 
@@ -86,7 +104,9 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="guidebook-save-") as scratch:
         overlay = _overlay(root, Path(scratch))
         drafts = [_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
-        kept = {draft.path for draft in drafts if _same_as_file(root, draft, today)}  # sources: before their hash is used
+        kept = {
+            draft.path for draft in drafts if _same_as_file(root, draft, today)
+        }  # sources: before their hash is used
         _set_source_hash(root, overlay, drafts, kept)
         kept |= {draft.path for draft in drafts if _same_as_file(root, draft, today)}
         changed = [draft for draft in drafts if draft.path not in kept]
@@ -95,7 +115,9 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
         _, problems = inspect(overlay)
         saved = {draft.path for draft in drafts}
         # A field missing from a new translation can be named by both the editor's rule and the check: once.
-        refused = sorted(set(_untranslated(root, drafts)) | {p for p in problems if p.severity == "error" and p.path in saved})
+        refused = sorted(
+            set(_untranslated(root, drafts)) | {p for p in problems if p.severity == "error" and p.path in saved}
+        )
         if refused:
             raise SaveRefused(refused)
         for draft in changed:
@@ -105,7 +127,9 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
 
 def _model_meta(meta: dict, kind: str, today: date) -> dict:
     """Front matter in the model's form, `last_reviewed` set to `today` when it has none."""
-    return _in_model_form({**meta, "last_reviewed": meta.get("last_reviewed") or today}, in_form_order(KINDS[kind]), top=True)
+    return _in_model_form(
+        {**meta, "last_reviewed": meta.get("last_reviewed") or today}, in_form_order(KINDS[kind]), top=True
+    )
 
 
 def _same_as_file(root: Path, draft: Draft, today: date) -> bool:
@@ -246,7 +270,9 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[s
         else:
             was_current = old is not None and old_source is not None and str(old_hash) == fingerprint(old_source)
             source_text_same = old_source is not None and _own_text(old_source, fields) == _own_text(new_source, fields)
-            up_to_date = old is None or _own_text(old, fields) != _own_text(draft, fields) or (was_current and source_text_same)
+            up_to_date = (
+                old is None or _own_text(old, fields) != _own_text(draft, fields) or (was_current and source_text_same)
+            )
         if up_to_date and new_source is not None:
             draft.meta[HASH_FIELD] = Quoted(fingerprint(new_source))
         elif old_hash is not None:

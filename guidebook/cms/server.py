@@ -36,14 +36,28 @@ DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 FRAME_HEADER = "frame-ancestors 'none'"
 # The preview's sandboxed page has an origin of its own: its fonts are fetched across origins (preview.py).
 _SHARED_FONT = {".woff2": {"Access-Control-Allow-Origin": "*"}, ".woff": {"Access-Control-Allow-Origin": "*"}}
-TYPES = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yml": "text/yaml", ".html": "text/html"}
+TYPES = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".wasm": "application/wasm",
+    ".yml": "text/yaml",
+    ".html": "text/html",
+}
 
 
 class EditorServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
 
-    def __init__(self, address: tuple[str, int], project: Path, editor_dir: Path, preview_port: int = 8000, author: str | None = None, renderer=None):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        project: Path,
+        editor_dir: Path,
+        preview_port: int = 8000,
+        author: str | None = None,
+        renderer=None,
+    ):
         self.preview = f"http://127.0.0.1:{preview_port}/"
         self.api = Api(project, author)  # `author`: the name the review workflow's commits bear (workflow.py)
         self.previews = Previews(project, renderer)  # the preview pane (preview.py); `renderer` makes html/onepage's
@@ -79,7 +93,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The base class's errors (a malformed request line, an unknown method...) as JSON, all 4xx."""
         if code == 501:  # an HTTP method the server has no handler for
-            code, message = 405, f"the method {self.command[:20]!r} is not used here; the admin pages take GET, the API POST"
+            code, message = (
+                405,
+                f"the method {self.command[:20]!r} is not used here; the admin pages take GET, the API POST",
+            )
         elif code >= 500:  # an HTTP version the server does not speak: the client's mistake, said as one
             code = 400
         self.request_version = "HTTP/1.0"  # an answer with its status line even to a line too broken to tell
@@ -117,7 +134,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if path.startswith("/preview/"):
             body, kind = self.server.previews.file(path)
-            self._send(200, body, kind or mimetypes.guess_type(path)[0] or "application/octet-stream", csp=PAGE_POLICY, **_SHARED_FONT.get(Path(path).suffix, {}))
+            self._send(
+                200,
+                body,
+                kind or mimetypes.guess_type(path)[0] or "application/octet-stream",
+                csp=PAGE_POLICY,
+                **_SHARED_FONT.get(Path(path).suffix, {}),
+            )
             return
         if path == "/favicon.ico":  # the editor has no icon: say so without an error in the browser's console
             self._send(204, b"", "image/x-icon")
@@ -138,7 +161,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if fetched_from not in (None, "same-origin", "none"):
             raise Rejected(403, f"the editor's configuration is for its own page, not for a {fetched_from} request")
         token = self.server.sessions.open()
-        body = body.replace(f"site_url: {PREVIEW_ADDRESS}".encode(), f"site_url: {self.server.preview}".encode())  # its "view live" link
+        body = body.replace(
+            f"site_url: {PREVIEW_ADDRESS}".encode(), f"site_url: {self.server.preview}".encode()
+        )  # its "view live" link
         return body.replace(f"{EDITOR_ADDRESS}/api/".encode(), f"http://{host}/api/{token}/".encode())
 
     def _plain_path(self) -> str:
@@ -153,7 +178,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _static_file(self, path: str) -> Path:
         """The admin pages and their configuration, and the files of Decap's distribution."""
         parts = PurePosixPath(path).parts
-        if len(parts) < 2 or parts[1] != "admin" or any(part in ("..", ".") or part.startswith(".") for part in parts[1:]):
+        if (
+            len(parts) < 2
+            or parts[1] != "admin"
+            or any(part in ("..", ".") or part.startswith(".") for part in parts[1:])
+        ):
             raise Rejected(404, "not found")
         if len(parts) > 2 and parts[2] == "decap":
             base, inside = self.server.editor_dir / DECAP_DIST, parts[3:]
@@ -177,7 +206,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         same_origin(self.headers, host)
         language = match["language"]
         if language not in interface_languages():
-            raise Rejected(404, f"no editor interface in {language[:10]!r}; the interfaces are {', '.join(interface_languages())}")
+            raise Rejected(
+                404, f"no editor interface in {language[:10]!r}; the interfaces are {', '.join(interface_languages())}"
+            )
         session = self.server.sessions.find(match["token"] or "")
         if session is None:
             raise Rejected(403, settings()["reload"][language])
@@ -189,7 +220,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except Rejected:
             raise
         except SaveRefused as refused:
-            raise Rejected(422, refusal(refused.problems, language), problems=on_fields(refused.problems, language)) from None
+            raise Rejected(
+                422, refusal(refused.problems, language), problems=on_fields(refused.problems, language)
+            ) from None
         except GuidebookError as failure:  # mkdocs.yml broken while the editor runs, say: its message, as the CLI's
             raise Rejected(422, str(failure)) from None
         self._answer(200, answer)
@@ -208,7 +241,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes, kind: str, csp: str = FRAME_HEADER, **headers: str) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else kind)
+        self.send_header(
+            "Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else kind
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Security-Policy", csp)
         self.send_header("X-Content-Type-Options", "nosniff")

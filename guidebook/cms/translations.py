@@ -38,12 +38,16 @@ class TranslationStates:
             self._refresh()
             to_do = self._to_do.get(path, {})
         words = settings()["translation_states"][interface]
-        said = [words[str(state)].format(language=language_name(code, interface)) for code, state in sorted(to_do.items())]
+        said = [
+            words[str(state)].format(language=language_name(code, interface)) for code, state in sorted(to_do.items())
+        ]
         return "".join(f"{words['separator']}{part}" for part in said)
 
     def _refresh(self) -> None:
         files = walk(self.project)
-        signature = tuple((file.path, file.path.stat().st_mtime_ns, file.path.stat().st_size) for file in files if file.path.is_file())
+        signature = tuple(
+            (file.path, file.path.stat().st_mtime_ns, file.path.stat().st_size) for file in files if file.path.is_file()
+        )
         if signature == self._signature:
             return
         repository, _ = inspect(self.project)

@@ -30,7 +30,9 @@ from .save import CONFIG_FILE, MOUNT_OF_FOLDER, SaveRefused, save
 
 BRANCH_PREFIX = "cms/"
 KEPT_PREFIX = "cms-rejected/"
-LABEL_PREFIX = "decap-cms/"  # Decap's default cms_label_prefix (the configuration sets no other: a client's is not taken)
+LABEL_PREFIX = (
+    "decap-cms/"  # Decap's default cms_label_prefix (the configuration sets no other: a client's is not taken)
+)
 STATUSES = ("draft", "pending_review", "pending_publish")
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")  # a collection's name or a page's slug, as the configuration makes them
 CONTENT = [DOCS_DIR, *MOUNT_OF_FOLDER, CONFIG_FILE]  # what `guidebook check` reads of a commit
@@ -52,8 +54,11 @@ class Workflow:
             return None
         name = (name or git.config("user.name") or "").strip()
         if not name:
-            raise BadArgument("--name", "saves are Git commits signed with your name: give it with `guidebook edit --name \"Your Name\"` "
-                                        "(make edit NAME=\"Your Name\") or `git config user.name \"Your Name\"`")
+            raise BadArgument(
+                "--name",
+                'saves are Git commits signed with your name: give it with `guidebook edit --name "Your Name"` '
+                '(make edit NAME="Your Name") or `git config user.name "Your Name"`',
+            )
         return cls(git, main, Person(name, git.config("user.email") or ""))
 
     # Reading
@@ -81,12 +86,25 @@ class Workflow:
         tip = self._tip(collection, slug)
         since = self.git.text("merge-base", self.main_commit(), tip)
         diffs = [
-            {"path": path, "id": path, "newFile": letter == "A", "status": "added" if letter == "A" else "modified", "binary": False}
-            for letter, path in self.git.changed_paths(since, tip) if letter != "D"
+            {
+                "path": path,
+                "id": path,
+                "newFile": letter == "A",
+                "status": "added" if letter == "A" else "modified",
+                "binary": False,
+            }
+            for letter, path in self.git.changed_paths(since, tip)
+            if letter != "D"
         ]
         when, who = self.git.text("log", "-1", "--format=%cI%n%an", tip).split("\n", 1)
-        return {"collection": collection, "slug": slug, "status": self.status(collection, slug), "diffs": diffs,
-                "updatedAt": when, "pullRequestAuthor": who}
+        return {
+            "collection": collection,
+            "slug": slug,
+            "status": self.status(collection, slug),
+            "diffs": diffs,
+            "updatedAt": when,
+            "pullRequestAuthor": who,
+        }
 
     def draft(self, collection: str, slug: str, path: str) -> bytes | None:
         return self.git.blob(self._tip(collection, slug), path)
@@ -103,7 +121,9 @@ class Workflow:
 
     # Writing
 
-    def save(self, collection: str, slug: str, files: dict[str, str], message: str, status: str, today: date) -> list[str]:
+    def save(
+        self, collection: str, slug: str, files: dict[str, str], message: str, status: str, today: date
+    ) -> list[str]:
         """Check the change as its branch would be after it and commit it there; the paths it changed."""
         name = branch(collection, slug)
         tip = self.git.commit_of(f"refs/heads/{name}")
@@ -169,7 +189,9 @@ class Workflow:
         try:
             self.git.move_branch(name, new, expected)
         except GitFailed:  # moved by someone else between reading and writing: their work is kept
-            raise Rejected(409, f"the branch {name} changed while saving; nothing was written: reload the page") from None
+            raise Rejected(
+                409, f"the branch {name} changed while saving; nothing was written: reload the page"
+            ) from None
 
     def _check(self, tree: str, changed: list[str]) -> None:
         """SaveRefused when `guidebook check` finds an error in a changed file of the merged content."""
@@ -184,14 +206,20 @@ class Workflow:
         """Bring the files of the main branch's checkout to `new`, unless one of them has work not committed."""
         if not changed:  # nothing to bring up to date (and `git status --` alone would look at every file)
             return
-        dirty = self.git.run("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", *changed, cwd=checkout).split(b"\0")
+        dirty = self.git.run(
+            "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", *changed, cwd=checkout
+        ).split(b"\0")
         paths = sorted({line[3:].decode("utf-8") for line in dirty if line})
         if paths:
-            raise Rejected(409, settings()["publish_dirty"][language].format(folder=checkout, paths=", ".join(paths) or self.main))
+            raise Rejected(
+                409, settings()["publish_dirty"][language].format(folder=checkout, paths=", ".join(paths) or self.main)
+            )
         try:
             self.git.update_checkout(checkout, old, new)
         except GitFailed as failed:
-            raise Rejected(409, settings()["publish_dirty"][language].format(folder=checkout, paths=str(failed))) from None
+            raise Rejected(
+                409, settings()["publish_dirty"][language].format(folder=checkout, paths=str(failed))
+            ) from None
 
     def _forget(self, collection: str, slug: str, tip: str) -> None:
         name = branch(collection, slug)
@@ -206,5 +234,8 @@ def branch(collection: str, slug: str) -> str:
     """The branch of a change: Rejected for a name that is not a collection's or a slug's."""
     for part in (collection, slug):
         if not isinstance(part, str) or not NAME.fullmatch(part):
-            raise Rejected(400, f"{str(part)[:60]!r} is not the name of a collection or of a page (lower-case letters, digits and hyphens)")
+            raise Rejected(
+                400,
+                f"{str(part)[:60]!r} is not the name of a collection or of a page (lower-case letters, digits and hyphens)",
+            )
     return f"{BRANCH_PREFIX}{collection}/{slug}"

@@ -30,7 +30,9 @@ from ..languages import default_language, language_codes, new_page_strings, stri
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TRANSLATION_TEMPLATE = "translation.md.j2"  # the source is written from "<kind>.<default language>.md.j2"
 # Letters that Unicode decomposition does not turn into ASCII.
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"})
+LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"}
+)
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 RESERVED_SLUGS = {"index"}  # the collection's overview page
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -122,8 +124,14 @@ def new_recommendation(root: Path, title: str, *, number: int, today: date) -> C
             f"the first free number is {free}",
         )
     return _create(
-        root, "recommendations", f"{number:02d}-{slug}", "recommendation",
-        title=title, number=number, today=today, nav_section="Part 3: Recommendations",
+        root,
+        "recommendations",
+        f"{number:02d}-{slug}",
+        "recommendation",
+        title=title,
+        number=number,
+        today=today,
+        nav_section="Part 3: Recommendations",
     )
 
 
@@ -139,7 +147,7 @@ def _title_and_slug(title: str) -> tuple[str, str]:
 
 def _text(option: str, value: str | None) -> str:
     if value is None or not value.strip():
-        raise BadArgument(option, "is empty; give a value in quotes, e.g. \"Case management in Vilvoorde\"")
+        raise BadArgument(option, 'is empty; give a value in quotes, e.g. "Case management in Vilvoorde"')
     if any(unicodedata.category(char) == "Cc" for char in value):
         raise BadArgument(option, "contains a line break or a control character; give it on one line")
     return value.strip()
@@ -170,7 +178,10 @@ def _source_model(entry: Entry) -> PageBase | None:
 def _of_pilot(pilot: Entry, name: str, option: str) -> str:
     model = _source_model(pilot)
     if model is None:
-        raise BadArgument(option, f"the pilot '{pilot.slug}' has errors, so its {name} is unknown; give {option} or run guidebook check")
+        raise BadArgument(
+            option,
+            f"the pilot '{pilot.slug}' has errors, so its {name} is unknown; give {option} or run guidebook check",
+        )
     return getattr(model, name)
 
 
@@ -211,20 +222,28 @@ def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: st
     for language in language_codes():
         source = language == default_language()
         words = {} if source else new_page_strings(language)
-        texts[language] = environment.get_template(f"{template}.{language}.md.j2" if source else TRANSLATION_TEMPLATE).render(
+        texts[language] = environment.get_template(
+            f"{template}.{language}.md.j2" if source else TRANSLATION_TEMPLATE
+        ).render(
             values,
             template=template,
             language=language,
             number=values.get("number"),
             s=words,
-            sections=strings()[language]["sheet_sections"] if template == "practice-sheet" or source else words["sections"][template],
+            sections=strings()[language]["sheet_sections"]
+            if template == "practice-sheet" or source
+            else words["sections"][template],
             source_path=shown[default_language()],
             path=shown[language],
         )
     folder.mkdir(parents=True, exist_ok=True)
     _write_all(paths, texts)
     pending = {language: path for language, path in shown.items() if language != default_language()}
-    return Created(shown[default_language()], list(pending.values()), _next_steps(mount, slug, shown[default_language()], pending, nav_section))
+    return Created(
+        shown[default_language()],
+        list(pending.values()),
+        _next_steps(mount, slug, shown[default_language()], pending, nav_section),
+    )
 
 
 def _write_all(paths: dict[str, Path], texts: dict[str, str]) -> None:

@@ -104,9 +104,17 @@ def main(context: click.Context, project: Path) -> None:
     context.obj = project.resolve()
 
 
-@main.command(help="Build the whole bilingual site into SITE_DIR (default: site/). The previous site is replaced only when the build succeeds.")
+@main.command(
+    help="Build the whole bilingual site into SITE_DIR (default: site/). The previous site is replaced only when the build succeeds."
+)
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"))
-@click.option("--no-downloads", "downloads", flag_value=False, default=True, help="Skip the PDFs and the offline bundle (fast preview).")
+@click.option(
+    "--no-downloads",
+    "downloads",
+    flag_value=False,
+    default=True,
+    help="Skip the PDFs and the offline bundle (fast preview).",
+)
 @click.pass_obj
 def build(project: Path, site_dir: Path, downloads: bool) -> None:
     publish.enable_build_log()
@@ -134,7 +142,13 @@ def check(project: Path, output_format: str) -> None:
     errors = sum(1 for problem in problems if problem.severity == "error")
     summary = {"errors": errors, "warnings": len(problems) - errors}
     if output_format == "json":
-        click.echo(json.dumps({"problems": [problem.as_dict() for problem in problems], "summary": summary}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"problems": [problem.as_dict() for problem in problems], "summary": summary},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for problem in problems:
             click.echo(str(problem))
@@ -144,10 +158,21 @@ def check(project: Path, output_format: str) -> None:
 
 
 @main.command()
-@click.option("--mark", "marks", multiple=True, type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
-              help="Record that the translation PATH is up to date with its source (repeatable). Writes only its source_hash line.")
-@click.option("--review-days", type=click.IntRange(min=1), default=translations.DEFAULT_REVIEW_DAYS, show_default=True,
-              help="List the files whose last_reviewed date is older than this many days.")
+@click.option(
+    "--mark",
+    "marks",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
+    help="Record that the translation PATH is up to date with its source (repeatable). Writes only its source_hash line.",
+)
+@click.option(
+    "--review-days",
+    type=click.IntRange(min=1),
+    default=translations.DEFAULT_REVIEW_DAYS,
+    show_default=True,
+    help="List the files whose last_reviewed date is older than this many days.",
+)
 @FORMAT
 @click.pass_obj
 def status(project: Path, marks: tuple[Path, ...], review_days: int, output_format: str) -> None:
@@ -195,7 +220,9 @@ def _report_created(created: authoring.Created) -> None:
 
 @new.command("practice-sheet")
 @click.argument("title")
-@click.option("--pilot", required=True, help="Slug of its city pilot: the file name in city_pilots/ without .en.md, e.g. avignon.")
+@click.option(
+    "--pilot", required=True, help="Slug of its city pilot: the file name in city_pilots/ without .en.md, e.g. avignon."
+)
 @click.option("--city", help="City or region of the practice.  [default: the pilot's]")
 @click.option("--country", help="ISO country code in capitals, e.g. FR or GB.  [default: the pilot's]")
 @click.pass_obj
@@ -206,13 +233,17 @@ def new_practice_sheet(project: Path, title: str, pilot: str, city: str | None, 
     creates practice_sheets/case-management-in-vilvoorde.en.md and .fr.md (the file name comes
     from the title). The city and country are the pilot's unless given.
     """
-    _report_created(authoring.new_practice_sheet(project, title, pilot=pilot, city=city, country=country, today=date.today()))
+    _report_created(
+        authoring.new_practice_sheet(project, title, pilot=pilot, city=city, country=country, today=date.today())
+    )
 
 
 @new.command("city-pilot")
 @click.argument("title")
 @click.option("--country", required=True, help="ISO country code in capitals, e.g. FR or GB.")
-@click.option("--lat", required=True, type=click.FloatRange(-90, 90), help="Latitude of the city, for the map, e.g. 43.9493.")
+@click.option(
+    "--lat", required=True, type=click.FloatRange(-90, 90), help="Latitude of the city, for the map, e.g. 43.9493."
+)
 @click.option("--lon", required=True, type=click.FloatRange(-180, 180), help="Longitude of the city, e.g. 4.8055.")
 @click.option("--city", help="City or region.  [default: the title]")
 @click.option("--local-action", help="Title of the local action the pilot carried out.")
@@ -228,7 +259,9 @@ def new_city_pilot(project: Path, title: str, **options) -> None:
 
 @new.command("recommendation")
 @click.argument("title")
-@click.option("--number", required=True, type=click.IntRange(min=1), help="Chapter number, not used by another chapter.")
+@click.option(
+    "--number", required=True, type=click.IntRange(min=1), help="Chapter number, not used by another chapter."
+)
 @click.pass_obj
 def new_recommendation(project: Path, title: str, number: int) -> None:
     """Start a recommendation chapter titled TITLE.
@@ -240,7 +273,9 @@ def new_recommendation(project: Path, title: str, number: int) -> None:
 
 
 @main.command()
-@click.option("--write", is_flag=True, help="Update the reference between the markers of CONTRIBUTING.md instead of printing it.")
+@click.option(
+    "--write", is_flag=True, help="Update the reference between the markers of CONTRIBUTING.md instead of printing it."
+)
 @click.pass_obj
 def fields(project: Path, write: bool) -> None:
     """Print the reference of every front matter field.
@@ -254,7 +289,11 @@ def fields(project: Path, write: bool) -> None:
         click.echo(reference.field_reference(), nl=False)
         return
     changed = reference.write_reference(project / "CONTRIBUTING.md")
-    click.echo("CONTRIBUTING.md: field reference updated." if changed else "CONTRIBUTING.md: field reference already up to date.")
+    click.echo(
+        "CONTRIBUTING.md: field reference updated."
+        if changed
+        else "CONTRIBUTING.md: field reference already up to date."
+    )
 
 
 main.add_command(edit.edit)

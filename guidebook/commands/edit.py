@@ -14,8 +14,12 @@ from ..html.onepage import PageRenderer
 
 @click.command()
 @click.option("--port", default=8081, show_default=True, help="Port of the editor on 127.0.0.1.")
-@click.option("--preview-port", default=8000, show_default=True, help="Port of the live preview (guidebook serve) on 127.0.0.1.")
-@click.option("--name", default=None, help="Your name, on the Git commits of your saves (default: git config user.name).")
+@click.option(
+    "--preview-port", default=8000, show_default=True, help="Port of the live preview (guidebook serve) on 127.0.0.1."
+)
+@click.option(
+    "--name", default=None, help="Your name, on the Git commits of your saves (default: git config user.name)."
+)
 @click.pass_obj
 def edit(project: Path, port: int, preview_port: int, name: str | None) -> None:
     """Run the web editor and the live preview on 127.0.0.1 until Ctrl-C (make edit).

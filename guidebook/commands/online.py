@@ -13,12 +13,32 @@ from ..publish.targets import target
 
 @click.command()
 @click.argument("dest")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
-              help="The built site to publish.")
-@click.option("--rollback", is_flag=True, help="Serve the release published before the current one again (nothing is copied).")
-@click.option("--keep", type=click.IntRange(min=2), default=releases.KEEP, show_default=True, help="Releases to keep in DEST/releases/.")
-@click.option("--ssh", "ssh_command", default="ssh", show_default=True, metavar="COMMAND",
-              help='The ssh command and its options, for a DEST on a server, e.g. "ssh -i deploy-key -p 2222".')
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="The built site to publish.",
+)
+@click.option(
+    "--rollback", is_flag=True, help="Serve the release published before the current one again (nothing is copied)."
+)
+@click.option(
+    "--keep",
+    type=click.IntRange(min=2),
+    default=releases.KEEP,
+    show_default=True,
+    help="Releases to keep in DEST/releases/.",
+)
+@click.option(
+    "--ssh",
+    "ssh_command",
+    default="ssh",
+    show_default=True,
+    metavar="COMMAND",
+    help='The ssh command and its options, for a DEST on a server, e.g. "ssh -i deploy-key -p 2222".',
+)
 @click.pass_obj
 def publish(project: Path, dest: str, site_dir: Path, rollback: bool, keep: int, ssh_command: str) -> None:
     """Publish the built site as a new release of DEST, which the web server serves from DEST/current.
@@ -40,7 +60,9 @@ def publish(project: Path, dest: str, site_dir: Path, rollback: bool, keep: int,
         if done.removed:
             click.echo(f"Removed old releases: {', '.join(done.removed)}.")
     if done.policy_changed:
-        click.echo("The Content-Security-Policy changed with this release: reload nginx (systemctl reload nginx) to send the new one.")
+        click.echo(
+            "The Content-Security-Policy changed with this release: reload nginx (systemctl reload nginx) to send the new one."
+        )
 
 
 @click.command("preview-prod")

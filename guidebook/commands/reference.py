@@ -48,7 +48,9 @@ def generated_section(text: str) -> str | None:
 def with_reference(text: str, path: str = "CONTRIBUTING.md") -> str:
     """`text` with the current reference between its markers."""
     if generated_section(text) is None:
-        raise Refused(f"{path} has no lines '{BEGIN}' and '{END}' to put the field reference between; nothing was changed.")
+        raise Refused(
+            f"{path} has no lines '{BEGIN}' and '{END}' to put the field reference between; nothing was changed."
+        )
     return _markers().sub(lambda _: f"{BEGIN}\n{field_reference()}{END}", text, count=1)
 
 
@@ -79,7 +81,9 @@ def _kind_section(kind: str) -> str:
     schema = KINDS[kind]
     lines = [f"### {_kind_title(schema)}", "", f"{(schema.__doc__ or '').strip()} Files: {_where(kind)}."]
     if kind == "practice-sheet":
-        sections = "; ".join(f"{language_name(lang, 'en')}: {', '.join(strings()[lang]['sheet_sections'])}" for lang in language_codes())
+        sections = "; ".join(
+            f"{language_name(lang, 'en')}: {', '.join(strings()[lang]['sheet_sections'])}" for lang in language_codes()
+        )
         lines += ["", f"The body has exactly these `##` sections, in this order ({sections})."]
     lines += ["", "| Field | Required | Value | Description |", "|---|---|---|---|"]
     lines += [_row(name, info) for name, info in _fields(schema)]
@@ -171,7 +175,7 @@ def _countries() -> str:
 
 
 def _vocabulary_section(name: str) -> str:
-    header = " | ".join(["Code", *(language_name(lang, 'en') for lang in language_codes())])
+    header = " | ".join(["Code", *(language_name(lang, "en") for lang in language_codes())])
     lines = [f"### Vocabulary: {name}", "", f"| {header} |", "|" + "---|" * (len(language_codes()) + 1)]
     for code in vocabularies()[name]:
         lines.append("| " + " | ".join([f"`{code}`", *(label(name, code, lang) for lang in language_codes())]) + " |")

@@ -17,8 +17,13 @@ SITE_DIR = Path(".cache") / "live-site"  # not site/: `make site` keeps its PDFs
 
 @click.command()
 @click.option("--port", default=8000, show_default=True, help="Port of the live preview on 127.0.0.1.")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=SITE_DIR, show_default=True,
-              help="Folder the full builds of the preview go to.")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=SITE_DIR,
+    show_default=True,
+    help="Folder the full builds of the preview go to.",
+)
 @click.pass_obj
 def serve(project: Path, port: int, site_dir: Path) -> None:
     """Serve the site on 127.0.0.1 and show each saved page again within a second (Ctrl-C stops it).
@@ -33,7 +38,9 @@ def serve(project: Path, port: int, site_dir: Path) -> None:
     try:
         server = preview.start(port)
     except OSError as error:
-        raise BadArgument("--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port") from None
+        raise BadArgument(
+            "--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port"
+        ) from None
     click.echo(f"Live preview: http://127.0.0.1:{server.port}/ (Ctrl-C to stop)")
     try:
         stop.wait()

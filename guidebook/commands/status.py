@@ -110,7 +110,9 @@ def review_report(repository: Repository, today: date, review_days: int = DEFAUL
                 continue
             age = (today - reviewed).days
             if age > review_days:
-                rows.append(ReviewRow(variant.source.shown_path, variant.source.line_of(("last_reviewed",)), reviewed, age))
+                rows.append(
+                    ReviewRow(variant.source.shown_path, variant.source.line_of(("last_reviewed",)), reviewed, age)
+                )
     return rows
 
 
@@ -153,9 +155,14 @@ class StatusReport:
         counts = ", ".join(f"{count} {state}" for state, count in self.counts().items())
         lines.append(f"Translations: {counts}.")
         if self.counts()[State.UNMARKED]:
-            lines.append("  unmarked: no source_hash recorded yet; once it matches its source, run guidebook status --mark PATH.")
+            lines.append(
+                "  unmarked: no source_hash recorded yet; once it matches its source, run guidebook status --mark PATH."
+            )
         lines.append(f"Review: {len(self.review)} file(s) last reviewed more than {self.review_days} days ago.")
-        lines += [f"  {row.path}:{row.line}: last_reviewed: {row.last_reviewed} ({row.days_ago} days ago)" for row in self.review]
+        lines += [
+            f"  {row.path}:{row.line}: last_reviewed: {row.last_reviewed} ({row.days_ago} days ago)"
+            for row in self.review
+        ]
         lines.append(f"Notes to editors: {len(self.notes)} file(s).")
         lines += [f"  {row.path}: editor_note: {' '.join(row.note.split())}" for row in self.notes]
         return lines
@@ -171,7 +178,10 @@ def _hint(row: TranslationRow) -> str:
 
 def status_report(repository: Repository, today: date, review_days: int = DEFAULT_REVIEW_DAYS) -> StatusReport:
     return StatusReport(
-        translation_report(repository), review_report(repository, today, review_days), review_days, editor_notes(repository)
+        translation_report(repository),
+        review_report(repository, today, review_days),
+        review_days,
+        editor_notes(repository),
     )
 
 
@@ -192,9 +202,9 @@ class Marked:
     def describe(self) -> str:
         where = f"{self.path}:{self.line}: {HASH_FIELD}"
         if not self.changed:
-            return f"{where}: already \"{self.new_hash}\", up to date with {self.source_path}; the file was not changed."
-        before = f"changed from \"{self.old_hash}\" to" if self.old_hash else "added,"
-        return f"{where}: {before} \"{self.new_hash}\"; the translation is now recorded as up to date with {self.source_path}."
+            return f'{where}: already "{self.new_hash}", up to date with {self.source_path}; the file was not changed.'
+        before = f'changed from "{self.old_hash}" to' if self.old_hash else "added,"
+        return f'{where}: {before} "{self.new_hash}"; the translation is now recorded as up to date with {self.source_path}.'
 
 
 def mark(repository: Repository, path: Path) -> Marked:
@@ -227,7 +237,9 @@ def _find_translation(repository: Repository, path: Path) -> tuple[Variant, Vari
                     )
                 source = source_variant(entry)
                 if source is None:
-                    raise Refused(f"{variant.source.shown_path} has no readable source file; run 'guidebook check' and fix it first")
+                    raise Refused(
+                        f"{variant.source.shown_path} has no readable source file; run 'guidebook check' and fix it first"
+                    )
                 return source, variant
     raise BadArgument(
         "--mark",

@@ -71,7 +71,11 @@ class SourceFile:
     @cached_property
     def headings(self) -> list[tuple[int, int, str]]:
         """(file line, level, text) of each heading of the body (the sections checked, the anchors linked to)."""
-        return [(number, len(match.group(1)), match.group(2)) for number, line in self.body_lines if (match := HEADING.match(line))]
+        return [
+            (number, len(match.group(1)), match.group(2))
+            for number, line in self.body_lines
+            if (match := HEADING.match(line))
+        ]
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent between processes (guidebook/forkmap.py) without the caches, quicker to compute again than to send.
@@ -103,7 +107,14 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceFile, list[Problem]]
         ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return source, [Problem(shown_path, 1, "file", "the file is empty; expected front matter between '---' lines, then the page text")]
+        return source, [
+            Problem(
+                shown_path,
+                1,
+                "file",
+                "the file is empty; expected front matter between '---' lines, then the page text",
+            )
+        ]
     return source, _split(source, text)
 
 
@@ -222,13 +233,22 @@ def _parse_yaml_pure(source: SourceFile, yaml_text: str) -> list[Problem]:
         loader.dispose()
 
 
-def _read_node(source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | None, max_depth: int | None = None) -> list[Problem] | None:
+def _read_node(
+    source: SourceFile, loader: yaml.SafeLoader, node: yaml.Node | None, max_depth: int | None = None
+) -> list[Problem] | None:
     """The front matter's problems; without any, its values and their lines are kept on `source`.
 
     None when the values nest deeper than `max_depth`.
     """
     if node is None:
-        return [Problem(source.shown_path, 1, "front matter", "the front matter is empty; expected at least 'title:' and 'status:'")]
+        return [
+            Problem(
+                source.shown_path,
+                1,
+                "front matter",
+                "the front matter is empty; expected at least 'title:' and 'status:'",
+            )
+        ]
     if not isinstance(node, yaml.MappingNode):
         return [
             Problem(
@@ -285,7 +305,10 @@ def _check_nodes(source: SourceFile, root: yaml.Node) -> tuple[list[Problem], di
             stack.extend(reversed(children))  # document order: the anchor is met before its aliases
         elif isinstance(node, yaml.SequenceNode):
             # An item already seen is an alias: its node's mark is the anchor's, so name the sequence's line.
-            items = [(item, (*location, index), line if id(item) in seen else item.start_mark.line + 2, depth + 1) for index, item in enumerate(node.value)]
+            items = [
+                (item, (*location, index), line if id(item) in seen else item.start_mark.line + 2, depth + 1)
+                for index, item in enumerate(node.value)
+            ]
             stack.extend(reversed(items))
         elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
             try:

@@ -18,7 +18,12 @@ COLLECTIONS = {
     "city-pilots": "city_pilots",
 }
 COUNTRY_FOLDER = "state-of-the-art"
-KIND_OF_FOLDER = {"practice-sheets": "practice-sheet", "recommendations": "recommendation", "city-pilots": "pilot", COUNTRY_FOLDER: "country"}
+KIND_OF_FOLDER = {
+    "practice-sheets": "practice-sheet",
+    "recommendations": "recommendation",
+    "city-pilots": "pilot",
+    COUNTRY_FOLDER: "country",
+}
 HOME_KEY = "index"
 CATALOGUE_KEY = "practice-sheets/index"
 THEMES_KEY = "practice-sheets/themes"

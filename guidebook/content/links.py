@@ -39,9 +39,14 @@ def check_links(repository: Repository, generated_keys: frozenset[str], only: se
                     image, text, target = match.group(1) == "!", match.group(2), match.group(3)
                     if EXTERNAL.match(target):
                         continue
-                    problem = _check(repository, generated_keys, assets, anchors, entry.key, language, folder, target, image)
+                    problem = _check(
+                        repository, generated_keys, assets, anchors, entry.key, language, folder, target, image
+                    )
                     if image and not text.strip():
-                        problem = problem or f"image '{target}' has no alt text; describe it between the brackets: ![description]({target})"
+                        problem = (
+                            problem
+                            or f"image '{target}' has no alt text; describe it between the brackets: ![description]({target})"
+                        )
                     if problem:
                         problems.append(Problem(variant.source.shown_path, line_number, "body", problem))
     return sorted(set(problems))

@@ -126,8 +126,11 @@ def _check_addresses(entries: dict[str, Entry]) -> list[Problem]:
             for variant in entry.variants.values():
                 other = owner.variant(variant.language).source.shown_path
                 problems.append(
-                    Problem(variant.source.shown_path, 1, "file name", f"this page and {other} would both be published at '/{address}'; rename or move one of them")
+                    Problem(
+                        variant.source.shown_path,
+                        1,
+                        "file name",
+                        f"this page and {other} would both be published at '/{address}'; rename or move one of them",
+                    )
                 )
     return problems
-
-

@@ -88,6 +88,8 @@ class Repository:
             if default_language() not in entry.variants:
                 source = entry.variants[entry.source_language]
                 pages[f"{entry.key}.{default_language()}.md"] = source
-        tree: dict[str, tuple[ContentFile, Variant | None]] = {f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown}
+        tree: dict[str, tuple[ContentFile, Variant | None]] = {
+            f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown
+        }
         tree.update({site_path: (variant.file, variant) for site_path, variant in pages.items()})
         return tree

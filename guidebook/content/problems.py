@@ -34,7 +34,13 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message, "severity": self.severity}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -22,7 +22,9 @@ from .sanitise import problems as unsafe_markup
 from .validate import check_references, validate_entry
 
 
-def revised(repository: Repository, content_file: ContentFile, text: str | None = None) -> tuple[Repository, list[Problem]]:
+def revised(
+    repository: Repository, content_file: ContentFile, text: str | None = None
+) -> tuple[Repository, list[Problem]]:
     """The repository with `content_file` holding `text` (None: the file as it is on disk now), and the errors
     `guidebook check` would report on that repository; an empty list when the build would accept it."""
     shown = content_file.path.relative_to(repository.root).as_posix()
@@ -50,7 +52,9 @@ def _linking_to(repository: Repository, entry: Entry) -> set[str]:
     loaded without a problem can break (a link to it names its file, so holds its slug)."""
     slug = entry.slug
     return {entry.key} | {
-        key for key, other in repository.entries.items() if any(slug in variant.source.body for variant in other.variants.values())
+        key
+        for key, other in repository.entries.items()
+        if any(slug in variant.source.body for variant in other.variants.values())
     }
 
 

@@ -158,7 +158,12 @@ class _Walker(HTMLParser):
         written = self.get_starttag_text() or f"<{tag}>"
         self.markup.append(written)
         if tag not in ALLOWED_TAGS:
-            self.found.append(((written, f"<{tag}"), f"the HTML tag <{tag}> is not allowed in page text; allowed: {', '.join(sorted(ALLOWED_TAGS))}"))
+            self.found.append(
+                (
+                    (written, f"<{tag}"),
+                    f"the HTML tag <{tag}> is not allowed in page text; allowed: {', '.join(sorted(ALLOWED_TAGS))}",
+                )
+            )
             return
         for name, value in attrs:
             if message := _attribute_problem(tag, name, value or "", self.depth):

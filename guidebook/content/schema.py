@@ -33,7 +33,9 @@ SourceLanguage = Annotated[str, BeforeValidator(check_language)]
 
 # Fields whose values are prose readers see (typeset as French on French pages, spell-checked); the others
 # hold codes, slugs, addresses and dates.
-PROSE_FIELDS = frozenset({"title", "summary", "name", "role", "note", "publisher", "city", "local_action", "expert_partner"})
+PROSE_FIELDS = frozenset(
+    {"title", "summary", "name", "role", "note", "publisher", "city", "local_action", "expert_partner"}
+)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
@@ -56,8 +58,12 @@ class Source(Model):
     title: Text = Field(description="Title of the document or web page, as it gives it.")
     publisher: Text = Field(description="Who published it: an organisation, a newspaper, a website.")
     url: Url | None = Field(None, description="Its address, absolute (https://...); leave out for a printed document.")
-    date: SourceDate | None = Field(None, description="When it was published, as precisely as known: 2019, 2019-03 or 2019-03-12.")
-    language: SourceLanguage = Field(description="Two-letter ISO 639-1 code of its language: en, fr, es, ca, nl, sv, de...")
+    date: SourceDate | None = Field(
+        None, description="When it was published, as precisely as known: 2019, 2019-03 or 2019-03-12."
+    )
+    language: SourceLanguage = Field(
+        description="Two-letter ISO 639-1 code of its language: en, fr, es, ca, nl, sv, de..."
+    )
 
 
 class PageBase(Model):
@@ -66,19 +72,23 @@ class PageBase(Model):
     title: Text = Field(description="Page title, shown as the heading and in the navigation.")
     summary: Text | None = Field(None, description="One or two sentences describing the page.")
     status: Status = Field(description="Editorial status: draft (incomplete, marked on the page) or published.")
-    last_reviewed: date | None = Field(None, description="Date the page was last checked against its sources (YYYY-MM-DD).")
+    last_reviewed: date | None = Field(
+        None, description="Date the page was last checked against its sources (YYYY-MM-DD)."
+    )
     source_language: SiteLanguage = Field(
         default_factory=default_language,
         description="Language the page was written in, one of the site languages (mkdocs.yml); its other versions are translations.",
     )
     source_hash: str | None = Field(
-        None, description="In a translation: fingerprint of the source it was translated from (set by `guidebook status --mark`)."
+        None,
+        description="In a translation: fingerprint of the source it was translated from (set by `guidebook status --mark`).",
     )
     hide: list[Literal["navigation", "toc", "footer"]] = Field(
         [], description="Parts of the page layout to hide (navigation, toc, footer)."
     )
     sources: list[Source] = Field(
-        [], description="Documents and web pages the page's facts come from, each {title, publisher, url, date, language}."
+        [],
+        description="Documents and web pages the page's facts come from, each {title, publisher, url, date, language}.",
     )
     editor_note: Text | None = Field(
         None,
@@ -167,14 +177,23 @@ class PracticeSheet(PageBase):
     country: Country = Field(description="ISO 3166-1 alpha-2 code (the United Kingdom is GB).")
     pilot: Text = Field(description="Slug of the city pilot this practice belongs to (a file in city_pilots/).")
     lead_organisation: Organisation | None = Field(
-        None, description="Organisation that led the practice, {name, role}, only when a source names it; otherwise leave out."
+        None,
+        description="Organisation that led the practice, {name, role}, only when a source names it; otherwise leave out.",
     )
     partners: list[Organisation] = Field(description="Other organisations involved, each {name, role}; [] if none.")
     approaches: list[Approach] = Field(min_length=1, description="Approaches used (controlled vocabulary).")
-    justice_stages: list[JusticeStage] = Field(description="prison, release, probation, after-release; [] when sources say nothing.")
-    target_groups: list[TargetGroup] = Field(description="Groups the practice works with (controlled vocabulary); [] when sources say nothing.")
-    recommendations: list[int] = Field(min_length=1, description="Numbers of the recommendation chapters it illustrates.")
-    period: Period | None = Field(None, description="Years the practice itself ran, {start: 2018, end: 2019}, when a source gives them.")
+    justice_stages: list[JusticeStage] = Field(
+        description="prison, release, probation, after-release; [] when sources say nothing."
+    )
+    target_groups: list[TargetGroup] = Field(
+        description="Groups the practice works with (controlled vocabulary); [] when sources say nothing."
+    )
+    recommendations: list[int] = Field(
+        min_length=1, description="Numbers of the recommendation chapters it illustrates."
+    )
+    period: Period | None = Field(
+        None, description="Years the practice itself ran, {start: 2018, end: 2019}, when a source gives them."
+    )
     evaluation: Evaluation = Field(description="Evaluation status and a note.")
     contact: Contact = Field(description="How to reach the people behind the practice.")
 

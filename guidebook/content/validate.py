@@ -22,12 +22,21 @@ NOT_INHERITED = {"source_language", "source_hash", "editor_note"}
 
 
 def validate_entry(entry: Entry) -> list[Problem]:
-    declared = {str(v.source.meta["source_language"]) for v in entry.variants.values() if v.source.meta.get("source_language") is not None}
+    declared = {
+        str(v.source.meta["source_language"])
+        for v in entry.variants.values()
+        if v.source.meta.get("source_language") is not None
+    }
     entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
     problems: list[Problem] = []
     if len(declared) > 1:
         for variant in entry.variants.values():
-            problems.append(variant.source.problem(("source_language",), "the language versions of this page disagree on its source language; give the same value in each"))
+            problems.append(
+                variant.source.problem(
+                    ("source_language",),
+                    "the language versions of this page disagree on its source language; give the same value in each",
+                )
+            )
     source = entry.variants.get(entry.source_language)
     if source is None:
         for variant in entry.variants.values():
@@ -77,14 +86,21 @@ def error_message(item: ErrorDetails, schema: type[PageBase], kind: str) -> Mess
     if item["type"] == "extra_forbidden":
         if len(location) == 1:
             known = list(schema.model_fields)
-            return message("not_a_field", kind=kind.replace("-", " "), hint=nearest(str(location[0]), known), fields=", ".join(known))
+            return message(
+                "not_a_field",
+                kind=kind.replace("-", " "),
+                hint=nearest(str(location[0]), known),
+                fields=", ".join(known),
+            )
         return message("extra_forbidden")
     if item["type"] == "literal_error":
         return expect_one_of(item["input"], [str(v).strip("'") for v in context["expected"].split(" or ")])
     if item["type"] in ("value_error", "assertion_error"):  # a plain ValueError: English only
         return Message(str(context["error"]), item["type"])
     if item["type"] in ENGLISH:  # raised by a validator of the model (messages.refused), worded by pydantic
-        return Message(item["msg"], item["type"], {name: value for name, value in context.items() if name != "suggestion"})
+        return Message(
+            item["msg"], item["type"], {name: value for name, value in context.items() if name != "suggestion"}
+        )
     found = item.get("input")
     found_text = f"; found {found!r}" if not isinstance(found, dict) else ""
     return Message(f"{item['msg'][0].lower()}{item['msg'][1:]}{found_text}", item["type"], context)
@@ -105,7 +121,11 @@ def _check_sections(variant: Variant) -> list[Problem]:
             return [Problem.of(shown, line, "body", message("section_missing", wanted=wanted, sections=template))]
         title, line = found[index]
         if title != wanted:
-            return [Problem.of(shown, line, "body", message("section_misplaced", found=title, wanted=wanted, sections=template))]
+            return [
+                Problem.of(
+                    shown, line, "body", message("section_misplaced", found=title, wanted=wanted, sections=template)
+                )
+            ]
     title, line = found[len(expected)]
     return [Problem.of(shown, line, "body", message("section_unexpected", found=title, last=expected[-1]))]
 
@@ -122,7 +142,11 @@ def check_references(repository: Repository) -> list[Problem]:
         number = source.model.number
         if number in chapters:
             other = chapters[number].variants[chapters[number].source_language].source.shown_path
-            problems.append(source.source.problem(("number",), f"chapter number {number} is already used by {other}; give each chapter its own number"))
+            problems.append(
+                source.source.problem(
+                    ("number",), f"chapter number {number} is already used by {other}; give each chapter its own number"
+                )
+            )
         chapters.setdefault(number, entry)
     countries: dict[str, Entry] = {}
     for entry in sorted(repository.of_kind("country"), key=lambda e: e.key):
@@ -130,8 +154,17 @@ def check_references(repository: Repository) -> list[Problem]:
         if not isinstance(source.model, CountryArticle):
             continue
         if source.model.country in countries:
-            other = countries[source.model.country].variants[countries[source.model.country].source_language].source.shown_path
-            problems.append(source.source.problem(("country",), f"country {source.model.country} already has an article, {other}; keep one article per country"))
+            other = (
+                countries[source.model.country]
+                .variants[countries[source.model.country].source_language]
+                .source.shown_path
+            )
+            problems.append(
+                source.source.problem(
+                    ("country",),
+                    f"country {source.model.country} already has an article, {other}; keep one article per country",
+                )
+            )
         countries.setdefault(source.model.country, entry)
     for entry in repository.of_kind("practice-sheet"):
         for variant in entry.variants.values():
@@ -139,12 +172,18 @@ def check_references(repository: Repository) -> list[Problem]:
             if not isinstance(model, PracticeSheet):
                 continue
             if variant.declares("pilot") and model.pilot not in pilots:
-                problems.append(variant.source.problem(("pilot",), unknown("city pilot", model.pilot, pilots, "city_pilots/")))
+                problems.append(
+                    variant.source.problem(("pilot",), unknown("city pilot", model.pilot, pilots, "city_pilots/"))
+                )
             if variant.declares("recommendations"):
                 for index, number in enumerate(model.recommendations):
                     if number not in chapters:
                         known = ", ".join(str(n) for n in sorted(chapters))
-                        problems.append(variant.source.problem(("recommendations", index), message("no_chapter", number=number, chapters=known)))
+                        problems.append(
+                            variant.source.problem(
+                                ("recommendations", index), message("no_chapter", number=number, chapters=known)
+                            )
+                        )
     return problems
 
 
@@ -157,7 +196,12 @@ def uncited(repository: Repository) -> list[Problem]:
             for variant in entry.variants.values():
                 model = variant.model
                 inherits = variant.language != entry.source_language and not variant.declares("sources")
-                if model is None or model.status != "published" or inherits or any(source.url for source in model.sources):
+                if (
+                    model is None
+                    or model.status != "published"
+                    or inherits
+                    or any(source.url for source in model.sources)
+                ):
                     continue
                 message = f"a published {name} cites at least one public source: add to 'sources' a web page it comes from, with its url"
                 problems.append(variant.source.problem(("sources",), message, "warning"))

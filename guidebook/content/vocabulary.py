@@ -42,7 +42,9 @@ def expect_one_of(value: str, choices: list[str]) -> Message:
 
 def unknown(what: str, value: str, known: list[str], folder: str) -> Message:
     """A reference to a page that does not exist, such as a sheet's city pilot."""
-    return message("unknown_reference", value=value, what=what, hint=nearest(value, known), choices=", ".join(known), folder=folder)
+    return message(
+        "unknown_reference", value=value, what=what, hint=nearest(value, known), choices=", ".join(known), folder=folder
+    )
 
 
 def check_code(vocabulary: str, value: str) -> str:

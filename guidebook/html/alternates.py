@@ -26,7 +26,7 @@ from ..languages import default_language
 HEAD_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
 BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script
 SITEMAP_LOOKUP = re.compile(r'\b[\w$]+\("link\[rel=alternate\]"\)')  # the alternates whose sitemaps it fetches
-NO_LOOKUP = '[]/*guidebook: no sitemap lookup*/'
+NO_LOOKUP = "[]/*guidebook: no sitemap lookup*/"
 
 
 def absolute(html: str, page_url: str, site_url: str) -> str:
@@ -48,5 +48,7 @@ def remove_sitemap_lookup(site_dir: Path) -> None:
             continue
         script, found = SITEMAP_LOOKUP.subn(NO_LOOKUP, script)
         if found != 1:
-            raise PluginError(f"guidebook: {bundle.name} no longer looks up the alternates' sitemaps as expected: see guidebook/html/alternates.py")
+            raise PluginError(
+                f"guidebook: {bundle.name} no longer looks up the alternates' sitemaps as expected: see guidebook/html/alternates.py"
+            )
         bundle.write_text(script, encoding="utf-8")

@@ -50,6 +50,8 @@ def install(env: jinja2.Environment) -> jinja2.Environment:
     theme_loader = env.loader
     if theme_loader is None:
         raise ValueError("the theme's Jinja environment has no template loader")
-    env.loader = jinja2.ChoiceLoader([theme_loader, jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+    env.loader = jinja2.ChoiceLoader(
+        [theme_loader, jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})]
+    )
     env.globals["guidebook_sidebar"] = SidebarCache()
     return env

@@ -65,7 +65,9 @@ class PageRenderer:
         content_file = self.content_file(path)
         language = language or content_file.language
         if language not in self.sites:
-            raise BadArgument("language", f"{language!r} is not a site language; the site's are {', '.join(self.sites)}")
+            raise BadArgument(
+                "language", f"{language!r} is not a site language; the site's are {', '.join(self.sites)}"
+            )
         with self._lock:
             repository, problems = revised(self.repository, content_file, text)
             if problems:
@@ -92,7 +94,16 @@ class PageRenderer:
         found = self._pages.get(posixpath.normpath(path))
         if found is not None:
             return found
-        raise ContentError([Problem(path, 1, "file", "is not a page of the site as it was last built; a new page is shown once it is saved and the site rebuilt")])
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "file",
+                    "is not a page of the site as it was last built; a new page is shown once it is saved and the site rebuilt",
+                )
+            ]
+        )
 
     def knows(self, path: str) -> bool:
         """Whether `path` is a page of the site as the renderer read it (a new page waits for a full build)."""
@@ -150,7 +161,9 @@ class PageRenderer:
             return site.render(page)
         except BuildFailed as failed:
             shown = content_file.path.relative_to(self.project).as_posix()
-            raise ContentError([Problem(shown, 1, "page", message) for message in failed.messages or [failed.verdict]]) from None
+            raise ContentError(
+                [Problem(shown, 1, "page", message) for message in failed.messages or [failed.verdict]]
+            ) from None
 
     def _install(self, repository: Repository) -> None:
         """Make `repository` the content every language's plugin renders from (as its on_config would)."""

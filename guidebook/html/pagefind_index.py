@@ -62,7 +62,10 @@ def index(site_dir: Path, repository: Repository) -> None:
     others = {prefix.rstrip("/") for prefix in prefixes.values() if prefix}
     # The languages are indexed side by side, in one process each: the wall time of the slower, not the sum.
     _keep_material_search(site_dir, prefixes.values())
-    runs = {prefix: _start_pagefind(site_dir / prefix, _page_glob(site_dir / prefix, set() if prefix else others)) for prefix in prefixes.values()}
+    runs = {
+        prefix: _start_pagefind(site_dir / prefix, _page_glob(site_dir / prefix, set() if prefix else others))
+        for prefix in prefixes.values()
+    }
     outputs = {prefix: run.communicate()[0] for prefix, run in runs.items()}  # all finished before any error is raised
     for prefix, run in runs.items():
         if run.returncode != 0:
@@ -76,7 +79,9 @@ def index(site_dir: Path, repository: Repository) -> None:
         target = root / INDEX
         merged = json.loads(target.read_text(encoding="utf-8"))
         config = {**merged["config"], "pagefind": worker_to_bundle, "labels": labels(repository, language)}
-        target.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(
+            json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
     for worker in site_dir.glob(WORKER):
         worker.write_text(script, encoding="utf-8")
@@ -86,7 +91,10 @@ def index(site_dir: Path, repository: Repository) -> None:
 def _keep_material_search(site_dir: Path, prefixes) -> None:
     """Copy each language's Material index and the worker, taught to fold accents, into MATERIAL_SEARCH."""
     search_index.teach_worker(site_dir)
-    kept = [*(Path(prefix) / INDEX for prefix in prefixes), *(path.relative_to(site_dir) for path in site_dir.glob(WORKER))]
+    kept = [
+        *(Path(prefix) / INDEX for prefix in prefixes),
+        *(path.relative_to(site_dir) for path in site_dir.glob(WORKER)),
+    ]
     for relative in kept:
         target = site_dir / MATERIAL_SEARCH / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -116,8 +124,18 @@ def _page_glob(root: Path, skipped: set[str]) -> str:
 
 
 def _start_pagefind(root: Path, glob: str) -> subprocess.Popen:
-    command = [str(pagefind_bin.get_executable()), "--site", str(root), "--glob", glob,
-               "--root-selector", ROOT_SELECTOR, "--output-subdir", BUNDLE, "--quiet"]
+    command = [
+        str(pagefind_bin.get_executable()),
+        "--site",
+        str(root),
+        "--glob",
+        glob,
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--output-subdir",
+        BUNDLE,
+        "--quiet",
+    ]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

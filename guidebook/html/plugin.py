@@ -116,7 +116,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # The other languages are built meanwhile in child processes (guidebook/html/parallel.py).
         # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
         if not serving(config) and parallel.can_fork(config):
-            parallel.fork_other_languages(config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result)
+            parallel.fork_other_languages(
+                config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result
+            )
         _typeset_sections(nav.items, _current_language(config))
         return nav
 
@@ -191,7 +193,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         output = alternates.absolute(output, page.url if page else "", config.site_url or "")
         if not csp.applies(config):
             return output
-        return csp.add_policy(output, self.trusted_scripts, page.file.src_uri if page else "404.html", wasm=self.pagefind)
+        return csp.add_policy(
+            output, self.trusted_scripts, page.file.src_uri if page else "404.html", wasm=self.pagefind
+        )
 
     def on_post_template(self, output_content, template_name, config):
         """The 404 page: the default language's at the root, each other one's in its own folder.

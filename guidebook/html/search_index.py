@@ -84,7 +84,9 @@ def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> No
     for doc in merged["docs"]:
         if doc["location"].split("#")[0] in fallback_urls:
             continue
-        language = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language())
+        language = next(
+            (lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language()
+        )
         location = doc["location"][len(prefixes.get(language, "")) :]
         labelled = {**doc, "location": location}
         page = location.split("#")[0]

@@ -49,7 +49,11 @@ def _mark_orphans_as_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, reachable: 
     instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     for instruction in pikepdf.parse_content_stream(page):
         operands = instruction.operands
-        if str(instruction.operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+        if (
+            str(instruction.operator) == "BDC"
+            and isinstance(operands[1], pikepdf.Dictionary)
+            and "/MCID" in operands[1]
+        ):
             mcid = int(operands[1].MCID)
             if mcid not in reachable:
                 orphans.add(mcid)

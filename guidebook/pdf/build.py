@@ -60,9 +60,13 @@ class Printer:
         self.repository = repository or load(project)
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+        )
         self.env.filters["url_breaks"] = url_breaks
-        self.css = {name: (TEMPLATES / f"{name}.css").read_text(encoding="utf-8") for name in ("base", "guidebook", "handout")}
+        self.css = {
+            name: (TEMPLATES / f"{name}.css").read_text(encoding="utf-8") for name in ("base", "guidebook", "handout")
+        }
 
     def jobs(self) -> list[Job]:
         jobs = []
@@ -76,7 +80,9 @@ class Printer:
 
     def _builder(self, language: str, anchors: dict[str, str], *, draft_notices: bool) -> SectionBuilder:
         linker = Linker(language, anchors, self.settings.site_url, self.files, set(self.repository.entries))
-        return SectionBuilder(self.repository, self.index, linker, Renderer(self.settings, linker), draft_notices=draft_notices)
+        return SectionBuilder(
+            self.repository, self.index, linker, Renderer(self.settings, linker), draft_notices=draft_notices
+        )
 
     def _context(self, language: str, stylesheet: str) -> dict:
         settings = self.settings.language(language)
@@ -87,7 +93,9 @@ class Printer:
             "site_name": settings.site_name,
             "author": print_strings()[language]["publisher"],  # site_author is in English only
             "notice": settings.notice,
-            "css": Markup(font_faces()[0] + self.css["base"] + self.css[stylesheet]),  # our own files: not to be escaped
+            "css": Markup(
+                font_faces()[0] + self.css["base"] + self.css[stylesheet]
+            ),  # our own files: not to be escaped
             "emblem": EMBLEM.as_uri(),
         }
 
@@ -111,7 +119,9 @@ class Printer:
             sections=sections,
         )
         drafts = [s.title for s in sections if s.is_draft]
-        context["colophon"] = colophon(self.repository, context["p"], context["title"], self.settings.site_url, drafts, language)
+        context["colophon"] = colophon(
+            self.repository, context["p"], context["title"], self.settings.site_url, drafts, language
+        )
         html = self.env.get_template("guidebook.html").render(context)
         return Job(guidebook_pdf(language), Chapters(html), builder.linker.assets | EMBEDDED)
 
@@ -129,7 +139,11 @@ class Printer:
         """What the sheet macro prints of one practice sheet: its section, web address and QR code."""
         online = self.settings.site_url
         source = urljoin(online, site_url(key, language)) if online else None
-        return {"s": builder.page(self.repository.entries[key], 1), "source": source, "qr": qr_data_uri(source) if source else None}
+        return {
+            "s": builder.page(self.repository.entries[key], 1),
+            "source": source,
+            "qr": qr_data_uri(source) if source else None,
+        }
 
     def _handout_variants(self, key: str, language: str, builder: SectionBuilder) -> Variants:
         context = self._context(language, "handout")
@@ -162,7 +176,10 @@ def _group_title(titles: dict[str, str], group: str | None) -> str:
 def approaches(repository: Repository) -> dict[str, list[str]]:
     """Approach code -> keys of its practice sheets, in the vocabulary's order; approaches with none left out."""
     sheets = sorted(repository.of_kind(SHEET_KIND), key=lambda e: e.key)
-    found = {code: [e.key for e in sheets if code in e.model(e.source_language, PracticeSheet).approaches] for code in vocabularies()["approaches"]}
+    found = {
+        code: [e.key for e in sheets if code in e.model(e.source_language, PracticeSheet).approaches]
+        for code in vocabularies()["approaches"]
+    }
     return {code: keys for code, keys in found.items() if keys}
 
 
@@ -177,7 +194,9 @@ def _anchors(items: list[Item]) -> dict[str, str]:
     return anchors
 
 
-def render_all(project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None) -> list[Rendered]:
+def render_all(
+    project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None
+) -> list[Rendered]:
     """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content)."""
     project = project.resolve()
     start = time.perf_counter()
@@ -187,7 +206,9 @@ def render_all(project: Path, site_dir: Path, repository: Repository | None = No
     def make(job: Job) -> Rendered:
         result = render(job.html, project, site_dir / job.name, cache, job.assets)
         how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
-        log.info(f"PDF {job.name}: {result.pages} page{'s' if result.pages != 1 else ''}, {how}")  # progress, as each ends
+        log.info(
+            f"PDF {job.name}: {result.pages} page{'s' if result.pages != 1 else ''}, {how}"
+        )  # progress, as each ends
         return result
 
     # Each PDF takes a second or more to render: the second core renders the second half meanwhile.
@@ -198,5 +219,7 @@ def render_all(project: Path, site_dir: Path, repository: Repository | None = No
         log.info(notice)
     cache.prune()
     rendered = sum(1 for r in results if not r.cached)
-    log.info(f"PDFs: {len(results)} written ({rendered} rendered, {len(results) - rendered} from the cache) in {time.perf_counter() - start:.1f} s")
+    log.info(
+        f"PDFs: {len(results)} written ({rendered} rendered, {len(results) - rendered} from the cache) in {time.perf_counter() - start:.1f} s"
+    )
     return results

@@ -18,7 +18,9 @@ class Colophon:
     drafts: list[str]  # titles of the chapters still in draft, in the order of the book
 
 
-def colophon(repository: Repository, p: dict, title: str, site_url: str | None, drafts: list[str], language: str) -> Colophon:
+def colophon(
+    repository: Repository, p: dict, title: str, site_url: str | None, drafts: list[str], language: str
+) -> Colophon:
     """`p`: the print strings of `language`. The edition is dated by the newest review of the content."""
     epoch = content_epoch(repository)
     day = datetime.fromtimestamp(epoch, UTC).date().isoformat() if epoch is not None else None

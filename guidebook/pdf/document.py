@@ -56,7 +56,9 @@ def group_anchor(title: str) -> str:
 class SectionBuilder:
     """Builds the sections of one document in one language."""
 
-    def __init__(self, repository: Repository, index: Index, linker: Linker, renderer: Renderer, *, draft_notices: bool):
+    def __init__(
+        self, repository: Repository, index: Index, linker: Linker, renderer: Renderer, *, draft_notices: bool
+    ):
         # The guidebook names its draft chapters once, in the colophon; a handout is a page of its own.
         self.draft_notices = draft_notices
         self.repository = repository

@@ -88,7 +88,11 @@ def _chapters_after_nearly_empty_pages(document, fill: Callable[[Any], float]) -
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
-            if element is not None and box.element_tag == "section" and "may-run-on" in (element.get("class") or "").split():
+            if (
+                element is not None
+                and box.element_tag == "section"
+                and "may-run-on" in (element.get("class") or "").split()
+            ):
                 if element.get("id") not in seen:
                     seen.add(element.get("id"))
                     starts.setdefault(number, element.get("id"))
@@ -97,7 +101,11 @@ def _chapters_after_nearly_empty_pages(document, fill: Callable[[Any], float]) -
 
 def _run_on(html: str, chapters: set[str]) -> str:
     def mark(match: re.Match) -> str:
-        return match.group(0).replace("may-run-on", f"may-run-on {RUNS_ON}") if match.group(1) in chapters else match.group(0)
+        return (
+            match.group(0).replace("may-run-on", f"may-run-on {RUNS_ON}")
+            if match.group(1) in chapters
+            else match.group(0)
+        )
 
     return re.sub(r'<section id="([^"]+)" class="[^"]*\bmay-run-on\b[^"]*"', mark, html)
 
@@ -141,7 +149,9 @@ def choose(variants: Variants, layout: Callable[[str], Any], fill: Callable[[Any
         document = layout(html)
         if len(document.pages) < pages:
             return document
-    larger = [html for size, html in zip(LARGER, variants.larger) if text * (size / NORMAL) ** 2 >= pages - 1 + MOSTLY_BLANK]
+    larger = [
+        html for size, html in zip(LARGER, variants.larger) if text * (size / NORMAL) ** 2 >= pages - 1 + MOSTLY_BLANK
+    ]
     for html in larger[:2]:  # the smallest size predicted to fill the last page, then the next one up
         document = layout(html)
         if len(document.pages) == pages and fill(document) >= MOSTLY_BLANK:

@@ -14,7 +14,6 @@ from ..content.layout import page_key, site_url
 from ..site.urls import relative_url
 
 
-
 def anchor(key: str) -> str:
     return "p-" + key.replace("/", "--")
 

@@ -82,7 +82,7 @@ def _nav_keys(nav: list) -> list[str | None]:
 
 def _split(node: str | dict) -> tuple[str | None, str | list]:
     if isinstance(node, dict):
-        (title, value), = node.items()
+        ((title, value),) = node.items()
         return title, value
     return None, node
 

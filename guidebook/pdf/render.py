@@ -75,7 +75,9 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-def render(html: str | Variants | Chapters | Pack, base: Path, target: Path, cache: Cache, assets: set[Path]) -> Rendered:
+def render(
+    html: str | Variants | Chapters | Pack, base: Path, target: Path, cache: Cache, assets: set[Path]
+) -> Rendered:
     """Write `html` as a PDF at `target`; raise PrintError on any problem WeasyPrint reports (see messages).
 
     Given the variants of a handout at several type sizes, it writes the one that fills its pages best (fit.py).
@@ -110,7 +112,9 @@ def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path
     try:
         document = layout(html) if isinstance(html, str) else html.lay_out(layout)  # fit.py: sizes, run-on chapters
         if attached := attachments(document):
-            raise PrintError(f"PDF {target.name}: '{attached[0]}' would be attached to the PDF; PDFs carry no attachments")
+            raise PrintError(
+                f"PDF {target.name}: '{attached[0]}' would be attached to the PDF; PDFs carry no attachments"
+            )
         # PDF/UA-1: tagged (headings, lists, tables, reading order reach screen readers), with XMP metadata.
         document.write_pdf(target, pdf_variant="pdf/ua-1")
     except weasyprint.urls.FatalURLFetchingError as error:

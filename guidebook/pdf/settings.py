@@ -53,7 +53,10 @@ def load_settings(project: Path) -> Settings:
                 item.site_name or base.site_name,
                 item.site_description or base.description,
                 item.copyright or base.notice,
-                {title: text_for_language(shown, item.locale) for title, shown in (item.nav_translations or {}).items()},
+                {
+                    title: text_for_language(shown, item.locale)
+                    for title, shown in (item.nav_translations or {}).items()
+                },
             )
             for item in i18n.config.languages
             if item.build

@@ -33,16 +33,25 @@ HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.\w+$")
 
 def fingerprint(site: Path) -> dict[str, str]:
     """Rename the assets of `site` after their content and rewrite every reference; return old -> new paths."""
-    assets = {_relative(path, site): path for folder in ASSET_FOLDERS for path in sorted((site / folder).rglob("*")) if _hashable(path, site)}
+    assets = {
+        _relative(path, site): path
+        for folder in ASSET_FOLDERS
+        for path in sorted((site / folder).rglob("*"))
+        if _hashable(path, site)
+    }
     if not assets:
         return {}
     finder = _Finder({posixpath.basename(name) for name in assets})
     renamed: dict[str, str] = {}
     pending = dict(assets)
     while pending:
-        ready = [name for name, path in pending.items() if not (_references(path, site, finder) & pending.keys()) - {name}]
+        ready = [
+            name for name, path in pending.items() if not (_references(path, site, finder) & pending.keys()) - {name}
+        ]
         if not ready:
-            raise BuildFailed([], f"these files name each other, so none can be named after its content: {', '.join(sorted(pending))}")
+            raise BuildFailed(
+                [], f"these files name each other, so none can be named after its content: {', '.join(sorted(pending))}"
+            )
         for name in ready:
             path = pending.pop(name)
             _rewrite(path, site, finder, renamed)
@@ -59,8 +68,12 @@ def fingerprint(site: Path) -> dict[str, str]:
 def built_path(site: Path, name: str) -> Path:
     """Where the file the theme wrote as `name` is in a built site: under its content-hashed name."""
     path = site / name
-    [found] = [candidate for candidate in path.parent.glob(f"{path.stem}.*{path.suffix}") if HASHED_NAME.search(candidate.name)
-               and candidate.name.removesuffix(candidate.suffix).rsplit(".", 1)[0] == path.stem]
+    [found] = [
+        candidate
+        for candidate in path.parent.glob(f"{path.stem}.*{path.suffix}")
+        if HASHED_NAME.search(candidate.name)
+        and candidate.name.removesuffix(candidate.suffix).rsplit(".", 1)[0] == path.stem
+    ]
     return found
 
 
@@ -71,7 +84,12 @@ def original_names(text: str) -> str:
 
 def _hashable(path: Path, site: Path) -> bool:
     name = _relative(path, site)
-    return path.is_file() and path.suffix in HASHED and not name.startswith(LEFT_ALONE) and not HASHED_NAME.search(path.name)
+    return (
+        path.is_file()
+        and path.suffix in HASHED
+        and not name.startswith(LEFT_ALONE)
+        and not HASHED_NAME.search(path.name)
+    )
 
 
 def _relative(path: Path, site: Path) -> str:
@@ -102,8 +120,12 @@ class _Finder:
             name_start = run = match.start()
             while run > floor and _path_character(text[run - 1]):
                 run -= 1
-            candidates = range(run, name_start + 1) if name_start == run or text[name_start - 1] == "/" else (name_start,)
-            start = next((p for p in candidates if p == 0 or not (_path_character(text[p - 1]) and text[p - 1] != ":")), None)
+            candidates = (
+                range(run, name_start + 1) if name_start == run or text[name_start - 1] == "/" else (name_start,)
+            )
+            start = next(
+                (p for p in candidates if p == 0 or not (_path_character(text[p - 1]) and text[p - 1] != ":")), None
+            )
             if start is not None:
                 yield start, match.end(), text[start:name_start], name
                 floor = match.end()
@@ -120,7 +142,9 @@ def _resolve(prefix: str, name: str, holder: Path, site: Path) -> str | None:
     if prefix.startswith("/"):
         target = posixpath.normpath(prefix.lstrip("/") + name)
     else:
-        target = posixpath.normpath(posixpath.join(_relative(holder.parent, site) if holder.parent != site else "", prefix, name))
+        target = posixpath.normpath(
+            posixpath.join(_relative(holder.parent, site) if holder.parent != site else "", prefix, name)
+        )
     return None if target.startswith("..") else target
 
 

@@ -46,8 +46,21 @@ def full_build(project: Path, site_dir: Path) -> None:
     It runs in a process of its own: a build sets process-wide state (the mkdocs logger's handlers,
     SOURCE_DATE_EPOCH, static-i18n's module) that the renderer in this process reads meanwhile.
     """
-    command = [str(Path(sys.executable).with_name("guidebook")), "--project", str(project), "build", "--no-downloads", str(site_dir)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) as build:
+    command = [
+        str(Path(sys.executable).with_name("guidebook")),
+        "--project",
+        str(project),
+        "build",
+        "--no-downloads",
+        str(site_dir),
+    ]
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    ) as build:
         _builds.add(build)
         try:
             output = build.communicate()[0]
@@ -64,7 +77,13 @@ _builds: set[subprocess.Popen] = set()  # full builds running, ended with the pr
 class LivePreview:
     """The served site, kept up to date with the content folders."""
 
-    def __init__(self, project: Path, site_dir: Path, say: Callable[[str], None], build: Callable[[Path, Path], None] = full_build):
+    def __init__(
+        self,
+        project: Path,
+        site_dir: Path,
+        say: Callable[[str], None],
+        build: Callable[[Path, Path], None] = full_build,
+    ):
         self.project = project.resolve()
         self.site_dir = site_dir if site_dir.is_absolute() else self.project / site_dir
         self.say = say
@@ -158,13 +177,20 @@ class LivePreview:
             try:
                 for language, shown, site_path in pages:  # the saved file's own first: it is the one awaited
                     body = renderer.render(shown, language, keep=True)
-                    self.pages.put(site_path, with_hashed_names(body.decode("utf-8"), site_path, self.site_dir, self._hashed()).encode("utf-8"))
+                    self.pages.put(
+                        site_path,
+                        with_hashed_names(body.decode("utf-8"), site_path, self.site_dir, self._hashed()).encode(
+                            "utf-8"
+                        ),
+                    )
             except ContentError as refused:
                 self.say(f"{relative} is not published:\n{refused.report()}")
                 for language, _, site_path in pages:
                     self.pages.put(site_path, _problems_page(relative, refused, language))
                 return True
-        self.say(f"{relative}: served again ({', '.join(language for language, _, _ in pages)}); the full build follows.")
+        self.say(
+            f"{relative}: served again ({', '.join(language for language, _, _ in pages)}); the full build follows."
+        )
         return True
 
     def _hashed(self) -> dict[str, str]:
@@ -188,7 +214,9 @@ class LivePreview:
                     self._rewarm = False
                     self._read_site()
             except BuildFailed as failed:  # the author mends the files with the preview running: it builds then
-                self.say(f"{failed}\nThe preview shows the changes once the site builds: mend the files named above and save them.")
+                self.say(
+                    f"{failed}\nThe preview shows the changes once the site builds: mend the files named above and save them."
+                )
             finally:
                 self.building = False
 

@@ -51,7 +51,9 @@ class LivePages:
             return fresh[1]
         file = self.site_dir / site_path
         try:
-            return file.read_bytes() if file.is_file() and file.resolve().is_relative_to(self.site_dir.resolve()) else None
+            return (
+                file.read_bytes() if file.is_file() and file.resolve().is_relative_to(self.site_dir.resolve()) else None
+            )
         except OSError:  # swapped away by a full build between the two calls
             return None
 
@@ -125,7 +127,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "javascript")) else kind)
+        self.send_header(
+            "Content-Type",
+            f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "javascript")) else kind,
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -145,7 +150,9 @@ def _plain_path(raw: str) -> str | None:
     parts = PurePosixPath(path).parts[1:]
     if not path.startswith("/") or any(ord(c) < 32 for c in path) or "\\" in path:
         return None
-    if any(part in ("..", ".") for part in parts) or any(part.startswith(".") for part in parts if part != ".guidebook"):
+    if any(part in ("..", ".") for part in parts) or any(
+        part.startswith(".") for part in parts if part != ".guidebook"
+    ):
         return None
     return path
 

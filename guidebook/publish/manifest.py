@@ -37,7 +37,10 @@ def write(site: Path, edition: str) -> Manifest:
     target = site / MANIFEST
     target.parent.mkdir(exist_ok=True)
     with write_beside(target) as partial:
-        partial.write_text(json.dumps({**manifest.__dict__, "release": manifest.release_id, "files": files}, indent=1, sort_keys=True), encoding="utf-8")
+        partial.write_text(
+            json.dumps({**manifest.__dict__, "release": manifest.release_id, "files": files}, indent=1, sort_keys=True),
+            encoding="utf-8",
+        )
     return manifest
 
 
@@ -50,18 +53,26 @@ def verify(site: Path) -> Manifest:
         data = json.loads(path.read_text(encoding="utf-8"))
         recorded, manifest = data["files"], Manifest(data["edition"], data["digest"], len(data["files"]))
     except FileNotFoundError:
-        raise Refused(f"{site} was not built completely (no {MANIFEST}, which the build writes last): build it again (make site)") from None
+        raise Refused(
+            f"{site} was not built completely (no {MANIFEST}, which the build writes last): build it again (make site)"
+        ) from None
     except (ValueError, KeyError, TypeError):
         raise Refused(f"{path} is damaged: build the site again (make site)") from None
     found = _digests(site)
     if found != recorded:
         changed = sorted({name for name, _ in set(found.items()) ^ set(recorded.items())})
-        raise Refused(f"{site} differs from the build that made it ({len(changed)} file(s), e.g. {changed[0]}): build it again (make site)")
+        raise Refused(
+            f"{site} differs from the build that made it ({len(changed)} file(s), e.g. {changed[0]}): build it again (make site)"
+        )
     return manifest
 
 
 def _digests(site: Path) -> dict[str, str]:
-    digests = {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(site.rglob("*")) if path.is_file()}
+    digests = {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
     digests.pop(MANIFEST, None)
     return digests
 

@@ -41,7 +41,9 @@ def server_block(root: Path, port: int) -> str:
     """The shipped server, listening on 127.0.0.1:port and serving `root`."""
     shipped = (DEPLOY / SERVER_FILE).read_text(encoding="utf-8")
     if SHIPPED_LISTEN not in shipped or SHIPPED_ROOT not in shipped:
-        raise NginxFailed(f"{DEPLOY / SERVER_FILE} no longer has the lines the preview replaces ({SHIPPED_LISTEN.strip()}, {SHIPPED_ROOT})")
+        raise NginxFailed(
+            f"{DEPLOY / SERVER_FILE} no longer has the lines the preview replaces ({SHIPPED_LISTEN.strip()}, {SHIPPED_ROOT})"
+        )
     return shipped.replace(SHIPPED_LISTEN, f"    listen 127.0.0.1:{port};\n").replace(SHIPPED_ROOT, str(root))
 
 
@@ -49,7 +51,9 @@ def main_config(root: Path, port: int, prefix: Path) -> str:
     # Started as root, nginx's workers would drop to `nobody`, who may not read a private folder: they run
     # as the site's owner instead (as they run as www-data, the owner of /srv/..., on a server).
     user = f"user {pwd.getpwuid(root.stat().st_uid).pw_name};\n" if os.geteuid() == 0 else ""
-    temporary = "\n".join(f"    {kind}_temp_path {prefix}/tmp/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temporary = "\n".join(
+        f"    {kind}_temp_path {prefix}/tmp/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return f"""{user}worker_processes 1;
 error_log {prefix}/error.log warn;
 pid {prefix}/nginx.pid;
@@ -101,7 +105,11 @@ def start(root: Path, port: int | None = None) -> Server:
     config = prefix / "nginx.conf"
     config.write_text(main_config(root, port, prefix), encoding="utf-8")
     binary = shutil.which(NGINX) or "/usr/sbin/nginx"
-    process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [binary, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     server = Server(process, prefix, port)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

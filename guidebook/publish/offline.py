@@ -50,7 +50,9 @@ SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # selector's on the home pages), with a fragment or query perhaps.
 HREF = re.compile(r'(\bhref=")([^"#?:/][^"#?:]*/|\.\.?(?:/\.\.?)*|/(?!/)[^"#?:]*)([#?][^"]*)?"')
 # The bundle's own link on the home pages (overrides/partials/guidebook/downloads.html), with its size.
-OWN_LINK = re.compile(rf'\s*<a class="md-button" href="[^"]*{re.escape(OFFLINE_ZIP)}"[^>]*>[^<]*</a>\s*<span class="gb-size" data-file="{re.escape(OFFLINE_ZIP)}"></span>')
+OWN_LINK = re.compile(
+    rf'\s*<a class="md-button" href="[^"]*{re.escape(OFFLINE_ZIP)}"[^>]*>[^<]*</a>\s*<span class="gb-size" data-file="{re.escape(OFFLINE_ZIP)}"></span>'
+)
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries without build times: same content, same zip
 
 
@@ -60,7 +62,9 @@ def build_bundle(site_dir: Path, previous: Path | None = None) -> Path:
     `previous`: the site in place, whose zip is reused when it holds the same files.
     """
     start = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-offline-", dir=site_dir.parent))  # removed with the staging's leftovers
+    folder = Path(
+        tempfile.mkdtemp(prefix=f"{site_dir.name}-offline-", dir=site_dir.parent)
+    )  # removed with the staging's leftovers
     try:
         offline_site = folder / BUNDLE_FOLDER
         copy_site(site_dir, offline_site)
@@ -68,13 +72,17 @@ def build_bundle(site_dir: Path, previous: Path | None = None) -> Path:
         finish(offline_site)
         fill_sizes(offline_site)
         write_handout_scripts(offline_site)
-        fingerprint(offline_site)  # as on the site: a reader who unpacks a newer bundle over an older one gets no stale file
+        fingerprint(
+            offline_site
+        )  # as on the site: a reader who unpacks a newer bundle over an older one gets no stale file
         target = site_dir / OFFLINE_ZIP
         files, reused = write_zip(offline_site, target, previous / OFFLINE_ZIP if previous else None)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     how = "unchanged, the previous zip kept" if reused else "zipped"
-    log.info(f"Offline bundle {OFFLINE_ZIP}: {files} files, {target.stat().st_size / 1e6:.1f} MB, {how} in {time.perf_counter() - start:.1f} s")
+    log.info(
+        f"Offline bundle {OFFLINE_ZIP}: {files} files, {target.stat().st_size / 1e6:.1f} MB, {how} in {time.perf_counter() - start:.1f} s"
+    )
     return target
 
 
@@ -147,9 +155,8 @@ def _file_link(page: Path, to_root: str, match: re.Match) -> str:
     if path.startswith("/"):
         path = to_root + path[1:]
     if (page.parent / path / "index.html").is_file():
-        path = f'{path.rstrip("/")}/index.html' if path else "index.html"
+        path = f"{path.rstrip('/')}/index.html" if path else "index.html"
     return f'{prefix}{path}{rest}"'
-
 
 
 def write_handout_scripts(offline_site: Path) -> None:

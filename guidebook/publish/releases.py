@@ -57,7 +57,9 @@ def rollback(target: Local | Ssh) -> Switched:
     history = [name for name in _history(target) if name in present]
     earlier = history[: history.index(current)] if current in history else []
     if not earlier:
-        raise Refused(f"{target.name}: no release was published before {current} (or it was removed); nothing was changed")
+        raise Refused(
+            f"{target.name}: no release was published before {current} (or it was removed); nothing was changed"
+        )
     target.switch(earlier[-1])
     return Switched(earlier[-1], current, policy_changed=_policy_changed(target, current, earlier[-1]))
 

@@ -15,7 +15,9 @@ from ..html.logs import LogCollector
 from ..html.plugin import PLUGIN_NAME
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, repository: Repository, *, strict: bool, options: dict | None = None) -> None:
+def run_mkdocs(
+    config_file: Path, site_dir: Path, repository: Repository, *, strict: bool, options: dict | None = None
+) -> None:
     """Build the site of `config_file` from the already loaded `repository`; BuildFailed with every message logged.
 
     `options`: config values that replace those of the file (see mkdocs.config.load_config).

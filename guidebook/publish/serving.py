@@ -60,7 +60,12 @@ def add_x_default(site: Path, language: str) -> None:
         text = sitemap.read_text(encoding="utf-8")
         if 'hreflang="x-default"' in text:
             continue
-        text = alternate.sub(lambda match: f'{match.group(0)}\n{match["indent"]}<xhtml:link rel="alternate" hreflang="x-default" href="{match["href"]}"/>', text)
+        text = alternate.sub(
+            lambda match: (
+                f'{match.group(0)}\n{match["indent"]}<xhtml:link rel="alternate" hreflang="x-default" href="{match["href"]}"/>'
+            ),
+            text,
+        )
         sitemap.write_text(text, encoding="utf-8")
 
 
@@ -78,7 +83,9 @@ def header_policy(site: Path) -> str:
 
 def _ordered(values: list[str]) -> list[str]:
     """Keywords as the pages list them, then hashes sorted: the same pages give the same header."""
-    return [value for value in values if not value.startswith("'sha")] + sorted(value for value in values if value.startswith("'sha"))
+    return [value for value in values if not value.startswith("'sha")] + sorted(
+        value for value in values if value.startswith("'sha")
+    )
 
 
 def write_header_policy(site: Path) -> None:

@@ -25,7 +25,9 @@ from ..buildstamp import Stamp, build_options
 log = logging.getLogger("mkdocs.plugins.guidebook")
 
 
-def build_site(project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True, skip_unchanged: bool = False) -> bool:
+def build_site(
+    project: Path, site_dir: Path, *, strict: bool = True, downloads: bool = True, skip_unchanged: bool = False
+) -> bool:
     """Build into a temporary folder beside `site_dir`, then swap it in (swap.py: no moment without a site).
 
     `downloads`: also make the PDFs and the offline bundle (False for a fast preview, without their links).

@@ -52,7 +52,11 @@ def exchange(first: Path, second: Path) -> None:
     if result != 0:
         code = ctypes.get_errno()
         if code in (errno.EINVAL, errno.ENOSYS):
-            raise OSError(code, "this file system cannot exchange two folders in one step (renameat2); build on a local Linux file system", str(second))
+            raise OSError(
+                code,
+                "this file system cannot exchange two folders in one step (renameat2); build on a local Linux file system",
+                str(second),
+            )
         raise OSError(code, os.strerror(code), str(second))
 
 

@@ -33,7 +33,9 @@ class Local:
 
     def releases(self) -> list[str]:
         folder = self.dest / RELEASES
-        return sorted(path.name for path in folder.iterdir() if not path.name.startswith(".")) if folder.is_dir() else []
+        return (
+            sorted(path.name for path in folder.iterdir() if not path.name.startswith(".")) if folder.is_dir() else []
+        )
 
     def current(self) -> str | None:
         link = self.dest / CURRENT
@@ -78,16 +80,26 @@ class Ssh:
 
     def _run(self, script: str, stdin=None, data: bytes | None = None) -> str:
         folder = shlex.quote(self.path)
-        command = [*self.ssh, "-o", "BatchMode=yes", self.host, f"mkdir -p {folder}/{RELEASES} && cd {folder} && {script}"]
+        command = [
+            *self.ssh,
+            "-o",
+            "BatchMode=yes",
+            self.host,
+            f"mkdir -p {folder}/{RELEASES} && cd {folder} && {script}",
+        ]
         try:
             done = subprocess.run(command, stdin=stdin, input=data, capture_output=True, timeout=600)
         except FileNotFoundError:
-            raise Refused(f"cannot publish to {self.name}: the command {self.ssh[0]!r} is missing (install openssh-client)") from None
+            raise Refused(
+                f"cannot publish to {self.name}: the command {self.ssh[0]!r} is missing (install openssh-client)"
+            ) from None
         except subprocess.TimeoutExpired:
             raise Refused(f"publishing to {self.name}: the server did not answer within 10 minutes") from None
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise Refused(f"publishing to {self.name} failed: {said[-1] if said else f'ssh exited with {done.returncode}'}")
+            raise Refused(
+                f"publishing to {self.name} failed: {said[-1] if said else f'ssh exited with {done.returncode}'}"
+            )
         return done.stdout.decode("utf-8", "replace")
 
     def releases(self) -> list[str]:

@@ -166,7 +166,9 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict[st
             slug=entry.slug,
             language=variant.language,
             url=base_url + site_url(entry.key, language),
-            alternates={other: base_url + site_url(entry.key, other) for other in language_codes() if other != language},
+            alternates={
+                other: base_url + site_url(entry.key, other) for other in language_codes() if other != language
+            },
         )
         records.append(data)
     return records

@@ -39,6 +39,8 @@ def links(repository: Repository) -> dict[str, dict[str, list[dict[str, str]]]]:
         pages = {HOME_KEY: home}
         for key in sheets:
             slug = key.rsplit("/", 1)[-1]
-            pages[key] = [{"label": t["download_sheet"], "path": handout_pdf(slug, language), "type": "application/pdf"}]
+            pages[key] = [
+                {"label": t["download_sheet"], "path": handout_pdf(slug, language), "type": "application/pdf"}
+            ]
         result[language] = pages
     return result

@@ -56,6 +56,8 @@ def geometry() -> Geometry:
 def _on_map(shown: Frame, ring: list[list[float]]) -> Ring:
     points = [shown.position(lon, lat) for lon, lat in ring]
     return simplify(clip_ring(points, 0, 0, shown.width, shown.height), PIXEL_TOLERANCE)
+
+
 def _path(ring: Ring) -> str:
     coordinates = " ".join(f"{x:g} {y:g}" for x, y in ring[1:])
     return f"M{ring[0][0]:g} {ring[0][1]:g}L{coordinates}Z"
@@ -89,7 +91,20 @@ class Marker:
 # labels are placed again, in user units that still make 14 px letters and 24 px targets on the screen.
 PHONE_SCALE = 0.64
 # Label offsets tried in turn: right, left, above, below, then further out (in label heights).
-_OFFSETS = [(dx * step, dy * step) for step in (1, 2, 3, 4) for dx, dy in ((0.65, 0), (-0.65, 0), (0, -0.93), (0, 0.93), (0.65, -0.93), (-0.65, -0.93), (0.65, 0.93), (-0.65, 0.93))]
+_OFFSETS = [
+    (dx * step, dy * step)
+    for step in (1, 2, 3, 4)
+    for dx, dy in (
+        (0.65, 0),
+        (-0.65, 0),
+        (0, -0.93),
+        (0, 0.93),
+        (0.65, -0.93),
+        (-0.65, -0.93),
+        (0.65, 0.93),
+        (-0.65, 0.93),
+    )
+]
 
 
 def place_markers(places: list[tuple[str, str, float, float]]) -> list[Marker]:

@@ -149,10 +149,14 @@ class ViewBuilder:
         variant = entry.variant(self.language)
         view = PageView(entry.kind, self.language, variant.language, self.t, variant.model)
         if variant.language != self.language:
-            view.fallback = Link(language_name(variant.language, self.language), relative_url(entry.key, variant.language, self.page_url))
+            view.fallback = Link(
+                language_name(variant.language, self.language), relative_url(entry.key, variant.language, self.page_url)
+            )
         elif state_of(entry, self.language) is State.OUTDATED:
             original = entry.source_language
-            view.outdated = Link(language_name(original, self.language), relative_url(entry.key, original, self.page_url), original)
+            view.outdated = Link(
+                language_name(original, self.language), relative_url(entry.key, original, self.page_url), original
+            )
         view.sources = citations(variant.page(PageBase).sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
@@ -177,7 +181,9 @@ class ViewBuilder:
         return view
 
     def evaluation_level(self, code: str) -> EvaluationLevel:
-        return EvaluationLevel(code, label("evaluation_statuses", code, self.language), self.t["evaluation_meanings"][code])
+        return EvaluationLevel(
+            code, label("evaluation_statuses", code, self.language), self.t["evaluation_meanings"][code]
+        )
 
     def map_view(self) -> MapView:
         """Every city pilot is on the map: content/area.py refused any placed outside it."""
@@ -186,8 +192,13 @@ class ViewBuilder:
             where = entry.model(self.language, CityPilot).coordinates
             link = self.link(entry)
             places.append((link.title, link.url, where.lon, where.lat))
-        countries = {code: self.link(article, country_name(code, self.language)) for code, article in self.index.countries.items()}
-        return MapView(geometry(), dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places))
+        countries = {
+            code: self.link(article, country_name(code, self.language))
+            for code, article in self.index.countries.items()
+        }
+        return MapView(
+            geometry(), dict(sorted(countries.items(), key=lambda item: fold(item[1].title))), place_markers(places)
+        )
 
     def _page(self, entry: Entry, view: PageView) -> None:
         if entry.key != HOME_KEY:
@@ -225,7 +236,10 @@ class ViewBuilder:
             (t["period"], [_years(sheet.period)] if sheet.period else []),
             (t["evaluation"], [evaluation]),  # the handouts' key facts say it too
             # A plain mailto link: hiding it from harvesters with script would hide it from screen readers too.
-            (t["contact"], [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")]),
+            (
+                t["contact"],
+                [*filter(None, [sheet.contact.name]), Link(sheet.contact.email, f"mailto:{sheet.contact.email}")],
+            ),
         ]
         view.facts = [(name, values) for name, values in facts if values]  # a fact no source gives is left out
         reviewed = shown_date(sheet.last_reviewed.isoformat(), self.language) if sheet.last_reviewed else None

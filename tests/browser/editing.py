@@ -21,8 +21,12 @@ SLUG = "case-work-with-families-in-testville"
 
 @pytest.fixture
 def editor(project):
-    assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
-    server = EditorServer(("127.0.0.1", 0), project, EDITOR, renderer=PageRenderer)  # the preview pane's, as `guidebook edit` gives it
+    assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), (
+        "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
+    )
+    server = EditorServer(
+        ("127.0.0.1", 0), project, EDITOR, renderer=PageRenderer
+    )  # the preview pane's, as `guidebook edit` gives it
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -40,8 +44,13 @@ def admin(browser, editor):
         contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
         page = contexts[-1].new_page()
         page.interface = language
-        page.on("request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None)
-        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+        page.on(
+            "request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None
+        )
+        page.on(
+            "console",
+            lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         page.goto(f"{editor.address}/admin/{'' if language == 'en' else language + '/'}")
         page.get_by_role("button", name="Login" if language == "en" else "Se connecter").click()
         page.get_by_role("link", name="Practice sheets" if language == "en" else "Fiches pratiques").wait_for()
@@ -84,10 +93,26 @@ def open_sheet(page):
 
 # What the form's selects and buttons say in each interface language.
 WORDS = {
-    "en": {"Belgium": "Belgium", "Case management": "Case management", "Families": "Families",
-           "none": "No evaluation documented", "First chapter": "First chapter", "Save": "Save", "Save now": "Save now", "Toggle preview": "Toggle preview"},
-    "fr": {"Belgium": "Belgique", "Case management": "Gestion de cas", "Families": "Familles",
-           "none": "Aucune évaluation documentée", "First chapter": "Premier chapitre", "Save": "Enregistrer", "Save now": "Enregistrer maintenant", "Toggle preview": "Aperçu"},
+    "en": {
+        "Belgium": "Belgium",
+        "Case management": "Case management",
+        "Families": "Families",
+        "none": "No evaluation documented",
+        "First chapter": "First chapter",
+        "Save": "Save",
+        "Save now": "Save now",
+        "Toggle preview": "Toggle preview",
+    },
+    "fr": {
+        "Belgium": "Belgique",
+        "Case management": "Gestion de cas",
+        "Families": "Familles",
+        "none": "Aucune évaluation documentée",
+        "First chapter": "Premier chapitre",
+        "Save": "Enregistrer",
+        "Save now": "Enregistrer maintenant",
+        "Toggle preview": "Aperçu",
+    },
 }
 
 

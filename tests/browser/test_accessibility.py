@@ -81,7 +81,9 @@ def test_phone_navigation_drawer_has_no_serious_violation(new_tab, path):
     _assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", ["/", f"/fr/practice-sheets/{SHEET}/", "/practice-sheets/", "/fr/map/", "/accessibility/"])
+@pytest.mark.parametrize(
+    "path", ["/", f"/fr/practice-sheets/{SHEET}/", "/practice-sheets/", "/fr/map/", "/accessibility/"]
+)
 def test_pages_reflow_at_320_pixels(new_tab, path):
     page = new_tab(**NARROW).open(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the page scrolls sideways at 320 px"

@@ -33,7 +33,9 @@ def _sheets_with(approach: str, served_root: Path) -> set[str]:
 
 def _visible_slugs(page) -> set[str]:
     links = page.locator(".gb-card:not([hidden]) .gb-card__title a")
-    return {href.strip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")}
+    return {
+        href.strip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    }
 
 
 def _expected_case_management() -> set[str]:
@@ -42,7 +44,9 @@ def _expected_case_management() -> set[str]:
     for path in (PROJECT / "practice_sheets").glob("*.en.md"):
         front = path.read_text(encoding="utf-8").split("---")[1]
         block = front.split("approaches:")[1].split("\n")
-        items = block[0].strip() or " ".join(line for line in block[1:] if line.startswith("  -") or line.startswith("- "))
+        items = block[0].strip() or " ".join(
+            line for line in block[1:] if line.startswith("  -") or line.startswith("- ")
+        )
         if "case-management" in items:
             slugs.add(path.name[: -len(".en.md")])
     return slugs
@@ -117,7 +121,6 @@ def test_map_markers_open_the_pilot_in_the_reader_language(tab):
     assert page.locator("h1").first.inner_text() == "La Haye"
 
 
-
 def test_french_search_is_stemmed(tab):
     """'radicalisations' is in no French page: only its stem ('radicalis') finds 'radicalisation'."""
     page = tab.open("/fr/")
@@ -127,7 +130,9 @@ def test_french_search_is_stemmed(tab):
     assert results and all("/fr/" in url for url in results), results
 
 
-@pytest.mark.parametrize("path", ["/", "/fr/", "/practice-sheets/avignon-risk-assessment/", "/fr/practice-sheets/avignon-risk-assessment/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/fr/", "/practice-sheets/avignon-risk-assessment/", "/fr/practice-sheets/avignon-risk-assessment/"]
+)
 def test_pdf_links_download_a_pdf_in_the_reader_language(tab, path):
     page = tab.open(path)
     links = page.locator(".gb-downloads a[type='application/pdf']")

@@ -47,7 +47,9 @@ def _open_recording_shifts(new_tab, screen: str, path: str):
 
 
 def _visible_slugs(page) -> set[str]:
-    hrefs = page.locator(".gb-card:not([hidden]) .gb-card__title a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.locator(".gb-card:not([hidden]) .gb-card__title a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
     return {href.strip("/").rsplit("/", 1)[-1] for href in hrefs}
 
 
@@ -128,10 +130,13 @@ def test_without_javascript_every_sheet_is_listed_and_no_dead_control_shows(new_
     assert page.locator(".gb-card__pack").first.is_hidden()
 
 
-@pytest.mark.parametrize("start, label, other, other_label", [
-    ("", "Case management", "fr", "Gestion de cas"),
-    ("/fr", "Gestion de cas", "en", "Case management"),
-])
+@pytest.mark.parametrize(
+    "start, label, other, other_label",
+    [
+        ("", "Case management", "fr", "Gestion de cas"),
+        ("/fr", "Gestion de cas", "en", "Case management"),
+    ],
+)
 def test_the_language_switcher_keeps_the_filters(tab, start, label, other, other_label):
     page = tab.open(f"{start}/practice-sheets/")
     page.get_by_role("checkbox", name=label).check()
@@ -143,13 +148,16 @@ def test_the_language_switcher_keeps_the_filters(tab, start, label, other, other
     assert page.get_by_role("checkbox", name=other_label).is_checked()
 
 
-@pytest.mark.parametrize("path, words, first, kind", [
-    ("/", "Malaga", "/practice-sheets/malaga-", "Practice sheet"),  # sheets first (issue 28), then the pilot
-    ("/fr/", "Malaga", "/fr/practice-sheets/malaga-", "Fiche pratique"),
-    ("/fr/", "reinsertion", "/fr/", None),
-    ("/fr/", "desengagement", "/fr/", None),
-    ("/fr/", "recidive", "/fr/", None),
-])
+@pytest.mark.parametrize(
+    "path, words, first, kind",
+    [
+        ("/", "Malaga", "/practice-sheets/malaga-", "Practice sheet"),  # sheets first (issue 28), then the pilot
+        ("/fr/", "Malaga", "/fr/practice-sheets/malaga-", "Fiche pratique"),
+        ("/fr/", "reinsertion", "/fr/", None),
+        ("/fr/", "desengagement", "/fr/", None),
+        ("/fr/", "recidive", "/fr/", None),
+    ],
+)
 def test_search_folds_accents_and_labels_each_result_with_its_kind(tab, path, words, first, kind):
     page = tab.open(path)
     results = search_results(page, words)
@@ -170,8 +178,15 @@ def _pages() -> list[str]:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_no_page_logs_a_console_error_or_fails_a_request(tab, language):
     page, problems = tab.page, []
-    page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
-    page.on("response", lambda response: problems.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None)
+    page.on(
+        "console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
     pages = _pages()
     assert len(pages) > 100 and "/fr/city-pilots/malaga/" in pages
     pages = [path for path in pages if path.startswith("/fr/") == (language == "fr")]

@@ -19,7 +19,9 @@ def guarded(tab):
     """The tab, failing the test on any policy violation (event or console report)."""
     console: list[str] = []
     tab.page.add_init_script(RECORD_VIOLATIONS)
-    tab.page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.page.on(
+        "console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield tab
     violations = tab.page.evaluate("window.__violations || []")
     assert violations == [] and console == [], violations + console

@@ -20,9 +20,14 @@ from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, 
 from guidebook.commands.cli import main as guidebook
 from sites import build
 
+
 def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project, tmp_path):
     page = admin("en")
-    fill_sheet(page, "en", french_summary="Les agents de probation de Testville travaillent avec les familles des personnes en probation.")
+    fill_sheet(
+        page,
+        "en",
+        french_summary="Les agents de probation de Testville travaillent avec les familles des personnes en probation.",
+    )
     save_entry(page, "en")
     page.get_by_text("Entry saved").wait_for()
 
@@ -53,7 +58,9 @@ def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project
         # A card of the catalogue and an item of the pilot's list of sheets, each linking to the sheet
         # (the title alone is also in the navigation of every page).
         assert f'<h2 class="gb-card__title"><a href="{SLUG}/">{title}</a></h2>' in site.html(f"{prefix}practice-sheets")
-        assert f'<li><a href="../../practice-sheets/{SLUG}/">{title}</a></li>' in site.html(f"{prefix}city-pilots/testville")
+        assert f'<li><a href="../../practice-sheets/{SLUG}/">{title}</a></li>' in site.html(
+            f"{prefix}city-pilots/testville"
+        )
         assert f"<h1>{title}</h1>" in site.html(f"{prefix}practice-sheets/{SLUG}")
 
 
@@ -65,7 +72,11 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     french = language == "fr"
     page.get_by_text(SHEET_TITLE[language]).wait_for()  # the titles of the interface's language
     assert page.get_by_text(SHEET_TITLE["fr" if language == "en" else "en"]).count() == 0
-    for collection in (("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations") if french else ("Practice sheets", "City pilots")):
+    for collection in (
+        ("Fiches pratiques", "Projets pilotes", "Chapitres de recommandations")
+        if french
+        else ("Practice sheets", "City pilots")
+    ):
         assert page.get_by_role("link", name=collection).is_visible()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-list-{language}.png")
@@ -79,14 +90,20 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=shots / f"editor-form-{language}.png")
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
-    preview = page.frame_locator("#preview-pane").locator(f"section[data-language='{language}'] iframe").content_frame  # preview.js
+    preview = (
+        page.frame_locator("#preview-pane").locator(f"section[data-language='{language}'] iframe").content_frame
+    )  # preview.js
     preview.locator("h1", has_text=SHEET_TITLE[language]).wait_for(timeout=60_000)
     page.goto(page.url.split("#")[0] + "#/collections/pages-docs")
-    page.get_by_text("Accueil" if french else "Home").wait_for()  # docs/index.*.md, a page of the docs/ folder's collection
+    page.get_by_text(
+        "Accueil" if french else "Home"
+    ).wait_for()  # docs/index.*.md, a page of the docs/ folder's collection
 
 
 def test_a_source_edited_alone_shows_its_translation_as_outdated(admin, project):
-    CliRunner().invoke(guidebook, ["--project", str(project), "status", "--mark", "practice_sheets/testville-case-management.fr.md"])
+    CliRunner().invoke(
+        guidebook, ["--project", str(project), "status", "--mark", "practice_sheets/testville-case-management.fr.md"]
+    )
     page = admin("en")
     page.get_by_text("Case management in Testville").click()
     summary = field(page, "summary", "en")
@@ -128,9 +145,14 @@ def test_required_french_field_left_empty_is_refused_on_its_field_and_nothing_wr
     save_entry(page, "en")
     refusal = page.locator(".guidebook-refusal [role=alert]")
     refusal.wait_for()
-    assert refusal.inner_text() == "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice."
+    assert (
+        refusal.inner_text()
+        == "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice."
+    )
     assert field(page, "summary", "fr").get_attribute("aria-invalid") == "true"
-    page.get_by_text("Failed to persist entry: nothing was written; the messages in red on the fields say what to correct.").wait_for()
+    page.get_by_text(
+        "Failed to persist entry: nothing was written; the messages in red on the fields say what to correct."
+    ).wait_for()
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 
@@ -143,11 +165,16 @@ def test_in_the_french_interface_the_empty_french_summary_is_refused_on_its_fiel
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "An e-mail address is expected, for example contact@efus.eu"),
-    ("fr", "Une adresse électronique est attendue, par exemple contact@efus.eu"),
-])
-def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(admin, project, tmp_path, language, expected):
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "An e-mail address is expected, for example contact@efus.eu"),
+        ("fr", "Une adresse électronique est attendue, par exemple contact@efus.eu"),
+    ],
+)
+def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(
+    admin, project, tmp_path, language, expected
+):
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin(language)
     fill_sheet(page, language, french_summary="Les agents de probation de Testville travaillent avec les familles.")

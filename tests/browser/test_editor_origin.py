@@ -20,7 +20,18 @@ import pytest
 from editor_api import running_editor
 
 PLANTED = "docs/planted.en.md"
-WRITE = {"action": "persistEntry", "params": {"dataFiles": [{"path": PLANTED, "raw": "---\ntitle: Planted\nsummary: x\nstatus: published\n---\n\n<script>alert(1)</script>\n"}], "assets": []}}
+WRITE = {
+    "action": "persistEntry",
+    "params": {
+        "dataFiles": [
+            {
+                "path": PLANTED,
+                "raw": "---\ntitle: Planted\nsummary: x\nstatus: published\n---\n\n<script>alert(1)</script>\n",
+            }
+        ],
+        "assets": [],
+    },
+}
 READ = {"action": "getEntry", "params": {"path": "practice_sheets/testville-case-management.en.md"}}
 
 # Run in a page: every way a script can send the requests, and what it could see of each answer.
@@ -57,8 +68,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def other_origin(tmp_path):
     """A page of another loopback origin, as any web site the editor's user visits."""
     (tmp_path / "other").mkdir()
-    (tmp_path / "other/index.html").write_text("<!doctype html><title>Another site</title><p>Nothing to see.</p>", encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.2", 0), functools.partial(_Quiet, directory=str(tmp_path / "other")))
+    (tmp_path / "other/index.html").write_text(
+        "<!doctype html><title>Another site</title><p>Nothing to see.</p>", encoding="utf-8"
+    )
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.2", 0), functools.partial(_Quiet, directory=str(tmp_path / "other"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.2:{server.server_address[1]}/"
     server.shutdown()
@@ -78,7 +93,15 @@ def test_a_page_of_another_origin_can_neither_read_nor_write_through_the_editor(
             own = context.new_page()
             api = _api_of(own, editor)
             own.goto(f"{editor.address}/admin/")
-            allowed = own.evaluate(ATTEMPTS, {"editor": editor.address, "api": api, "write": {**WRITE, "params": {**WRITE["params"], "dataFiles": []}}, "read": READ})
+            allowed = own.evaluate(
+                ATTEMPTS,
+                {
+                    "editor": editor.address,
+                    "api": api,
+                    "write": {**WRITE, "params": {**WRITE["params"], "dataFiles": []}},
+                    "read": READ,
+                },
+            )
             assert allowed["read as JSON with the token"]["status"] == 200  # the editor's own page may
             assert "Case management in Testville" in allowed["read as JSON with the token"]["text"]
 
@@ -86,18 +109,23 @@ def test_a_page_of_another_origin_can_neither_read_nor_write_through_the_editor(
             other.goto(other_origin)
             results = other.evaluate(ATTEMPTS, {"editor": editor.address, "api": api, "write": WRITE, "read": READ})
             with other.expect_navigation():  # a form needs no script's fetch: the browser posts it and shows the answer
-                other.evaluate("""([api, body]) => {
+                other.evaluate(
+                    """([api, body]) => {
                     const form = Object.assign(document.createElement("form"), {method: "POST", action: api, enctype: "text/plain"});
                     form.append(Object.assign(document.createElement("input"), {name: body.slice(0, -2), value: body.slice(-2)}));
                     document.body.append(form);
                     form.submit();
-                }""", [api, json.dumps(WRITE)])
+                }""",
+                    [api, json.dumps(WRITE)],
+                )
             results["a text/plain form posted to the API with the token"] = other.inner_text("body")
         finally:
             context.close()
     for name, result in results.items():
         print(f"{name}: {result}")  # the cases and their results, for the issue's note (pytest -s)
-    for name in ("read the configuration", "read the French configuration") + tuple(n for n in results if n.startswith("read as")):
+    for name in ("read the configuration", "read the French configuration") + tuple(
+        n for n in results if n.startswith("read as")
+    ):
         assert "error" in results[name] and "Failed to fetch" in results[name]["error"], (name, results[name])
     for name in (n for n in results if n.startswith("write as")):
         result = results[name]
@@ -115,10 +143,20 @@ def test_a_dns_rebinding_page_reaching_the_editor_under_its_own_name_gets_nothin
             page = context.new_page()
             response = page.goto(f"http://attacker.test:{editor.port}/admin/")
             assert response.status == 421 and "answers only to Host 127.0.0.1" in page.inner_text("body")
-            results = page.evaluate(ATTEMPTS, {"editor": f"http://attacker.test:{editor.port}", "api": f"http://attacker.test:{editor.port}/api/x/en/v1", "write": WRITE, "read": READ})
+            results = page.evaluate(
+                ATTEMPTS,
+                {
+                    "editor": f"http://attacker.test:{editor.port}",
+                    "api": f"http://attacker.test:{editor.port}/api/x/en/v1",
+                    "write": WRITE,
+                    "read": READ,
+                },
+            )
         finally:
             context.close()
-    assert results["read the configuration"]["status"] == 421 and "/api/" not in results["read the configuration"]["text"]
+    assert (
+        results["read the configuration"]["status"] == 421 and "/api/" not in results["read the configuration"]["text"]
+    )
     for name, result in results.items():
         assert result.get("status") == 421, (name, result)
     assert not (project / PLANTED).exists()

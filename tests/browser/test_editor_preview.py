@@ -64,7 +64,9 @@ def test_both_languages_side_by_side_each_from_its_own_data(admin, language, tmp
         reader.locator("h1", has_text=TITLES[code]).wait_for(timeout=10_000)
         assert reader.locator("html").get_attribute("lang") == code
     field(page, "title", language).fill("Typed in one language only")
-    shown_page(page, language).locator("h1", has_text="Typed in one language only").wait_for(timeout=FOLLOW_BOUND * 1000)
+    shown_page(page, language).locator("h1", has_text="Typed in one language only").wait_for(
+        timeout=FOLLOW_BOUND * 1000
+    )
     other = "fr" if language == "en" else "en"
     assert shown_page(page, other).locator("h1").inner_text() == TITLES[other]
     page.screenshot(path=shots(tmp_path) / f"editor-preview-both-{language}.png")

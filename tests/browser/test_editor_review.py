@@ -16,12 +16,32 @@ from sites import base_files, write_project
 SHEET = "practice_sheets/testville-case-management"
 BRANCH = "cms/practice-sheet/testville-case-management"
 WORDS = {
-    "en": {"save": "Save", "saved": "Entry saved", "status": "Status: ", "draft": "Draft", "review": "In review", "ready": "Ready",
-           "publish": "Publish", "now": "Publish now", "published": "Entry published", "updated": "Entry status updated",
-           "conflict": "Someone changed this page since you opened it"},
-    "fr": {"save": "Enregistrer", "saved": "Entrée enregistrée", "status": "Statut : ", "draft": "Brouillon", "review": "En relecture",
-           "ready": "Prête à publier", "publish": "Publier", "now": "Publier maintenant", "published": "Entrée publiée",
-           "updated": "Statut de l'entrée mis à jour", "conflict": "Quelqu'un a modifié cette page depuis que vous l'avez ouverte"},
+    "en": {
+        "save": "Save",
+        "saved": "Entry saved",
+        "status": "Status: ",
+        "draft": "Draft",
+        "review": "In review",
+        "ready": "Ready",
+        "publish": "Publish",
+        "now": "Publish now",
+        "published": "Entry published",
+        "updated": "Entry status updated",
+        "conflict": "Someone changed this page since you opened it",
+    },
+    "fr": {
+        "save": "Enregistrer",
+        "saved": "Entrée enregistrée",
+        "status": "Statut : ",
+        "draft": "Brouillon",
+        "review": "En relecture",
+        "ready": "Prête à publier",
+        "publish": "Publier",
+        "now": "Publier maintenant",
+        "published": "Entrée publiée",
+        "updated": "Statut de l'entrée mis à jour",
+        "conflict": "Quelqu'un a modifié cette page depuis que vous l'avez ouverte",
+    },
 }
 
 
@@ -65,7 +85,9 @@ def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, 
     page.get_by_text(words["saved"]).first.wait_for()
     page.get_by_role("button", name=words["status"] + words["draft"]).wait_for()
     shot(page, f"editor-review-draft-{language}.png", tmp_path)
-    assert page.locator("[class*='singleValue']", has_text="Testville").count() == 2  # the pilot's select, reloaded after the save
+    assert (
+        page.locator("[class*='singleValue']", has_text="Testville").count() == 2
+    )  # the pilot's select, reloaded after the save
     assert git(project, "rev-parse", "main") == main_before  # saved on its branch, not published
     assert git(project, "log", "-1", "--format=%an", BRANCH) == "Camille Martin"
     assert git(project, "diff", "--name-only", "main", BRANCH) == f"{SHEET}.fr.md"
@@ -112,7 +134,10 @@ def test_a_second_editors_save_over_a_change_under_review_gets_the_conflict_mess
 
 REFUSED = {  # the summary of the other language emptied: Decap checks only its default language's required fields
     "fr": ("RÉSUMÉ", "Résumé : manque ; attendu : Une ou deux phrases décrivant la pratique."),
-    "en": ("SUMMARY", "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice."),
+    "en": (
+        "SUMMARY",
+        "Summary: is missing from this practice sheet; expected: One or two sentences describing the practice.",
+    ),
 }
 
 

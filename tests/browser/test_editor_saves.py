@@ -12,7 +12,10 @@ from editing import admin, editor, field, front_matter, open_sheet, save_entry  
 
 SHEET = "practice_sheets/testville-case-management"
 SAVED = {"en": "Entry saved", "fr": "Entrée enregistrée"}
-CONFLICT = {"en": "Someone changed this page since you opened it", "fr": "Quelqu'un a modifié cette page depuis que vous l'avez ouverte"}
+CONFLICT = {
+    "en": "Someone changed this page since you opened it",
+    "fr": "Quelqu'un a modifié cette page depuis que vous l'avez ouverte",
+}
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -13,9 +13,20 @@ import pytest
 from editing import admin, editor, field, open_sheet, save_entry  # noqa: F401 (fixtures)
 
 STATUS = {
-    "en": {"unsaved": "Unsaved changes", "clean": "No unsaved changes", "saved": "Entry saved", "done": "Saved", "media": "Media"},
-    "fr": {"unsaved": "Modifications non enregistrées", "clean": "Aucune modification non enregistrée", "saved": "Entrée enregistrée",
-           "done": "Enregistrée", "media": "Médias"},
+    "en": {
+        "unsaved": "Unsaved changes",
+        "clean": "No unsaved changes",
+        "saved": "Entry saved",
+        "done": "Saved",
+        "media": "Media",
+    },
+    "fr": {
+        "unsaved": "Modifications non enregistrées",
+        "clean": "Aucune modification non enregistrée",
+        "saved": "Entrée enregistrée",
+        "done": "Enregistrée",
+        "media": "Médias",
+    },
 }
 
 
@@ -76,12 +87,17 @@ def test_a_french_editor_sees_and_finds_french_titles(admin):
     assert page.get_by_role("option", name="First chapter").count() == 0
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "Case management in Testville · French translation never checked against its source"),
-    ("fr", "Gestion de cas à Testville · traduction en français jamais vérifiée par rapport à l'original"),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Case management in Testville · French translation never checked against its source"),
+        ("fr", "Gestion de cas à Testville · traduction en français jamais vérifiée par rapport à l'original"),
+    ],
+)
 def test_the_list_says_which_translations_are_to_do(admin, language, expected, tmp_path):
     page = admin(language)
     page.get_by_text(expected, exact=True).wait_for()
-    assert page.get_by_text("Premier chapitre" if language == "fr" else "First chapter").count() == 0  # another collection
+    assert (
+        page.get_by_text("Premier chapitre" if language == "fr" else "First chapter").count() == 0
+    )  # another collection
     page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-list-{language}.png")

@@ -42,7 +42,9 @@ def test_home_search_opens_the_header_search_with_the_words(tab, lang):
     # The address the form sends: the home page with ?q=, on which Material opens its search (issue 28).
     with page.expect_navigation(url=f"**{LANGUAGES[lang]}/?q=mentoring"):
         page.locator(".gb-home__search button[type=submit]").click()
-    assert page.locator("#__search").is_checked() and page.locator("input.md-search__input").input_value() == "mentoring"
+    assert (
+        page.locator("#__search").is_checked() and page.locator("input.md-search__input").input_value() == "mentoring"
+    )
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)
@@ -50,7 +52,9 @@ def test_site_wears_its_own_palette_fonts_mark_and_footer(new_tab, screen, lang)
     page = new_tab(**SCREENS[screen]).open(LANGUAGES[lang] + f"/practice-sheets/{SHEET}/")
     page.evaluate("document.fonts.ready")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == PRIMARY
-    assert page.evaluate("document.fonts.check('16px \"IBM Plex Sans\"') && document.fonts.check('600 16px \"IBM Plex Serif\"')")
+    assert page.evaluate(
+        "document.fonts.check('16px \"IBM Plex Sans\"') && document.fonts.check('600 16px \"IBM Plex Serif\"')"
+    )
     assert "IBM Plex Sans" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontFamily")
     assert "IBM Plex Serif" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
@@ -60,7 +64,10 @@ def test_site_wears_its_own_palette_fonts_mark_and_footer(new_tab, screen, lang)
     emblem = page.locator(".gb-footer__emblem")
     emblem.scroll_into_view_if_needed()
     assert emblem.is_visible() and emblem.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert emblem.get_attribute("alt") == {"en": "Emblem of the European Union", "fr": "Emblème de l’Union européenne"}[lang]
+    assert (
+        emblem.get_attribute("alt")
+        == {"en": "Emblem of the European Union", "fr": "Emblème de l’Union européenne"}[lang]
+    )
     footer = page.locator(".gb-footer").inner_text()
     assert "Material for MkDocs" not in page.content()
     assert {"en": "Online edition of", "fr": "Édition en ligne du"}[lang] in footer
@@ -70,7 +77,9 @@ def test_site_wears_its_own_palette_fonts_mark_and_footer(new_tab, screen, lang)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_footer_links_reach_contact_and_accessibility_statement_in_the_reader_language(tab, lang):
     page = tab.open(LANGUAGES[lang] + "/map/")
-    for index, heading in enumerate({"en": ("Contact", "Accessibility statement"), "fr": ("Contact", "Déclaration d’accessibilité")}[lang]):
+    for index, heading in enumerate(
+        {"en": ("Contact", "Accessibility statement"), "fr": ("Contact", "Déclaration d’accessibilité")}[lang]
+    ):
         page.locator(".gb-footer__links a:not([href^=mailto])").nth(index).click()
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text() == heading
@@ -85,7 +94,9 @@ def test_practice_sheet_header_sits_under_the_title_and_links_to_the_levels(new_
     title = page.locator("h1").bounding_box()
     assert header.is_visible()
     assert header.bounding_box()["y"] > title["y"]
-    assert header.bounding_box()["y"] < SCREENS[screen]["viewport"]["height"], "the header starts below the first screen"
+    assert header.bounding_box()["y"] < SCREENS[screen]["viewport"]["height"], (
+        "the header starts below the first screen"
+    )
     assert page.locator(".gb-level__meaning").inner_text().strip()
     citation = page.locator(".gb-cite")
     assert not citation.is_visible()  # shut until asked for
@@ -114,7 +125,9 @@ def test_sources_link_of_the_header_reaches_the_list(tab, lang):
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("path, lang, title", [("/404.html", "en", "Page not found"), ("/fr/404.html", "fr", "Page introuvable")])
+@pytest.mark.parametrize(
+    "path, lang, title", [("/404.html", "en", "Page not found"), ("/fr/404.html", "fr", "Page introuvable")]
+)
 def test_404_page_reads_right_in_its_language(new_tab, screen, path, lang, title):
     page = new_tab(**SCREENS[screen]).open(path)
     assert page.evaluate("document.documentElement.lang") == lang

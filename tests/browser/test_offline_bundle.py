@@ -15,7 +15,10 @@ def offline_tab(browser):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     violations: list[str] = []  # the bundle carries the site's policy: nothing it does may break it
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     context.close()
     assert [url for url in requests if not url.startswith("file://")] == [], "the bundle must only read its own files"

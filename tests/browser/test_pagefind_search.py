@@ -27,7 +27,9 @@ from test_offline_bundle import offline_tab  # noqa: F401 - a tab on file:// fai
 sys.path.insert(0, str(PROJECT / "scripts"))
 import search_bench  # noqa: E402 - scripts/ is not a package
 
-NOT_COPIED = shutil.ignore_patterns("site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests", "editor")
+NOT_COPIED = shutil.ignore_patterns(
+    "site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests", "editor"
+)
 
 
 def _build_with_pagefind(folder: Path) -> list[str]:
@@ -36,7 +38,9 @@ def _build_with_pagefind(folder: Path) -> list[str]:
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     assert "\n  - guidebook\n" in text, "mkdocs.yml lists the guidebook plugin without options: the test sets one"
-    config_file.write_text(text.replace("\n  - guidebook\n", "\n  - guidebook:\n      pagefind_from: 0\n", 1), encoding="utf-8")
+    config_file.write_text(
+        text.replace("\n  - guidebook\n", "\n  - guidebook:\n      pagefind_from: 0\n", 1), encoding="utf-8"
+    )
     warnings = build(project, folder / "site").warnings
     # The offline bundle of the same build, without its PDFs (not needed to search), derived from the built pages as
     # `guidebook build` derives it: Material's index, kept aside by the Pagefind step, from file://.
@@ -65,16 +69,19 @@ def served_site():
     server.stop()
 
 
-@pytest.mark.parametrize("path, words, first, kind", [
-    ("/", "Malaga", "/practice-sheets/malaga-", "Practice sheet"),  # "Málaga", accent folded
-    ("/fr/", "Malaga", "/fr/practice-sheets/malaga-", "Fiche pratique"),
-    ("/fr/", "reinsertion", "/fr/", None),  # "réinsertion"
-    ("/fr/", "desengagement", "/fr/", None),  # "désengagement"
-    ("/fr/", "récidives", "/fr/", None),  # stemmed: the plural finds "récidive"
-    ("/", "reintegrating", "/", None),  # stemmed: finds "reintegration"
-    ("/", "reintegr", "/", None),  # a word being typed
-    ("/fr/", "Rotterdam", "/fr/city-pilots/rotterdam/", "Projet pilote"),
-])
+@pytest.mark.parametrize(
+    "path, words, first, kind",
+    [
+        ("/", "Malaga", "/practice-sheets/malaga-", "Practice sheet"),  # "Málaga", accent folded
+        ("/fr/", "Malaga", "/fr/practice-sheets/malaga-", "Fiche pratique"),
+        ("/fr/", "reinsertion", "/fr/", None),  # "réinsertion"
+        ("/fr/", "desengagement", "/fr/", None),  # "désengagement"
+        ("/fr/", "récidives", "/fr/", None),  # stemmed: the plural finds "récidive"
+        ("/", "reintegrating", "/", None),  # stemmed: finds "reintegration"
+        ("/", "reintegr", "/", None),  # a word being typed
+        ("/fr/", "Rotterdam", "/fr/city-pilots/rotterdam/", "Projet pilote"),
+    ],
+)
 def test_pagefind_folds_accents_stems_and_labels_each_result_with_its_kind(guarded, path, words, first, kind):  # noqa: F811
     page = guarded.open(path)
     results = search_results(page, words)
@@ -92,7 +99,9 @@ def test_the_first_search_fetches_a_part_of_the_index_and_each_section_links_to_
     fetched: list[str] = []
     page.context.on("requestfinished", lambda request: fetched.append(request.url))
     results = search_results(page, "mentorat")
-    assert any("/fr/pagefind/index/" in url for url in fetched) and not any(url.endswith("search_index.js") for url in fetched)
+    assert any("/fr/pagefind/index/" in url for url in fetched) and not any(
+        url.endswith("search_index.js") for url in fetched
+    )
     sections = [url for url in results if "#" in url]
     assert sections and all(url.split("#")[0] in results for url in sections)
 
@@ -113,10 +122,13 @@ def test_the_search_bench_measures_what_the_first_search_transfers_in_each_langu
         assert 0 < measured[language]["seconds"] < search_bench.RESULT_TIMEOUT / 1000
 
 
-@pytest.mark.parametrize("start, words, own", [
-    ("index.html", "Malaga", "/prepare-guidebook/"),
-    ("fr/index.html", "reinsertion", "/prepare-guidebook/fr/"),
-])
+@pytest.mark.parametrize(
+    "start, words, own",
+    [
+        ("index.html", "Malaga", "/prepare-guidebook/"),
+        ("fr/index.html", "reinsertion", "/prepare-guidebook/fr/"),
+    ],
+)
 def test_the_offline_bundle_of_a_pagefind_site_searches_with_materials_index_from_file(offline_tab, start, words, own):  # noqa: F811
     bundle = _built("offline") / offline.BUNDLE_FOLDER
     assert not (bundle / "pagefind").exists()

@@ -84,7 +84,9 @@ def test_the_phone_filters_end_with_show_n_results_which_returns_to_them(new_tab
     count = page.locator("#gb-result-count").bounding_box()
     assert 0 <= count["y"] < 200, count  # the results start at the top of the screen
     page.keyboard.press("Tab")
-    assert _focused(page)["href"] == page.locator(".gb-card:not([hidden]) .gb-card__title a").first.get_attribute("href")
+    assert _focused(page)["href"] == page.locator(".gb-card:not([hidden]) .gb-card__title a").first.get_attribute(
+        "href"
+    )
 
 
 def test_the_show_results_button_is_not_shown_beside_the_results(new_tab):
@@ -109,7 +111,9 @@ def test_the_map_opens_on_the_nine_pilots_with_labels_apart(new_tab, screen, pre
         assert box["x"] <= label["left"] and label["right"] <= box["x"] + box["width"], (label, box)
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
-            apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            apart = (
+                a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            )
             assert apart, (a, b)
     listed = page.locator("#pilots + ul a")
     assert listed.count() == 9  # the list of pilots below the map, its accessible alternative

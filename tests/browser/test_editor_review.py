@@ -5,13 +5,14 @@ conflict message."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from editing import admin, editor, field, front_matter, open_sheet  # noqa: F401 (fixtures)
-from sites import base_files, write_project
+from sites import PROJECT, base_files, write_project
 
 SHEET = "practice_sheets/testville-case-management"
 BRANCH = "cms/practice-sheet/testville-case-management"
@@ -53,6 +54,8 @@ def git(project: Path, *args: str) -> str:
 def project(tmp_path):
     """The fixture project as a Git repository on main; its configured name signs the editor's commits."""
     folder = write_project(tmp_path / "project", base_files())
+    # As in the real project: the builds' caches (.cache/: the live preview's site, the build stamp) are not content.
+    shutil.copyfile(PROJECT / ".gitignore", folder / ".gitignore")
     git(folder, "init", "-q", "-b", "main")
     git(folder, "config", "user.name", "Camille Martin")
     git(folder, "config", "user.email", "camille@example.org")

@@ -33,7 +33,7 @@ from ..languages import language_codes
 from .gate import Rejected, clean_path
 from .messages import described
 from .model import interface_languages, settings
-from .save import SaveRefused, _draft
+from .save import SaveRefused, prepare_draft
 
 RENDER_PATH = "/preview/render"
 PAGES = re.compile(r"^/preview/(?P<id>[A-Za-z0-9_-]{16,64})/(?P<site_path>.*)$")
@@ -124,7 +124,7 @@ def draft_text(project: Path, path: str, data: dict) -> str:
     raw = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + str(data.get("body") or "")
     with tempfile.TemporaryDirectory(prefix="guidebook-draft-") as scratch:
         try:
-            draft = _draft(project, Path(scratch), path, raw, date.today())
+            draft = prepare_draft(project, Path(scratch), path, raw, date.today())
         except SaveRefused as refused:
             raise ContentError(refused.problems) from None
     if HASH_FIELD in meta:  # a save keeps the translation's fingerprint; so does its preview (its notice)

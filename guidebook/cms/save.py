@@ -103,7 +103,7 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
     languages.use(root)  # a broken mkdocs.yml is named where the editor's user can mend it, not in the copy
     with tempfile.TemporaryDirectory(prefix="guidebook-save-") as scratch:
         overlay = _overlay(root, Path(scratch))
-        drafts = [_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
+        drafts = [prepare_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
         kept = {
             draft.path for draft in drafts if _same_as_file(root, draft, today)
         }  # sources: before their hash is used
@@ -186,7 +186,7 @@ def _write(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
-def _draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft:
+def prepare_draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft:
     found = content_file(root, path)
     sent = overlay / f".sent-{found.path.name}"
     sent.write_text(raw, encoding="utf-8")

@@ -21,7 +21,6 @@ from typing import cast
 
 import jinja2
 from mkdocs.commands.build import _populate_page, get_context
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.structure.files import Files, InclusionLevel, File, get_files, set_exclusions
@@ -29,6 +28,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from ..errors import BuildFailed, ConfigError
+from .configure import site_config
 from .logs import LogCollector
 from .plugin import PLUGIN_NAME, GuidebookPlugin
 
@@ -104,11 +104,7 @@ def warm(config_file: Path, language: str, repository, options: dict | None = No
     site_dir = Path(tempfile.mkdtemp(prefix="guidebook-preview-"))  # never written to: MkDocs' config requires one
     try:
         with collected() as log:
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **(options or {}))
-            plugin = config.plugins.get(PLUGIN_NAME)
-            if plugin is None:
-                raise ConfigurationError(f"mkdocs.yml must list the '{PLUGIN_NAME}' plugin among its plugins")
-            plugin.preloaded = repository
+            config = site_config(config_file, site_dir, repository, strict=True, options=options)
             i18n = config.plugins.get("i18n")
             if i18n is not None:
                 i18n.current_language = language

@@ -6,13 +6,12 @@ import logging
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from ..content.model import Repository
 from ..errors import BuildFailed, GuidebookError
 from ..html.logs import LogCollector
-from ..html.plugin import PLUGIN_NAME
+from ..html.configure import site_config
 
 
 def run_mkdocs(
@@ -26,11 +25,7 @@ def run_mkdocs(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict, **(options or {}))
-        plugin = config.plugins.get(PLUGIN_NAME)
-        if plugin is None:
-            raise ConfigurationError(f"mkdocs.yml must list the '{PLUGIN_NAME}' plugin among its plugins")
-        plugin.preloaded = repository  # the content is read once per build, here given to the plugin
+        config = site_config(config_file, site_dir, repository, strict=strict, options=options)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -171,7 +173,7 @@ def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(bas
             if f"listen 127.0.0.1:{address[2]};" in (folder / "nginx.conf").read_text(encoding="utf-8")
         ]
         preview.send_signal(signal.SIGINT)
-        assert preview.wait(timeout=20) == 0
+        assert preview.wait(timeout=20) == 0, preview.stderr.read()
         assert "Traceback" not in preview.stderr.read()
         assert not prefix.exists()  # its private prefix (configuration, logs) removed
         with pytest.raises(OSError):
@@ -179,6 +181,50 @@ def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(bas
     finally:
         preview.kill()
         preview.wait()
+
+
+def test_preview_prod_stops_on_ctrl_c_pressed_as_soon_as_its_address_shows_even_where_sigint_was_ignored(base_site):
+    # A shell's background job starts with SIGINT ignored; and the address may be read, and Ctrl-C pressed, before
+    # the command is back in its waiting loop (the race a loaded CI machine once hit: "Aborted!", exit code 1).
+    for _ in range(4):
+        preview = subprocess.Popen(
+            [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        try:
+            assert "Ctrl-C stops it" in preview.stdout.readline()
+            preview.send_signal(signal.SIGINT)
+            assert preview.wait(timeout=20) == 0, preview.stderr.read()
+        finally:
+            preview.kill()
+            preview.wait()
+
+
+def test_preview_prod_killed_outright_leaves_no_nginx_serving(base_site):
+    preview = subprocess.Popen(
+        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    port = int(re.search(r"127\.0\.0\.1:(\d+)/", preview.stdout.readline())[1])
+    preview.kill()
+    preview.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the kernel tells nginx its parent died (PR_SET_PDEATHSIG)
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            time.sleep(0.1)
+        except OSError:
+            break
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1)
+    for folder in Path(tempfile.gettempdir()).glob("guidebook-nginx-*"):  # its prefix, left by the killed command
+        if f"listen 127.0.0.1:{port};" in (folder / "nginx.conf").read_text(encoding="utf-8"):
+            shutil.rmtree(folder)
 
 
 def test_preview_prod_of_a_folder_that_is_no_built_site_says_so(tmp_path):

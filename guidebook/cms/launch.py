@@ -6,7 +6,6 @@ process dies without a word (SIGKILL), so no preview is left running behind it.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
@@ -15,6 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..children import stop_with_parent
 from ..errors import BadArgument, ConfigError, GuidebookError
 from ..languages import default_language
 from ..site.citations import language_name
@@ -22,7 +22,6 @@ from .model import interface_languages
 from .server import DECAP_DIST, EditorServer
 
 STOPPING = (signal.SIGTERM, signal.SIGHUP)
-PR_SET_PDEATHSIG = 1
 
 
 class _Stop(Exception):
@@ -60,7 +59,7 @@ def run(
             ],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            preexec_fn=_stop_with_parent,
+            preexec_fn=stop_with_parent,
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         _announce(server, preview_port, say)
@@ -105,12 +104,6 @@ def _announce(server: EditorServer, preview_port: int, say: Callable[[str], None
 
 def _raise_stop(number: int, frame: object) -> None:
     raise _Stop(signal.Signals(number).name)
-
-
-def _stop_with_parent() -> None:
-    """In the preview's process: be sent SIGTERM when the editor's process ends, however it ends."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _end(preview: subprocess.Popen | None) -> None:

@@ -76,9 +76,11 @@ def preview_prod(project: Path, site_dir: Path, port: int) -> None:
     """
     site = site_dir if site_dir.is_absolute() else project / site_dir
     server = nginx.start(site, port or None)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
-    click.echo(f"Serving {site} through deploy/nginx/ at {server.url} (Ctrl-C stops it)")
-    try:
+    # Ctrl-C even when started from a shell that ignores SIGINT in its background jobs; SIGTERM the same way.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:  # entered before the address is printed: whoever reads it may press Ctrl-C at once
+        click.echo(f"Serving {site} through deploy/nginx/ at {server.url} (Ctrl-C stops it)")
         server.process.wait()
         click.echo("nginx stopped.", err=True)
     except KeyboardInterrupt:

@@ -35,14 +35,15 @@ def serve(project: Path, port: int, site_dir: Path) -> None:
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started where SIGINT is ignored
     try:
         server = preview.start(port)
     except OSError as error:
         raise BadArgument(
             "--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port"
         ) from None
-    click.echo(f"Live preview: http://127.0.0.1:{server.port}/ (Ctrl-C to stop)")
-    try:
+    try:  # entered before the address is printed: whoever reads it may press Ctrl-C at once
+        click.echo(f"Live preview: http://127.0.0.1:{server.port}/ (Ctrl-C to stop)")
         stop.wait()
     except KeyboardInterrupt:
         pass

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import PACKAGE_DIR
+from ..children import stop_with_parent
 from ..errors import GuidebookError
 
 DEPLOY = PACKAGE_DIR.parent / "deploy" / "nginx"
@@ -109,6 +110,7 @@ def start(root: Path, port: int | None = None) -> Server:
         [binary, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=stop_with_parent,  # no nginx left serving if the command is killed
     )
     server = Server(process, prefix, port)
     deadline = time.monotonic() + 10

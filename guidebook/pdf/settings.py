@@ -8,7 +8,6 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..languages import default_language
 from ..typography import text_for_language
 
 
@@ -40,10 +39,10 @@ class Settings:
         return configs
 
 
-def load_settings(project: Path) -> Settings:
+def load_settings(project: Path, default_language: str) -> Settings:
     """Read mkdocs.yml as MkDocs does (defaults, !ENV, INHERIT), so the PDF renders the site's Markdown."""
     config = load_config(config_file=str(project / "mkdocs.yml"))
-    base = Language(default_language(), config.site_name, config.site_description, config.copyright)
+    base = Language(default_language, config.site_name, config.site_description, config.copyright)
     i18n = config.plugins.get("i18n")
     languages = [base]
     if i18n is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from ..content.model import Repository
-from ..languages import language_codes, print_strings
+from ..languages import print_strings
 from ..site.downloads import links, pack_pdf
 
 # Name of the `config.extra` entry that overrides/partials/guidebook/downloads.html reads.
@@ -28,7 +28,7 @@ def download_options(project: Path, repository: Repository) -> dict:
     extra[EXTRA_KEY] = links(repository)
     # A pack is made for every approach some sheet has, which are the approaches the themes page lists.
     extra[PACKS_KEY] = {
-        language: {"label": print_strings()[language]["download_pack"], "path": pack_pdf("{approach}", language)}
-        for language in language_codes()
+        language: {"label": print_strings(language)["download_pack"], "path": pack_pdf("{approach}", language)}
+        for language in repository.languages.codes
     }
     return {"extra": extra}

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from ..content.model import Repository
 from ..html.pagefind_index import MATERIAL_SEARCH
-from ..languages import default_language
 from ..site.edition import edition_date
 from . import manifest
 from .compress import precompress
@@ -37,7 +36,7 @@ def prepare(project: Path, site: Path, repository: Repository, previous: Path | 
     site_url = raw_config(project).get("site_url") or DEFAULT_SITE_URL
     shutil.rmtree(site / MATERIAL_SEARCH, ignore_errors=True)  # only the offline bundle, made by now, uses it
     write_robots(site, site_url)
-    add_x_default(site, default_language())
+    add_x_default(site, repository.languages.default)
     fingerprint(site)
     write_header_policy(site)
     precompress(site, previous)

@@ -66,6 +66,7 @@ def new_practice_sheet(
     chapters = _chapter_numbers(repository)
     return _create(
         root,
+        repository.languages,
         "practice-sheets",
         slug,
         "practice-sheet",
@@ -96,6 +97,7 @@ def new_city_pilot(
     title, slug = _title_and_slug(title)
     return _create(
         root,
+        read(root),
         "city-pilots",
         slug,
         "city-pilot",
@@ -125,6 +127,7 @@ def new_recommendation(root: Path, title: str, *, number: int, today: date) -> C
         )
     return _create(
         root,
+        repository.languages,
         "recommendations",
         f"{number:02d}-{slug}",
         "recommendation",
@@ -206,9 +209,17 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: str | None = None, **values) -> Created:
+def _create(
+    root: Path,
+    languages: SiteLanguages,
+    mount: str,
+    slug: str,
+    template: str,
+    *,
+    nav_section: str | None = None,
+    **values,
+) -> Created:
     """Render the template in every language and write the files, or write nothing if one exists."""
-    languages = read(root)
     default = languages.default
     folder = root / COLLECTIONS[mount]
     paths = {language: folder / f"{slug}.{language}.md" for language in languages.codes}

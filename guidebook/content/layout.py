@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+
 from ..languages import SiteLanguages
 
 DOCS_DIR = "docs"

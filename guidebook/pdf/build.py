@@ -53,11 +53,12 @@ class Job:
 class Printer:
     """Makes the HTML of every printed document of a project."""
 
-    def __init__(self, project: Path, repository: Repository | None = None):
-        """`repository`: the content as the build loaded it; without it, it is loaded here."""
+    def __init__(self, project: Path, repository: Repository | None = None, settings: Settings | None = None):
+        """`repository`, `settings`: the content and mkdocs.yml's print settings as the build read them; without
+        them, they are read here."""
         self.project = project
         self.repository = repository or load(project)
-        self.settings: Settings = load_settings(project, self.repository.languages.default)
+        self.settings = settings or load_settings(project, self.repository.languages.default)
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(
@@ -202,12 +203,17 @@ def _anchors(items: list[Item]) -> dict[str, str]:
 
 
 def render_all(
-    project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None
+    project: Path,
+    site_dir: Path,
+    repository: Repository | None = None,
+    *,
+    settings: Settings | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Rendered]:
     """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content)."""
     project = project.resolve()
     start = time.perf_counter()
-    jobs = Printer(project, repository).jobs()
+    jobs = Printer(project, repository, settings).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
 
     def make(job: Job) -> Rendered:

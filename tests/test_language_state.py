@@ -1,8 +1,13 @@
 """The site languages are a value read from each project, never state of the process: two projects with other
-languages are loaded, checked and built side by side in one process, each as it would be alone."""
+languages are loaded, checked and built side by side in one process, each as it would be alone. A build reads
+mkdocs.yml twice: the content load for the languages, MkDocs for everything else."""
 
 import ast
+import builtins
 import copy
+import io
+import traceback
+from pathlib import Path
 
 from guidebook import languages
 from guidebook.content.load import inspect, load
@@ -61,3 +66,25 @@ def test_two_projects_in_other_languages_load_and_build_side_by_side(tmp_path):
     _, problems = inspect(english)
     assert [(p.path, p.field) for p in problems] == [("docs/index.fr.md", "file name")]
     assert "'.fr' is not a site language; name the file 'index.en.md'" in problems[0].message
+
+
+def test_a_build_with_its_pdfs_parses_mkdocs_yml_for_the_languages_and_for_mkdocs_only(tmp_path, monkeypatch):
+    project = write_project(tmp_path / "project", base_files())
+    config_file = project / "mkdocs.yml"
+    readers = []
+    real_open = io.open
+
+    def reading(file, *args, **kwargs):
+        if isinstance(file, (str, Path)) and Path(file) == config_file:
+            package = [frame for frame in traceback.extract_stack() if "/guidebook/" in frame.filename]
+            readers.append(Path(package[-1].filename).relative_to(PROJECT).as_posix())
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", reading)
+    monkeypatch.setattr(builtins, "open", reading)
+    build(project, downloads=True)
+    monkeypatch.undo()
+    # The build stamp hashes the file and looks for the theme folder in it (buildstamp.py): no parse.
+    parsed = [reader for reader in readers if reader != "guidebook/buildstamp.py"]
+    assert parsed == ["guidebook/languages.py", "guidebook/html/configure.py"]
+    assert (project / "site/guidebook-en.pdf").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, overload
@@ -80,8 +81,24 @@ def enable_build_log(level: int = logging.INFO) -> None:
     """Show MkDocs' own log lines (warnings included) as `mkdocs build` does."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_guidebook", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _StandardError()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._guidebook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)
+
+
+class _StandardError(logging.StreamHandler):
+    """Writes to the standard error of the moment, not the one of the first build in the process.
+
+    A second command run in the same process (the tests, a caller of the API) with its error output redirected
+    would otherwise see no log line of its own build.
+    """
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass

@@ -1,6 +1,7 @@
 """What a page makes the browser fetch before its first paint (make lighthouse, issue 25): Material's two
-stylesheets and the site's own as one file (guidebook/html/stylesheets.py), no font preload; fallback faces
-shaped like IBM Plex so the late swap to Plex moves nothing (overrides/stylesheets/font-fallbacks.css)."""
+stylesheets and the site's own as one file (guidebook/html/stylesheets.py), no font preload, no script it must wait
+for (overrides/main.html defers them); fallback faces shaped like IBM Plex so the late swap to Plex moves nothing
+(overrides/stylesheets/font-fallbacks.css)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from guidebook.publish.fingerprint import built_path, original_names
 from sites import PROJECT, fixture_config
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+SCRIPT_FILE = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
 FALLBACKS = (PROJECT / "overrides" / "stylesheets" / "font-fallbacks.css").read_text(encoding="utf-8")
 
 
@@ -26,6 +28,22 @@ def test_a_page_loads_three_stylesheets_and_preloads_no_font(base_site, path):
     assert len(names) == 3 and names[0].startswith("main.") and names[1].startswith("palette."), names
     assert names[2] == "site.css"
     assert 'rel="preload"' not in head  # a preloaded font holds the first paint until it arrives (Chrome)
+
+
+@pytest.mark.parametrize(
+    "path, scripts",
+    [
+        ("", ["bundle"]),
+        ("fr/practice-sheets/testville-case-management/", ["bundle"]),
+        ("practice-sheets/", ["bundle", "catalogue", "pack"]),  # in this order: the page's own use Material's page
+        ("fr/map/", ["bundle", "map"]),
+    ],
+)
+def test_every_script_file_is_deferred_and_they_keep_their_order(base_site, path, scripts):
+    html = base_site.html(path)
+    found = SCRIPT_FILE.findall(html)
+    assert [original_names(src).rsplit("/", 1)[-1].split(".")[0] for _, src in found] == scripts
+    assert all(attributes.strip() == "defer" for attributes, _ in found), found  # not async: the order holds
 
 
 def test_the_bundle_holds_every_extra_stylesheet_in_order_and_its_fonts_resolve(base_site):

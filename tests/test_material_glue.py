@@ -114,8 +114,8 @@ def test_main_html_defers_the_scripts_of_materials_scripts_block():
     )
     assert sha256(block) == SCRIPTS_BLOCK, upgraded(
         "base.html's {% block scripts %}, whose '<script src=' overrides/main.html turns into '<script defer src=' "
-        "(the first paint then waits for no script; overrides/catalogue.html and map.html defer theirs after it): "
-        "check that every script the block writes still runs once the page is parsed (Material's main script "
+        "(the first paint then waits for none of them): "
+        "check that every script the block writes still works when it runs once the page is parsed (Material's main script "
         "waits for DOMContentLoaded, which deferred scripts precede), run tests/test_stylesheets.py and "
         "tests/browser/test_catalogue_search_map.py, then put the block's hash in SCRIPTS_BLOCK of "
         "tests/test_material_glue.py"

@@ -1,4 +1,4 @@
-"""The seven places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
+"""The six places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
 without a build or a browser, so that an upgrade fails here by name instead of breaking search or the theme silently.
 
 Each place is recorded with the SHA-256 of the Material file (or part of it) it was written against, in Material
@@ -33,7 +33,6 @@ COPIED_PARTIALS = {
 SEARCH_WORKER = "cfb35333fafd6d2eb148eba21452849fb7fbde32fdfbf986836573f963106188"
 SEARCH_PLUGIN = "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b"
 CONFIG_BLOCK = "9ae6b67ef424a20da14d369f4b001ae9d31e29cf8629b30372d79771ce3086d2"
-SCRIPTS_BLOCK = "972d86de182d70eb75aab7e65d4664b4652193f0120d419dd5bf8039365365a0"
 SEARCH_BUNDLE = "5908e9000b0e251a652d702ba341e243a1d9978bc30a75aff83f8ce55f4d2383"
 
 
@@ -45,11 +44,11 @@ def upgraded(what: str) -> str:
     return f"mkdocs-material {VERSION} (the guidebook was checked with {CHECKED_WITH}) changed {what}"
 
 
-def base_block(name: str) -> str:
-    """A {% block %} of Material's base.html, which overrides/main.html rewrites."""
+def config_block() -> str:
+    """The {% block config %} of Material's base.html, which overrides/main.html rewrites."""
     base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    match = re.search(rf"{{% block {name} %}}.*?{{% endblock %}}", base, re.DOTALL)
-    assert match, upgraded(f"base.html: it has no {{% block {name} %}}; overrides/main.html overrides that block")
+    match = re.search(r"{% block config %}.*?{% endblock %}", base, re.DOTALL)
+    assert match, upgraded("base.html: it has no {% block config %}; overrides/main.html overrides that block")
     return match.group(0)
 
 
@@ -94,7 +93,7 @@ def test_the_search_plugin_reads_the_page_between_the_abridging_and_the_restorin
 
 
 def test_main_html_finds_the_base_it_rewrites_in_materials_config_block():
-    block = base_block("config")
+    block = config_block()
     assert '"base": base_url,' in block and "} | tojson" in block, upgraded(
         "base.html's config block: overrides/main.html replaces its '\"base\": <base_url as JSON>' to point each "
         "language's pages at their own search index; make the replacement match the new block"
@@ -104,21 +103,6 @@ def test_main_html_finds_the_base_it_rewrites_in_materials_config_block():
         "JSON>' (the French pages then search /fr/search/search_index.json): check that the block still writes "
         "base_url with tojson under that key, run tests/browser/test_catalogue_search_map.py (French search), "
         "then put the block's hash in CONFIG_BLOCK of tests/test_material_glue.py"
-    )
-
-
-def test_main_html_defers_the_scripts_of_materials_scripts_block():
-    block = base_block("scripts")
-    assert block.count("<script src=") == 1 and "script_tag" in block, upgraded(
-        "base.html's scripts block: overrides/main.html adds defer to each '<script src=' of it"
-    )
-    assert sha256(block) == SCRIPTS_BLOCK, upgraded(
-        "base.html's {% block scripts %}, whose '<script src=' overrides/main.html turns into '<script defer src=' "
-        "(the first paint then waits for none of them): "
-        "check that every script the block writes still works when it runs once the page is parsed (Material's main script "
-        "waits for DOMContentLoaded, which deferred scripts precede), run tests/test_stylesheets.py and "
-        "tests/browser/test_catalogue_search_map.py, then put the block's hash in SCRIPTS_BLOCK of "
-        "tests/test_material_glue.py"
     )
 
 
@@ -140,7 +124,7 @@ def test_the_pagefind_worker_speaks_the_protocol_of_the_installed_search_box():
     )
 
 
-def test_the_main_script_fetches_its_search_index_in_the_one_call_that_is_deferred():
+def test_the_main_script_fetches_its_search_index_in_the_one_call_made_to_wait_for_first_use():
     bundles = list((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert len(bundles) == 1, upgraded(
         f"its main script's name: guidebook/html/search_on_demand.py looks for {search_on_demand.BUNDLE}"

@@ -1,7 +1,6 @@
 """What a page makes the browser fetch before its first paint (make lighthouse, issue 25): Material's two
-stylesheets and the site's own as one file (guidebook/html/stylesheets.py), no font preload, Material's script
-deferred (overrides/main.html); fallback faces shaped like IBM Plex so the late swap to Plex moves nothing
-(overrides/stylesheets/font-fallbacks.css)."""
+stylesheets and the site's own as one file (guidebook/html/stylesheets.py), no font preload; fallback faces
+shaped like IBM Plex so the late swap to Plex moves nothing (overrides/stylesheets/font-fallbacks.css)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from guidebook.publish.fingerprint import built_path, original_names
 from sites import PROJECT, fixture_config
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
-SCRIPT_FILE = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
 FALLBACKS = (PROJECT / "overrides" / "stylesheets" / "font-fallbacks.css").read_text(encoding="utf-8")
 
 
@@ -28,27 +26,6 @@ def test_a_page_loads_three_stylesheets_and_preloads_no_font(base_site, path):
     assert len(names) == 3 and names[0].startswith("main.") and names[1].startswith("palette."), names
     assert names[2] == "site.css"
     assert 'rel="preload"' not in head  # a preloaded font holds the first paint until it arrives (Chrome)
-
-
-@pytest.mark.parametrize(
-    "path, scripts",
-    [
-        ("", ["bundle"]),
-        ("fr/practice-sheets/testville-case-management/", ["bundle"]),
-        ("practice-sheets/", ["bundle", "catalogue", "pack"]),
-        ("fr/map/", ["bundle", "map"]),
-    ],
-)
-def test_materials_script_is_deferred_and_the_pages_own_are_not(base_site, path, scripts):
-    """Material's script after the first paint; a page's own (independent of it) as before: deferred, their work
-    would fall after the first paint, where Lighthouse counts it as blocking (pack.js: 250-460 ms, measured on a loaded machine)."""
-    html = base_site.html(path)
-    found = [
-        (attributes.strip(), original_names(src).rsplit("/", 1)[-1].split(".")[0])
-        for attributes, src in SCRIPT_FILE.findall(html)
-    ]
-    assert [name for _, name in found] == scripts
-    assert [attributes for attributes, _ in found] == ["defer"] + [""] * (len(scripts) - 1), found
 
 
 def test_the_bundle_holds_every_extra_stylesheet_in_order_and_its_fonts_resolve(base_site):

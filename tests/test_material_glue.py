@@ -136,6 +136,6 @@ def test_the_main_script_fetches_its_search_index_in_the_one_call_made_to_wait_f
         "fetchSearchIndex() : NEVER) in guidebook/assets/search-on-demand.js, so that it is fetched when the search "
         "toggle is first checked or ?h= is in the address: check that bundle.ts still builds index$ that way and "
         "still accepts a promise for it (mountSearch's setupSearchWorker and mountSearchHiglight take an "
-        "ObservableInput), make INDEX_CALL match the new minified call, run tests/browser/test_search_on_demand.py, "
+        "ObservableInput), make INDEX_CALL match the new minified call, run tests/browser/test_search_when_used.py, "
         "then put the script's hash in SEARCH_BUNDLE of tests/test_material_glue.py"
     )

@@ -1,6 +1,6 @@
 """The search index fetched on first use (guidebook/html/search_on_demand.py), checked in the built main script.
 
-tests/browser/test_search_on_demand.py proves the behaviour in Chromium; tests/test_material_glue.py checks the
+tests/browser/test_search_when_used.py proves the behaviour in Chromium; tests/test_material_glue.py checks the
 installed Material still has the call this wraps.
 """
 

@@ -27,7 +27,18 @@ from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets, template_cache
+from . import (
+    alternates,
+    csp,
+    navcache,
+    pagefind_index,
+    parallel,
+    search_index,
+    search_on_demand,
+    staging,
+    stylesheets,
+    template_cache,
+)
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -239,6 +250,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
                 pagefind_index.index(Path(config.site_dir), self._content())
             else:
                 search_index.teach_worker(Path(config.site_dir))
+            search_on_demand.defer_search(Path(config.site_dir))
             alternates.remove_sitemap_lookup(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_write_export, _split_search)

@@ -5,8 +5,9 @@ the `default: true` one first. Each language has its strings, the site's, the PD
 vocabularies' labels, in guidebook/strings/<code>.yml. Adding a language takes its entry in mkdocs.yml and
 that file: no code.
 
-The languages are those of the project being worked on, which the content load names (`use`); until then,
-those of the project this package is part of.
+The languages are a value, read once from the project being worked on (`read`) and handed down with the
+content it loads (`Repository.languages`); nothing here remembers a project. The strings of a language are
+those of its file, whatever the project: they are read once per process and kept (a file of this package).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -22,41 +24,26 @@ from .errors import ConfigError
 from .typography import interface_strings
 
 STRINGS_DIR = PACKAGE_DIR / "strings"
-HOME_PROJECT = PACKAGE_DIR.parent
 SECTIONS = ("print", "vocabularies", "new_page")  # the parts of a strings file that are not the site's strings
 
 
 @dataclass(frozen=True)
 class SiteLanguages:
+    """The languages one project's site is built in."""
+
     codes: tuple[str, ...]  # the default language first
 
     @property
     def default(self) -> str:
+        """The language of the site root and of the page sources, unless a page says otherwise."""
         return self.codes[0]
 
+    def knows(self, language: str | None) -> TypeGuard[str]:
+        return language in self.codes
 
-_current: SiteLanguages | None = None
-
-
-def use(project: Path) -> SiteLanguages:
-    """Make the languages of `project`'s mkdocs.yml those of everything that follows."""
-    global _current
-    _current = read(project)
-    return _current
-
-
-def language_codes() -> tuple[str, ...]:
-    """Every site language, the default one first."""
-    return _languages().codes
-
-
-def default_language() -> str:
-    """The language of the site root and of the page sources, unless a page says otherwise."""
-    return _languages().default
-
-
-def _languages() -> SiteLanguages:
-    return _current or use(HOME_PROJECT)
+    def prefix(self, language: str) -> str:
+        """Where `language`'s pages are, from the site root: '' for the default language, 'fr/' for French."""
+        return "" if language == self.default else f"{language}/"
 
 
 def read(project: Path) -> SiteLanguages:
@@ -114,27 +101,15 @@ def _read_config(text: str):
         loader.dispose()
 
 
-def strings() -> dict[str, dict]:
-    """The site's interface strings, by language."""
-    return _site_strings(STRINGS_DIR, language_codes())
+def strings(language: str) -> dict:
+    """The site's interface strings in `language`."""
+    return _site_strings(STRINGS_DIR / f"{language}.yml")
 
 
-def print_strings() -> dict[str, dict[str, str]]:
-    """The strings of the PDFs and the download links, by language."""
-    return _print_strings(STRINGS_DIR, language_codes())
-
-
-@cache
-def _site_strings(folder: Path, codes: tuple[str, ...]) -> dict[str, dict]:
-    return {
-        code: {key: value for key, value in _file(folder / f"{code}.yml").items() if key not in SECTIONS}
-        for code in codes
-    }
-
-
-@cache
-def _print_strings(folder: Path, codes: tuple[str, ...]) -> dict[str, dict]:
-    return {code: _file(folder / f"{code}.yml")["print"] for code in codes}
+def print_strings(language: str) -> dict[str, str]:
+    """The strings of the PDFs and the download links in `language`."""
+    found: dict[str, str] = _file(STRINGS_DIR / f"{language}.yml")["print"]
+    return found
 
 
 def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
@@ -145,6 +120,11 @@ def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
 def new_page_strings(language: str) -> dict:
     """What `guidebook new` writes into a translation to be done, as typed (not typeset: authors edit it)."""
     return yaml.safe_load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"))["new_page"]
+
+
+@cache
+def _site_strings(path: Path) -> dict:
+    return {key: value for key, value in _file(path).items() if key not in SECTIONS}
 
 
 @cache

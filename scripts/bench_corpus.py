@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from guidebook.content.vocabulary import label
-from guidebook.languages import strings
+from guidebook.languages import read, strings
 
 PILOTS = {  # slug: (city, country), from city_pilots/
     "avignon": ("Avignon", "FR"),
@@ -192,7 +192,7 @@ WORDS = {
 
 def generate_sheets(project: Path, count: int) -> list[Path]:
     """`count` practice sheets in each language, written into the project's practice_sheets/."""
-    sections = {lang: interface["sheet_sections"] for lang, interface in strings().items()}
+    sections = {lang: strings(lang)["sheet_sections"] for lang in read(project).codes}
     written = []
     for number in range(1, count + 1):
         rng = random.Random(number)

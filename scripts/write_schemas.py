@@ -3,8 +3,12 @@
 import json
 from pathlib import Path
 
+from guidebook.languages import read
 from guidebook.site.catalogue import export_schema
 
-target = Path(__file__).resolve().parent.parent / "schemas" / "catalogue.schema.json"
-target.write_text(json.dumps(export_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+project = Path(__file__).resolve().parent.parent
+target = project / "schemas" / "catalogue.schema.json"
+target.write_text(
+    json.dumps(export_schema(read(project)), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+)
 print(f"wrote {target}")

@@ -11,7 +11,7 @@ from guidebook.commands import status as translations
 from guidebook.content import load as content
 from guidebook.commands.cli import main
 from guidebook.commands.reference import BEGIN, END, field_reference, generated_section
-from guidebook.languages import strings
+from guidebook.languages import read, strings
 from sites import PROJECT, build, page_text, sheet
 
 EN_SHEET = "practice_sheets/testville-case-management.en.md"
@@ -352,19 +352,19 @@ def test_help_documents_the_exit_codes_and_every_command():
 def test_contributing_field_reference_is_generated_from_the_schema():
     section = generated_section((PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     assert section is not None, "CONTRIBUTING.md lost the markers of its field reference"
-    assert section == field_reference(), "CONTRIBUTING.md is out of date: run `guidebook fields --write`"
+    assert section == field_reference(read(PROJECT)), "CONTRIBUTING.md is out of date: run `guidebook fields --write`"
 
 
 def test_fields_write_updates_only_the_generated_section(tmp_path):
     guide = tmp_path / "CONTRIBUTING.md"
     guide.write_text(f"# Guide\n\n{BEGIN}\nstale\n{END}\n\nAfter.\n", encoding="utf-8")
     assert run(tmp_path, "fields", "--write").exit_code == 0
-    assert guide.read_text(encoding="utf-8") == f"# Guide\n\n{BEGIN}\n{field_reference()}{END}\n\nAfter.\n"
+    assert guide.read_text(encoding="utf-8") == f"# Guide\n\n{BEGIN}\n{field_reference(read(PROJECT))}{END}\n\nAfter.\n"
     guide.write_text("# No markers\n", encoding="utf-8")
     refused = run(tmp_path, "fields", "--write")
     assert refused.exit_code == 1 and guide.read_text(encoding="utf-8") == "# No markers\n"
 
 
 def test_interface_strings_have_the_same_keys_in_every_language():
-    keys = {language: list(values) for language, values in strings().items()}
+    keys = {language: list(strings(language)) for language in read(PROJECT).codes}
     assert keys["fr"] == keys["en"]

@@ -14,10 +14,11 @@ from guidebook.cms.model import MODEL_LANGUAGE, form_fields, settings
 from guidebook.content.schema import KINDS
 from guidebook.content.vocabulary import label, vocabularies
 from guidebook.errors import ConfigError
-from guidebook.languages import language_codes
+from guidebook.languages import SiteLanguages
 from sites import PROJECT
 
-LANGUAGES = language_codes()
+SITE = languages.read(PROJECT)
+LANGUAGES = SITE.codes
 REGENERATE = "the shipped editor configuration differs from the content model: run `.venv/bin/guidebook editor-config` and commit editor/admin/"
 
 
@@ -34,8 +35,8 @@ def test_shipped_configuration_and_pages_are_the_generated_ones():
 
 def test_each_interface_page_is_in_its_language_and_finds_decap_from_its_folder():
     english, french = (
-        editor_config.admin_page("en", ["practice-sheet"]),
-        editor_config.admin_page("fr", ["practice-sheet"]),
+        editor_config.admin_page(SITE, "en", ["practice-sheet"]),
+        editor_config.admin_page(SITE, "fr", ["practice-sheet"]),
     )
     assert '<html lang="en">' in english and "<title>PREPARE guidebook editor</title>" in english
     assert '<html lang="fr">' in french and "<title>Éditeur du guide PREPARE</title>" in french
@@ -53,8 +54,8 @@ def test_a_change_of_the_model_is_seen_as_drift(monkeypatch):
         "label",
         lambda vocabulary, code, language: "Mentoring" if code == "mentoring" else label(vocabulary, code, language),
     )
-    shipped = editor_config.config_path(PROJECT, "en").read_text(encoding="utf-8")
-    assert shipped != editor_config.config_text(PROJECT, "en")
+    shipped = editor_config.config_path(PROJECT, SITE, "en").read_text(encoding="utf-8")
+    assert shipped != editor_config.config_text(PROJECT, SITE, "en")
 
 
 def test_every_field_and_description_has_its_labels_and_help_in_every_site_language():
@@ -70,12 +71,11 @@ def test_every_field_and_description_has_its_labels_and_help_in_every_site_langu
 
 
 def test_a_site_language_without_the_editor_words_is_named_with_the_file_to_complete(monkeypatch):
-    monkeypatch.setattr(editor_model, "language_codes", lambda: ("en", "fr", "de"))
     with pytest.raises(
         ConfigError,
         match=r"fields\.yml: the site language 'de' has no editor words for labels: title, .* and more; add them",
     ):
-        editor_config.config_text(PROJECT, "en")
+        editor_config.config_text(PROJECT, SiteLanguages(("en", "fr", "de")), "en")
 
 
 def _models():
@@ -89,7 +89,7 @@ def _models():
 
 
 def _collections(language: str) -> dict[str, dict]:
-    config = yaml.safe_load(editor_config.config_path(PROJECT, language).read_text(encoding="utf-8"))
+    config = yaml.safe_load(editor_config.config_path(PROJECT, SITE, language).read_text(encoding="utf-8"))
     return {collection["name"]: collection for collection in config["collections"]}
 
 
@@ -132,7 +132,7 @@ def test_translated_fields_are_edited_per_language_and_the_others_once():
 
 
 def test_locales_come_from_the_site_languages():
-    config = yaml.safe_load(editor_config.config_path(PROJECT, "fr").read_text(encoding="utf-8"))
+    config = yaml.safe_load(editor_config.config_path(PROJECT, SITE, "fr").read_text(encoding="utf-8"))
     # The interface's language first and Decap's default: its titles in lists and selects, its column on the left.
     assert config["i18n"] == {"structure": "multiple_files", "locales": ["fr", "en"], "default_locale": "fr"}
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
@@ -147,7 +147,7 @@ def german_editor(tmp_path, monkeypatch):
     shutil.copytree(languages.STRINGS_DIR, strings)
     shutil.copyfile(strings / "en.yml", strings / "de.yml")
     monkeypatch.setattr(languages, "STRINGS_DIR", strings)
-    monkeypatch.setattr(languages, "_current", languages.SiteLanguages(("en", "fr", "de")))
+    monkeypatch.setattr(editor_config, "read", lambda project: SiteLanguages(("en", "fr", "de")))
     words = yaml.safe_load(editor_model.SETTINGS_FILE.read_text(encoding="utf-8"))
     for entry in [
         *words["labels"].values(),
@@ -196,7 +196,7 @@ def test_text_of_a_known_form_is_checked_on_the_field_with_an_example(language):
     """A date typed day first, an address without https://...: refused under the field as it is typed, in the
     interface's language, never dropped; the patterns accept what the check accepts."""
     sheet = next(
-        c for c in editor_config.editor_config(PROJECT, language)["collections"] if c["name"] == "practice-sheet"
+        c for c in editor_config.editor_config(PROJECT, SITE, language)["collections"] if c["name"] == "practice-sheet"
     )
     patterns = _fields_with_pattern(sheet["fields"])
     assert sorted(patterns) == ["date", "email", "language", "url"]

@@ -16,7 +16,8 @@ from guidebook.content.messages import ENGLISH
 from guidebook.content.problems import Problem
 from guidebook.content.schema import KINDS
 from guidebook.content.validate import error_message
-from sites import sheet, write_project, base_files
+from guidebook.languages import read
+from sites import PROJECT, sheet, write_project, base_files
 
 UNTRANSLATED = settings()["untranslated"]["fr"]
 
@@ -141,7 +142,7 @@ def test_every_error_the_model_can_give_has_its_french():
     for kind, schema in KINDS.items():
         for value in _wrong_values(schema):
             with pytest.raises(ValidationError) as raised:
-                schema.model_validate(value)
+                schema.model_validate(value, context=read(PROJECT))
             for item in raised.value.errors():
                 codes.setdefault(error_message(item, schema, kind).code, item["type"])
     french = settings()["messages"]["fr"]

@@ -26,14 +26,13 @@ def german(tmp_path, monkeypatch):
     config = fixture_config()
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     i18n["languages"].append({"locale": "de", "name": "Deutsch", "build": True, "site_name": "PREPARE-Leitfaden"})
-    yield write_project(tmp_path / "project", base_files(), config)
-    languages.use(languages.HOME_PROJECT)  # the next tests see the guidebook's own languages again
+    return write_project(tmp_path / "project", base_files(), config)
 
 
 def test_a_third_language_without_pages_is_built_with_every_page_falling_back(german):
     site = build(german).site
-    assert languages.language_codes() == ("en", "fr", "de")
-    notice = languages.strings()["de"]["fallback_notice"].format(language=language_name("en", "de"))
+    assert languages.read(german).codes == ("en", "fr", "de")
+    notice = languages.strings("de")["fallback_notice"].format(language=language_name("en", "de"))
     for page in (
         "de/index.html",
         "de/city-pilots/testville/index.html",

@@ -1,4 +1,4 @@
-"""The five places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
+"""The six places where the guidebook relies on Material for MkDocs' internals, checked against the installed Material
 without a build or a browser, so that an upgrade fails here by name instead of breaking search or the theme silently.
 
 Each place is recorded with the SHA-256 of the Material file (or part of it) it was written against, in Material
@@ -16,7 +16,7 @@ from pathlib import Path
 import material
 from material.plugins.search.plugin import SearchPlugin
 
-from guidebook.html import search_index
+from guidebook.html import search_index, search_on_demand
 from sites import PROJECT
 
 MATERIAL = Path(material.__file__).parent
@@ -121,4 +121,21 @@ def test_the_pagefind_worker_speaks_the_protocol_of_the_installed_search_box():
         "each with location, title, text, tags, score and terms): check how the new script sends the query and renders "
         "the results, run tests/browser/test_pagefind_search.py, then put the script's hash in SEARCH_BUNDLE of "
         "tests/test_material_glue.py"
+    )
+
+
+def test_the_main_script_fetches_its_search_index_in_the_one_call_made_to_wait_for_first_use():
+    bundles = list((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1, upgraded(
+        f"its main script's name: guidebook/html/search_on_demand.py looks for {search_on_demand.BUNDLE}"
+    )
+    code = bundles[0].read_text(encoding="utf-8")
+    assert len(search_on_demand.INDEX_CALL.findall(code)) == 1 and sha256(code) == SEARCH_BUNDLE, upgraded(
+        "its main script (assets/javascripts/bundle.*.min.js), in which guidebook/html/search_on_demand.py wraps the "
+        'call that fetches the search index (`index$` in bundle.ts: document.forms.namedItem("search") ? '
+        "fetchSearchIndex() : NEVER) in guidebook/assets/search-on-demand.js, so that it is fetched when the search "
+        "toggle is first checked or ?h= is in the address: check that bundle.ts still builds index$ that way and "
+        "still accepts a promise for it (mountSearch's setupSearchWorker and mountSearchHiglight take an "
+        "ObservableInput), make INDEX_CALL match the new minified call, run tests/browser/test_search_when_used.py, "
+        "then put the script's hash in SEARCH_BUNDLE of tests/test_material_glue.py"
     )

@@ -44,7 +44,7 @@ def test_no_name_is_split_at_a_line_end(language):
 def test_cover_has_the_title_project_emblem_funding_and_edition(language):
     reader = guidebook(language)
     cover = normalise(page_texts(f"guidebook-{language}.pdf")[0])
-    p = print_strings()[language]
+    p = print_strings(language)
     assert p["publisher"] in cover and p["edition_label"] in cover
     assert re.search(r"\b20\d\d\b", cover)  # the edition's date
     assert "Justice" in cover  # the funding statement beside the emblem
@@ -54,7 +54,7 @@ def test_cover_has_the_title_project_emblem_funding_and_edition(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_colophon_says_edition_how_to_cite_licence_and_the_2019_guidebook(language):
     colophon = normalise(" ".join(page_texts(f"guidebook-{language}.pdf")[-2:]))
-    p = print_strings()[language]
+    p = print_strings(language)
     for key in ("colophon_title", "colophon_cite_title", "colophon_licence_title", "colophon_record_title"):
         assert p[key] in colophon, key
     assert "978-2-913181-75-9" in colophon and "Konradi" in colophon
@@ -62,7 +62,7 @@ def test_colophon_says_edition_how_to_cite_licence_and_the_2019_guidebook(langua
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_draft_notices_are_left_out_of_the_book_and_named_in_the_colophon(language):
-    notice = normalise(strings()[language]["draft_notice"])[:40]
+    notice = normalise(strings(language)["draft_notice"])[:40]
     body = normalise(" ".join(page_texts(f"guidebook-{language}.pdf")[:-2]))
     assert notice not in body
 

@@ -80,7 +80,7 @@ def test_a_pack_takes_no_more_pages_than_its_handouts(language):
         )
         pack = PdfReader(real_site() / pack_pdf(approach, language))
         assert len(pack.pages) == handouts, approach
-        assert pack.metadata.title == print_strings()[language]["pack_title"].format(
+        assert pack.metadata.title == print_strings(language)["pack_title"].format(
             approach=label("approaches", approach, language)
         )
         outline = [item.title for item in pack.outline if not isinstance(item, list)]

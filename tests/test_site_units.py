@@ -10,6 +10,7 @@ from guidebook.content.frontmatter import SourceFile
 from guidebook.content.layout import ContentFile
 from guidebook.content.model import Entry, Repository, Variant
 from guidebook.content.schema import KINDS
+from guidebook.languages import SiteLanguages
 from guidebook.site import catalogue, downloads
 from guidebook.site.citations import shown_date
 from guidebook.site.crosslinks import build_index
@@ -43,6 +44,7 @@ SHEET = {
     "status": "draft",
     "last_reviewed": date(2024, 5, 17),
 }
+LANGUAGES = SiteLanguages(("en", "fr"))
 CHAPTER = {"title": "First chapter", "summary": "S.", "number": 1, "status": "published"}
 COUNTRY = {"title": "Belgium", "summary": "S.", "country": "BE", "status": "published"}
 
@@ -55,7 +57,7 @@ def page(folder: str, slug: str, kind: str, languages: dict[str, dict]) -> Entry
             Path(f"/nowhere/{folder}/{slug}.{language}.md"), PurePosixPath(f"{folder}/{slug}.{language}.md")
         )
         source = SourceFile(file.path, f"{folder}/{slug}.{language}.md", meta=meta)
-        entry.variants[language] = Variant(language, file, source, KINDS[kind].model_validate(meta))
+        entry.variants[language] = Variant(language, file, source, KINDS[kind].model_validate(meta, context=LANGUAGES))
     return entry
 
 
@@ -72,7 +74,7 @@ def repository() -> Repository:
         ),
         page("state-of-the-art", "belgium", "country", {"en": COUNTRY, "fr": {**COUNTRY, "title": "Belgique"}}),
     ]
-    return Repository(Path("/nowhere"), [], {entry.key: entry for entry in entries})
+    return Repository(Path("/nowhere"), LANGUAGES, [], {entry.key: entry for entry in entries})
 
 
 def test_the_index_links_sheets_to_their_pilot_chapter_and_country(repository):
@@ -128,7 +130,7 @@ def test_download_links_name_every_sheet_handout_in_each_language(repository):
 
 def test_the_edition_is_dated_by_the_newest_review(repository):
     assert content_epoch(repository) == 1715904000  # 2024-05-17T00:00:00Z
-    assert content_epoch(Repository(Path("/nowhere"), [], {})) is None
+    assert content_epoch(Repository(Path("/nowhere"), LANGUAGES, [], {})) is None
 
 
 @pytest.mark.parametrize(
@@ -147,7 +149,8 @@ def test_relative_urls_are_those_mkdocs_writes(url, other, expected):
 
 def test_page_urls_put_the_default_language_at_the_root():
     assert (
-        relative_url("index", "fr", "") == "fr/" and relative_url("city-pilots/index", "en", "fr/") == "../city-pilots/"
+        relative_url("index", "fr", "", LANGUAGES) == "fr/"
+        and relative_url("city-pilots/index", "en", "fr/", LANGUAGES) == "../city-pilots/"
     )
 
 

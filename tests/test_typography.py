@@ -148,6 +148,6 @@ def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
 def test_french_interface_strings_are_typeset_and_english_ones_as_typed():
     from guidebook.languages import print_strings, strings
 
-    assert strings()["fr"]["draft_notice"].startswith(f"Brouillon{NB}: cette page")
-    assert print_strings()["fr"]["handout_source"] == f"Extrait du guide PREPARE{NB}: {{url}}"
-    assert strings()["en"]["draft_notice"].startswith("Draft: this page")
+    assert strings("fr")["draft_notice"].startswith(f"Brouillon{NB}: cette page")
+    assert print_strings("fr")["handout_source"] == f"Extrait du guide PREPARE{NB}: {{url}}"
+    assert strings("en")["draft_notice"].startswith("Draft: this page")

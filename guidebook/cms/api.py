@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ..content.problems import Problem
-from ..languages import default_language
+from ..languages import SiteLanguages
 from .gate import Rejected
 from .model import settings
 from .save import SaveRefused, content_file, save
@@ -42,8 +42,9 @@ WORKFLOW_ACTIONS = (
 
 
 class Api:
-    def __init__(self, project: Path, author: str | None = None):
+    def __init__(self, project: Path, languages: SiteLanguages, author: str | None = None):
         self.project = project.resolve()
+        self.languages = languages
         self.save_lock = threading.Lock()  # one save at a time: each checks the project as the last one left it
         self.translations = TranslationStates(self.project)
         self.workflow = Workflow.of(self.project, author)
@@ -159,7 +160,7 @@ class Api:
     def page(self, path: str) -> Path:
         """The page at `path` (relative to the project); Rejected (403) for anything else."""
         try:
-            content_file(self.project, path)
+            content_file(self.project, path, self.languages)
         except SaveRefused as refused:
             raise Rejected(403, f"{path}: {refused.problems[0].message}") from None
         file = (self.project / path).resolve()
@@ -187,9 +188,9 @@ class Api:
         folder is a page, not a city pilot."""
         if extension != "md":
             raise Rejected(403, f"only pages (.md) are listed, not .{extension[:20]} files")
-        probe = f"{folder}/any.{default_language()}.md"  # the kind any page of this folder would have
+        probe = f"{folder}/any.{self.languages.default}.md"  # the kind any page of this folder would have
         self.page(probe)
-        folder_kind = content_file(self.project, probe).kind
+        folder_kind = content_file(self.project, probe, self.languages).kind
         base = (self.project / folder).resolve()
         if self.workflow:
             files = [self.project / path for path in self.workflow.published_files(folder) if path.endswith(".md")]
@@ -202,7 +203,7 @@ class Api:
                 continue
             relative = file.relative_to(self.project).as_posix()
             try:
-                kind = content_file(self.project, relative).kind
+                kind = content_file(self.project, relative, self.languages).kind
             except SaveRefused:  # no language in its name: not a page the editor shows (the check names it)
                 continue
             if kind == folder_kind and (self.workflow or file.resolve().is_relative_to(self.project)):

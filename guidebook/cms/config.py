@@ -17,7 +17,7 @@ import yaml
 from ..content.layout import walk
 from ..content.schema import KINDS
 from ..content.vocabulary import country_name, label, vocabularies
-from ..languages import default_language, language_codes, strings
+from ..languages import SiteLanguages, read, strings
 from ..site.citations import language_name
 from .model import MODEL_LANGUAGE, FieldType, FormField, form_fields, in_form_order, interface_languages, settings
 
@@ -51,24 +51,25 @@ ADMIN_PAGE = """<!doctype html>
 """
 
 
-def config_path(root: Path, language: str) -> Path:
-    return root / ADMIN_DIR / ("" if language == default_language() else language) / "config.yml"
+def config_path(root: Path, languages: SiteLanguages, language: str) -> Path:
+    return root / ADMIN_DIR / languages.prefix(language) / "config.yml"
 
 
-def config_text(root: Path, language: str) -> str:
-    return HEADER + yaml.safe_dump(editor_config(root, language), allow_unicode=True, sort_keys=False, width=120)
+def config_text(root: Path, languages: SiteLanguages, language: str) -> str:
+    config = editor_config(root, languages, language)
+    return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-def admin_page(language: str, collections: list[str]) -> str:
+def admin_page(languages: SiteLanguages, language: str, collections: list[str]) -> str:
     """The page that loads Decap with `language`'s configuration (editor/admin/ for the default language)."""
-    up = "" if language == default_language() else "../"
+    up = "" if language == languages.default else "../"
     words = {
         "locale": language,
         "phrases": settings()["decap_phrases"].get(language) or {},
         "local_phrases": settings()["decap_phrases_local"][language],
         "refused_on_fields": settings()["refused_on_fields"][language],
         "colon": settings()["colon"][language],
-        "preview": _preview_words(language, collections),
+        "preview": _preview_words(languages, language, collections),
     }
     as_json = json.dumps(words, ensure_ascii=False, sort_keys=True).replace(
         "</", "<\\/"
@@ -78,11 +79,13 @@ def admin_page(language: str, collections: list[str]) -> str:
 
 def admin_files(root: Path) -> dict[Path, str]:
     """Every generated file of editor/admin/: each interface language's configuration and page."""
+    languages = read(root)
     files = {}
-    for language in interface_languages():
-        files[config_path(root, language)] = config_text(root, language)
-        collections = [collection["name"] for collection in _collections(root, language)]
-        files[config_path(root, language).with_name("index.html")] = admin_page(language, collections)
+    for language in interface_languages(languages):
+        path = config_path(root, languages, language)
+        files[path] = config_text(root, languages, language)
+        collections = [collection["name"] for collection in _collections(root, languages, language)]
+        files[path.with_name("index.html")] = admin_page(languages, language, collections)
     return files
 
 
@@ -96,10 +99,10 @@ def write_configs(root: Path) -> list[Path]:
     return changed
 
 
-def _preview_words(language: str, collections: list[str]) -> dict:
+def _preview_words(languages: SiteLanguages, language: str, collections: list[str]) -> dict:
     """The preview pane's words (editor/admin/preview.js), the site languages (the interface's first) and the
     collections it previews."""
-    codes = [language, *(code for code in language_codes() if code != language)]
+    codes = [language, *(code for code in languages.codes if code != language)]
     names = [
         {
             "code": code,
@@ -115,14 +118,14 @@ def _preview_words(language: str, collections: list[str]) -> dict:
     }
 
 
-def editor_config(root: Path, language: str) -> dict:
+def editor_config(root: Path, languages: SiteLanguages, language: str) -> dict:
     options = settings()
     return {
         "locale": language,
         "backend": {**options["backend"], "commit_messages": options["commit_messages"][language]},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": EDITOR_ADDRESS + API_PATH.format(language=language)},
-        "site_url": PREVIEW_ADDRESS + ("" if language == default_language() else f"{language}/"),
+        "site_url": PREVIEW_ADDRESS + languages.prefix(language),
         "media_folder": "docs/assets/images",
         "media_library": {"name": "none"},  # no images through the editor: editor/admin/editor.js registers it
         "public_folder": "/assets/images",
@@ -131,28 +134,28 @@ def editor_config(root: Path, language: str) -> dict:
         # selects, searched by them; its column on the left, where the fields edited once are edited.
         "i18n": {
             "structure": "multiple_files",
-            "locales": [language, *(code for code in interface_languages() if code != language)],
+            "locales": [language, *(code for code in interface_languages(languages) if code != language)],
             "default_locale": language,
         },
-        "collections": _collections(root, language),
+        "collections": _collections(root, languages, language),
     }
 
 
-def _collections(root: Path, language: str) -> list[dict]:
+def _collections(root: Path, languages: SiteLanguages, language: str) -> list[dict]:
     """One collection per kind of page; pages, being in several folders, get one per folder."""
     found = []
     for kind, names in settings()["collections"].items():
-        folders = page_folders(root) if kind == "page" else [names["folder"]]
+        folders = page_folders(root, languages) if kind == "page" else [names["folder"]]
         for folder in folders:
             label = names[language] if kind != "page" else f"{names[language]} ({folder}/)"
             name = kind if kind != "page" else f"pages-{folder.replace('/', '-')}"
-            found.append(_collection(kind, name, label, folder, language))
+            found.append(_collection(kind, name, label, folder, languages, language))
     return found
 
 
-def _collection(kind: str, name: str, label: str, folder: str, language: str) -> dict:
-    fields = [_field(field, language, translated=None) for field in in_form_order(KINDS[kind])] + [
-        _body(kind, language)
+def _collection(kind: str, name: str, label: str, folder: str, languages: SiteLanguages, language: str) -> dict:
+    fields = [_field(field, languages, language, translated=None) for field in in_form_order(KINDS[kind])] + [
+        _body(kind, languages, language)
     ]
     return {
         "name": name,
@@ -171,19 +174,26 @@ def _collection(kind: str, name: str, label: str, folder: str, language: str) ->
     }
 
 
-def page_folders(root: Path) -> list[str]:
+def page_folders(root: Path, languages: SiteLanguages) -> list[str]:
     """The folders holding pages of kind 'page', except those of another kind's collection (their index pages
     are left out: the editor's server lists a folder for one kind)."""
     kind_folders = {names.get("folder") for names in settings()["collections"].values()}
     found = {
         content_file.path.parent.relative_to(root).as_posix()
         for content_file in walk(root)
-        if content_file.is_markdown and content_file.kind == "page" and content_file.language in language_codes()
+        if content_file.is_markdown and content_file.kind == "page" and languages.knows(content_file.language)
     }
     return sorted(found - kind_folders)
 
 
-def _field(field: FormField, language: str, translated: bool | None, parent: str = "", optional: bool = False) -> dict:
+def _field(
+    field: FormField,
+    languages: SiteLanguages,
+    language: str,
+    translated: bool | None,
+    parent: str = "",
+    optional: bool = False,
+) -> dict:
     """The Decap field of one model field; `translated` says whether the enclosing field is (None at the top).
 
     The fields of a group that may be left out are not required by the form (the check names the one missing
@@ -203,10 +213,10 @@ def _field(field: FormField, language: str, translated: bool | None, parent: str
     }
     if field.name in settings()["defaults"]:
         decap["default"] = settings()["defaults"][field.name]
-    return {**decap, **_widget(field, language, own, optional or not field.required)}
+    return {**decap, **_widget(field, languages, language, own, optional or not field.required)}
 
 
-def _widget(field: FormField, language: str, translated: bool, optional: bool) -> dict:
+def _widget(field: FormField, languages: SiteLanguages, language: str, translated: bool, optional: bool) -> dict:
     value = field.type
     relation = settings()["relations"].get(field.name)
     if relation:
@@ -221,11 +231,11 @@ def _widget(field: FormField, language: str, translated: bool, optional: bool) -
             "options_length": 100,
         }
     if value.kind == "choice":
-        chosen = {"widget": "select", "options": _choices(value, language), "multiple": value.many}
+        chosen = {"widget": "select", "options": _choices(value, languages, language), "multiple": value.many}
         return {**chosen, **({"min": value.min_items} if value.min_items else {})}
     if value.group is not None:  # kind "group"
         inner = [
-            _field(inner, language, translated, field.name, optional and not value.many)
+            _field(inner, languages, language, translated, field.name, optional and not value.many)
             for inner in form_fields(value.group)
         ]
         if value.many:
@@ -247,13 +257,13 @@ def _scalar(name: str, value: FieldType, language: str) -> dict:
     return widget
 
 
-def _choices(value: FieldType, language: str) -> list[dict]:
+def _choices(value: FieldType, languages: SiteLanguages, language: str) -> list[dict]:
     if value.vocabulary == "country":
         codes = [country.alpha_2 for country in pycountry.countries]
         options = [{"label": country_name(code, language), "value": code} for code in codes]
         return sorted(options, key=lambda option: _collation_key(option["label"]))
     if value.vocabulary == "language":
-        return [{"label": language_name(code, language), "value": code} for code in language_codes()]
+        return [{"label": language_name(code, language), "value": code} for code in languages.codes]
     if value.choices:
         labels = settings()["choices"][value.vocabulary]
         return [{"label": labels[code][language], "value": code} for code in value.choices]
@@ -267,7 +277,7 @@ def _collation_key(label: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", label.casefold()) if not unicodedata.combining(c))
 
 
-def _body(kind: str, language: str) -> dict:
+def _body(kind: str, languages: SiteLanguages, language: str) -> dict:
     body = {
         "label": _label("body", "", language),
         "name": "body",
@@ -279,8 +289,8 @@ def _body(kind: str, language: str) -> dict:
     if kind == "practice-sheet":
         colon = settings()["colon"][language]
         sections = "; ".join(
-            f"{language_name(code, language)}{colon}{', '.join(strings()[code]['sheet_sections'])}"
-            for code in language_codes()
+            f"{language_name(code, language)}{colon}{', '.join(strings(code)['sheet_sections'])}"
+            for code in languages.codes
         )
         body["hint"] = f"{settings()['sections_hint'][language]}{colon}{sections}."
     return body

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from ..children import stop_with_parent
 from ..errors import BadArgument, ConfigError, GuidebookError
-from ..languages import default_language
 from ..site.citations import language_name
-from .model import interface_languages
 from .server import DECAP_DIST, EditorServer
 
 STOPPING = (signal.SIGTERM, signal.SIGHUP)
@@ -81,7 +79,7 @@ def run(
 
 def _announce(server: EditorServer, preview_port: int, say: Callable[[str], None]) -> None:
     address, workflow = server.address, server.api.workflow
-    others = [code for code in interface_languages() if code != default_language()]
+    others = [code for code in server.interfaces if code != server.languages.default]
     say(
         f"Editor:       {address}/admin/"
         + "".join(f" ({language_name(code, 'en')} interface: {address}/admin/{code}/)" for code in others)

@@ -23,7 +23,7 @@ from ..content.schema import Email, PageBase
 from ..content.sources import check_language, check_url, normalise_date
 from ..content.vocabulary import check_code, check_country, check_site_language
 from ..errors import ConfigError
-from ..languages import language_codes
+from ..languages import SiteLanguages
 
 SETTINGS_FILE = Path(__file__).with_name("fields.yml")
 # The language of the model's descriptions and of the check's messages: the others have their translations.
@@ -91,16 +91,16 @@ def settings() -> dict:
     return yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8"))
 
 
-def interface_languages() -> tuple[str, ...]:
+def interface_languages(languages: SiteLanguages) -> tuple[str, ...]:
     """The site languages, the editor's interface languages: ConfigError when fields.yml lacks the words of one."""
-    for code in language_codes():
+    for code in languages.codes:
         missing = _missing_words(code)
         if missing:
             raise ConfigError(
                 f"{SETTINGS_FILE}: the site language '{code}' has no editor words for {', '.join(missing[:5])}"
                 f"{' and more' if len(missing) > 5 else ''}; add them beside the English and French ones"
             )
-    return language_codes()
+    return languages.codes
 
 
 def _missing_words(code: str) -> list[str]:

@@ -29,10 +29,10 @@ import yaml
 
 from ..content.freshness import HASH_FIELD
 from ..errors import ContentError, GuidebookError
-from ..languages import language_codes
+from ..languages import SiteLanguages
 from .gate import Rejected, clean_path
 from .messages import described
-from .model import interface_languages, settings
+from .model import settings
 from .save import SaveRefused, prepare_draft
 
 RENDER_PATH = "/preview/render"
@@ -54,8 +54,16 @@ class Renderer(Protocol):
 
 
 class Previews:
-    def __init__(self, project: Path, make_renderer: Callable[[Path], Renderer] | None):
+    def __init__(
+        self,
+        project: Path,
+        languages: SiteLanguages,
+        interfaces: tuple[str, ...],
+        make_renderer: Callable[[Path], Renderer] | None,
+    ):
         self.project = project
+        self.languages = languages
+        self.interfaces = interfaces
         self.renderer: Renderer | None = None
         self.failure: str | None = None
         self._pages: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
@@ -78,7 +86,7 @@ class Previews:
 
     def render(self, body: bytes) -> dict:
         """The answer to a POST: {"url"} of the rendered page, {"problems"} refusing it, or {"waiting"}."""
-        path, language, interface, data = _request(body)
+        path, language, interface, data = _request(body, self.languages, self.interfaces)
         words = settings()["preview"]
         if self.renderer is None:
             if self.failure:
@@ -88,7 +96,7 @@ class Previews:
         if not self.renderer.knows(path):
             return {"waiting": words["new_page"][interface]}
         try:
-            text = draft_text(self.project, path, data)
+            text = draft_text(self.project, self.languages, path, data)
             html = self.renderer.render(path, language, text)
             site_path = self.renderer.html_path(path, language)
         except ContentError as refused:
@@ -118,13 +126,13 @@ class Previews:
         return file.read_bytes(), ""
 
 
-def draft_text(project: Path, path: str, data: dict) -> str:
+def draft_text(project: Path, languages: SiteLanguages, path: str, data: dict) -> str:
     """The file a save of the form's `data` would write (fields tidied as save.py tidies them), for the renderer."""
     meta = {name: value for name, value in data.items() if name != "body"}
     raw = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + str(data.get("body") or "")
     with tempfile.TemporaryDirectory(prefix="guidebook-draft-") as scratch:
         try:
-            draft = prepare_draft(project, Path(scratch), path, raw, date.today())
+            draft = prepare_draft(project, languages, Path(scratch), path, raw, date.today())
         except SaveRefused as refused:
             raise ContentError(refused.problems) from None
     if HASH_FIELD in meta:  # a save keeps the translation's fingerprint; so does its preview (its notice)
@@ -132,7 +140,7 @@ def draft_text(project: Path, path: str, data: dict) -> str:
     return draft.text()
 
 
-def _request(body: bytes) -> tuple[str, str, str, dict]:
+def _request(body: bytes, languages: SiteLanguages, interfaces: tuple[str, ...]) -> tuple[str, str, str, dict]:
     try:
         request = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -140,9 +148,9 @@ def _request(body: bytes) -> tuple[str, str, str, dict]:
     if not isinstance(request, dict) or not isinstance(request.get("data"), dict):
         raise Rejected(400, "the preview takes a JSON object {path, language, data}, data an object")
     language = request.get("language")
-    if language not in language_codes():
-        raise Rejected(400, f"language must be one of {', '.join(language_codes())}")
+    if not languages.knows(language):
+        raise Rejected(400, f"language must be one of {', '.join(languages.codes)}")
     interface = request.get("interface")
-    if interface not in interface_languages():
-        raise Rejected(400, f"interface must be one of {', '.join(interface_languages())}")
+    if interface not in interfaces:
+        raise Rejected(400, f"interface must be one of {', '.join(interfaces)}")
     return clean_path("path", request.get("path")), language, interface, request["data"]

@@ -26,7 +26,7 @@ from ..content.messages import missing
 from ..content.problems import Problem
 from ..content.schema import KINDS
 from ..errors import ContentError
-from ..languages import default_language, language_codes, strings
+from ..languages import SiteLanguages, strings
 from .house_yaml import Flow, Quoted, dump, styled
 from .model import FormField, form_fields, in_form_order, settings
 from .translations import FIELD as LIST_ONLY  # shown in the editor's lists, never written
@@ -63,7 +63,7 @@ class Draft:
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
-def content_file(root: Path, path: str) -> ContentFile:
+def content_file(root: Path, path: str, site_languages: SiteLanguages) -> ContentFile:
     """The content file at `path` (relative to the project), refused when it is no page of the guidebook."""
     relative = PurePosixPath(path)
     top = relative.parts[0] if relative.parts else ""
@@ -81,14 +81,14 @@ def content_file(root: Path, path: str) -> ContentFile:
     inside = relative.relative_to(top)
     site_path = inside if top == DOCS_DIR else PurePosixPath(MOUNT_OF_FOLDER[top]) / inside
     found = ContentFile(root / relative, site_path)
-    if found.language not in language_codes():
+    if not site_languages.knows(found.language):
         raise SaveRefused(
             [
                 Problem(
                     path,
                     1,
                     "file name",
-                    f"has no site language; name it slug.{'.md or slug.'.join(language_codes())}.md",
+                    f"has no site language; name it slug.{'.md or slug.'.join(site_languages.codes)}.md",
                 )
             ]
         )
@@ -100,14 +100,15 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
 
     Decap sends every language of the entry; a file whose content the save does not change is left as it
     is, byte for byte (a fix of the French must not reach a reviewer as a change to the English)."""
-    languages.use(root)  # a broken mkdocs.yml is named where the editor's user can mend it, not in the copy
+    # Read from the project as it is now: a broken mkdocs.yml is named where the editor's user can mend it.
+    site_languages = languages.read(root)
     with tempfile.TemporaryDirectory(prefix="guidebook-save-") as scratch:
         overlay = _overlay(root, Path(scratch))
-        drafts = [prepare_draft(root, overlay, path, raw, today) for path, raw in sorted(files.items())]
+        drafts = [prepare_draft(root, site_languages, overlay, path, raw, today) for path, raw in sorted(files.items())]
         kept = {
             draft.path for draft in drafts if _same_as_file(root, draft, today)
         }  # sources: before their hash is used
-        _set_source_hash(root, overlay, drafts, kept)
+        _set_source_hash(root, overlay, drafts, kept, site_languages.default)
         kept |= {draft.path for draft in drafts if _same_as_file(root, draft, today)}
         changed = [draft for draft in drafts if draft.path not in kept]
         for draft in changed:
@@ -116,7 +117,8 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
         saved = {draft.path for draft in drafts}
         # A field missing from a new translation can be named by both the editor's rule and the check: once.
         refused = sorted(
-            set(_untranslated(root, drafts)) | {p for p in problems if p.severity == "error" and p.path in saved}
+            set(_untranslated(root, drafts, site_languages.default))
+            | {p for p in problems if p.severity == "error" and p.path in saved}
         )
         if refused:
             raise SaveRefused(refused)
@@ -143,11 +145,11 @@ def _same_as_file(root: Path, draft: Draft, today: date) -> bool:
     return meta == draft.meta and old.body.strip() == draft.body.strip()
 
 
-def _untranslated(root: Path, drafts: list[Draft]) -> list[Problem]:
+def _untranslated(root: Path, drafts: list[Draft], default_language: str) -> list[Problem]:
     """Required translated fields a translation leaves out. The check lets a translation inherit them from
     its source; the editor, where both languages are filled in side by side, wants each language's own in a
     new page, and refuses to empty one a translation had (an existing file may go on inheriting a field)."""
-    source_language = _source_language(drafts)
+    source_language = _source_language(drafts, default_language)
     problems = []
     for draft in drafts:
         if draft.language == source_language:
@@ -186,8 +188,8 @@ def _write(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
-def prepare_draft(root: Path, overlay: Path, path: str, raw: str, today: date) -> Draft:
-    found = content_file(root, path)
+def prepare_draft(root: Path, site_languages: SiteLanguages, overlay: Path, path: str, raw: str, today: date) -> Draft:
+    found = content_file(root, path, site_languages)
     sent = overlay / f".sent-{found.path.name}"
     sent.write_text(raw, encoding="utf-8")
     source, problems = read_source(sent, path)
@@ -197,7 +199,7 @@ def prepare_draft(root: Path, overlay: Path, path: str, raw: str, today: date) -
     meta = _model_meta({name: value for name, value in source.meta.items() if name != LIST_ONLY}, found.kind, today)
     draft = Draft(path, found, meta, source.body.strip())
     if found.kind == "practice-sheet" and not draft.body:
-        draft.body = "\n\n".join(f"## {section}" for section in strings()[draft.language]["sheet_sections"])
+        draft.body = "\n\n".join(f"## {section}" for section in strings(draft.language)["sheet_sections"])
     return draft
 
 
@@ -246,7 +248,7 @@ def _tidy_one(value: object, field: FormField) -> object:
     return value
 
 
-def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[str]) -> None:
+def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[str], default_language: str) -> None:
     """Give each translation of the save the `source_hash` `guidebook status --mark` would, or keep its own.
 
     A translation is recorded as up to date with its source when this save wrote its text (a new page, or
@@ -254,7 +256,7 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[s
     change (only fields edited once, such as the country, did). Otherwise it keeps the fingerprint it had,
     so a source edited alone shows its translation as outdated.
     """
-    source_language = _source_language(drafts)
+    source_language = _source_language(drafts, default_language)
     fields = form_fields(KINDS[drafts[0].content_file.kind])
     for draft in drafts:
         if draft.language == source_language and draft.path not in kept:
@@ -279,8 +281,8 @@ def _set_source_hash(root: Path, overlay: Path, drafts: list[Draft], kept: set[s
             draft.meta[HASH_FIELD] = Quoted(old_hash)
 
 
-def _source_language(drafts: list[Draft]) -> str:
-    return next((d.meta["source_language"] for d in drafts if d.meta.get("source_language")), default_language())
+def _source_language(drafts: list[Draft], default_language: str) -> str:
+    return next((d.meta["source_language"] for d in drafts if d.meta.get("source_language")), default_language)
 
 
 def _own_text(version: Draft | SourceFile, fields: list[FormField]) -> tuple:

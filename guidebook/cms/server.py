@@ -20,6 +20,7 @@ import traceback
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from .. import languages
 from ..errors import GuidebookError
 from .api import Api
 from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
@@ -59,8 +60,12 @@ class EditorServer(http.server.ThreadingHTTPServer):
         renderer=None,
     ):
         self.preview = f"http://127.0.0.1:{preview_port}/"
-        self.api = Api(project, author)  # `author`: the name the review workflow's commits bear (workflow.py)
-        self.previews = Previews(project, renderer)  # the preview pane (preview.py); `renderer` makes html/onepage's
+        # The project's languages, read once: the editor's pages were generated for them when it started (edit.py).
+        self.languages = languages.read(project)
+        self.interfaces = interface_languages(self.languages)
+        self.api = Api(project, self.languages, author)  # `author`: the name the workflow's commits bear (workflow.py)
+        # The preview pane (preview.py); `renderer` makes html/onepage's.
+        self.previews = Previews(project, self.languages, self.interfaces, renderer)
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
         super().__init__(address, _Handler)
@@ -205,9 +210,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             raise Rejected(404, "not found; the API is POST /api/<token>/<language>/v1")
         same_origin(self.headers, host)
         language = match["language"]
-        if language not in interface_languages():
+        if language not in self.server.interfaces:
             raise Rejected(
-                404, f"no editor interface in {language[:10]!r}; the interfaces are {', '.join(interface_languages())}"
+                404, f"no editor interface in {language[:10]!r}; the interfaces are {', '.join(self.server.interfaces)}"
             )
         session = self.server.sessions.find(match["token"] or "")
         if session is None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from ..content.freshness import State, state_of
 from ..content.layout import walk
 from ..content.load import inspect
-from ..languages import language_codes
 from ..site.citations import language_name
 from .model import settings
 
@@ -53,7 +52,7 @@ class TranslationStates:
         repository, _ = inspect(self.project)
         self._to_do = {}
         for entry in repository.entries.values():
-            states = {code: state_of(entry, code) for code in language_codes()}
+            states = {code: state_of(entry, code) for code in repository.languages.codes}
             to_do = {code: state for code, state in states.items() if state in TO_DO}
             for variant in entry.variants.values():
                 self._to_do[variant.source.shown_path] = to_do

@@ -25,7 +25,7 @@ from ..content.problems import display_path
 from ..content.schema import PageBase
 from ..content.vocabulary import check_country, unknown, vocabularies
 from ..errors import BadArgument, Refused
-from ..languages import default_language, language_codes, new_page_strings, strings
+from ..languages import SiteLanguages, new_page_strings, read, strings
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TRANSLATION_TEMPLATE = "translation.md.j2"  # the source is written from "<kind>.<default language>.md.j2"
@@ -66,6 +66,7 @@ def new_practice_sheet(
     chapters = _chapter_numbers(repository)
     return _create(
         root,
+        repository.languages,
         "practice-sheets",
         slug,
         "practice-sheet",
@@ -96,6 +97,7 @@ def new_city_pilot(
     title, slug = _title_and_slug(title)
     return _create(
         root,
+        read(root),
         "city-pilots",
         slug,
         "city-pilot",
@@ -125,6 +127,7 @@ def new_recommendation(root: Path, title: str, *, number: int, today: date) -> C
         )
     return _create(
         root,
+        repository.languages,
         "recommendations",
         f"{number:02d}-{slug}",
         "recommendation",
@@ -206,10 +209,20 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: str | None = None, **values) -> Created:
+def _create(
+    root: Path,
+    languages: SiteLanguages,
+    mount: str,
+    slug: str,
+    template: str,
+    *,
+    nav_section: str | None = None,
+    **values,
+) -> Created:
     """Render the template in every language and write the files, or write nothing if one exists."""
+    default = languages.default
     folder = root / COLLECTIONS[mount]
-    paths = {language: folder / f"{slug}.{language}.md" for language in language_codes()}
+    paths = {language: folder / f"{slug}.{language}.md" for language in languages.codes}
     shown = {language: display_path(path, root) for language, path in paths.items()}
     existing = [shown[language] for language, path in paths.items() if path.exists()]
     if existing:
@@ -219,8 +232,8 @@ def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: st
         )
     environment = _environment()
     texts = {}
-    for language in language_codes():
-        source = language == default_language()
+    for language in languages.codes:
+        source = language == default
         words = {} if source else new_page_strings(language)
         texts[language] = environment.get_template(
             f"{template}.{language}.md.j2" if source else TRANSLATION_TEMPLATE
@@ -230,19 +243,19 @@ def _create(root: Path, mount: str, slug: str, template: str, *, nav_section: st
             language=language,
             number=values.get("number"),
             s=words,
-            sections=strings()[language]["sheet_sections"]
+            sections=strings(language)["sheet_sections"]
             if template == "practice-sheet" or source
             else words["sections"][template],
-            source_path=shown[default_language()],
+            source_path=shown[default],
             path=shown[language],
         )
     folder.mkdir(parents=True, exist_ok=True)
     _write_all(paths, texts)
-    pending = {language: path for language, path in shown.items() if language != default_language()}
+    pending = {language: path for language, path in shown.items() if language != default}
     return Created(
-        shown[default_language()],
+        shown[default],
         list(pending.values()),
-        _next_steps(mount, slug, shown[default_language()], pending, nav_section),
+        _next_steps(mount, slug, shown[default], pending, nav_section, languages),
     )
 
 
@@ -260,13 +273,15 @@ def _write_all(paths: dict[str, Path], texts: dict[str, str]) -> None:
         raise Refused(f"{error.filename} appeared while it was being created; nothing was created.") from None
 
 
-def _next_steps(mount: str, slug: str, source: str, translations: dict[str, str], nav_section: str | None) -> list[str]:
+def _next_steps(
+    mount: str, slug: str, source: str, translations: dict[str, str], nav_section: str | None, languages: SiteLanguages
+) -> list[str]:
     """`translations`: language -> the file awaiting its translation."""
     steps = [f"Write the page in {source}: replace every TODO (field reference: guidebook fields, or CONTRIBUTING.md)."]
     if nav_section:
         steps.append(f"Add '{mount}/{slug}.md' to the nav of mkdocs.yml, under '{nav_section}'.")
     steps += [
-        f"Preview it: make serve, then open {PREVIEW_URL}{site_url(f'{mount}/{slug}', default_language())}",
+        f"Preview it: make serve, then open {PREVIEW_URL}{site_url(f'{mount}/{slug}', languages.default, languages)}",
         "Check all content: make check (or guidebook check).",
         *(
             f"Translate {translation} (and remove its '{new_page_strings(language)['awaiting_title']}' note), then record it: guidebook status --mark {translation}"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from .. import languages, publish
+from .. import PACKAGE_DIR, languages, publish
 from ..content.freshness import freshness_problems
 from ..content.load import inspect
 from ..content.validate import uncited
@@ -283,12 +283,12 @@ def fields(project: Path, write: bool) -> None:
     It is generated from the content model (guidebook/content/schema.py) and the vocabularies, and kept
     in CONTRIBUTING.md: run guidebook fields --write after changing either.
     """
-    if (project / "mkdocs.yml").is_file():  # the project's languages; else those of the guidebook itself
-        languages.use(project)
+    # The project's languages; else those of the guidebook itself.
+    site_languages = languages.read(project if (project / "mkdocs.yml").is_file() else PACKAGE_DIR.parent)
     if not write:
-        click.echo(reference.field_reference(), nl=False)
+        click.echo(reference.field_reference(site_languages), nl=False)
         return
-    changed = reference.write_reference(project / "CONTRIBUTING.md")
+    changed = reference.write_reference(project / "CONTRIBUTING.md", site_languages)
     click.echo(
         "CONTRIBUTING.md: field reference updated."
         if changed

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from .. import languages
 from ..cms import launch
 from ..cms.config import ADMIN_DIR, write_configs
 from ..html.onepage import PageRenderer
@@ -27,7 +26,6 @@ def edit(project: Path, port: int, preview_port: int, name: str | None) -> None:
     A save is written only when guidebook check accepts it; otherwise the editor shows the check's problems.
     In a Git repository each change is a branch to review, published into the main branch by "Publish".
     """
-    languages.use(project)
     launch.run(project, port, preview_port, click.echo, name, renderer=PageRenderer)
 
 
@@ -39,7 +37,6 @@ def editor_config(project: Path) -> None:
     Run it after changing the content model, the vocabularies or guidebook/cms/fields.yml; a test fails
     while the shipped configuration differs from the generated one.
     """
-    languages.use(project)
     changed = write_configs(project)
     for path in changed:
         click.echo(f"wrote {path.relative_to(project)}")

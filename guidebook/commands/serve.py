@@ -30,7 +30,7 @@ def serve(project: Path, port: int, site_dir: Path) -> None:
 
     A saved page is rendered alone and served at once; the whole site is then rebuilt in the background.
     """
-    languages.use(project)
+    languages.read(project)  # a broken mkdocs.yml is said at once, before the preview starts
     preview = LivePreview(project, site_dir, lambda line: click.echo(line, err=True))
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGHUP):

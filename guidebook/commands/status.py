@@ -16,7 +16,6 @@ from ..content.layout import split_language
 from ..content.model import Repository, Variant
 from ..content.problems import display_path
 from ..errors import BadArgument, Refused
-from ..languages import language_codes
 
 DEFAULT_REVIEW_DAYS = 365
 # One line of the file with its own ending, so a rewrite keeps every other byte as it was.
@@ -77,7 +76,7 @@ def translation_report(repository: Repository) -> list[TranslationRow]:
         if source is None:
             continue
         current = fingerprint(source.source)
-        for language in language_codes():
+        for language in repository.languages.codes:
             variant = entry.variants.get(language)
             path = variant.source.path if variant else _sibling(source.source.path, language)
             recorded = variant.source.meta.get(HASH_FIELD) if variant and variant is not source else None

@@ -6,9 +6,8 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TypeGuard
 
-from ..languages import default_language, language_codes
+from ..languages import SiteLanguages
 
 DOCS_DIR = "docs"
 # Site folder -> project folder, for the collections kept outside docs/.
@@ -69,11 +68,11 @@ def split_language(stem: str) -> tuple[str, str | None]:
     return (name, language) if dot and name else (stem, None)
 
 
-def page_key(path: str) -> str:
+def page_key(path: str, languages: SiteLanguages) -> str:
     """The page a link to a Markdown file leads to: 'city-pilots/avignon.fr.md' -> 'city-pilots/avignon'."""
     folder, name = posixpath.split(path.removesuffix(".md"))
     name, language = split_language(name)
-    return posixpath.join(folder, name if language is None or known_language(language) else f"{name}.{language}")
+    return posixpath.join(folder, name if language is None or languages.knows(language) else f"{name}.{language}")
 
 
 def walk(root: Path) -> list[ContentFile]:
@@ -92,12 +91,7 @@ def walk(root: Path) -> list[ContentFile]:
     return found
 
 
-def site_url(key: str, language: str) -> str:
+def site_url(key: str, language: str, languages: SiteLanguages) -> str:
     """URL path of a page from the site root, e.g. 'fr/city-pilots/avignon/' (no leading slash)."""
     path = key[: -len("index")] if key == "index" or key.endswith("/index") else key + "/"
-    prefix = "" if language == default_language() else f"{language}/"
-    return prefix + path
-
-
-def known_language(language: str | None) -> TypeGuard[str]:
-    return language in language_codes()
+    return languages.prefix(language) + path

@@ -7,7 +7,6 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from ..languages import language_codes
 from .model import Repository, Variant
 from .problems import Problem
 
@@ -29,7 +28,7 @@ def check_links(repository: Repository, generated_keys: frozenset[str], only: se
         if entry.source_language not in entry.variants:
             continue  # its source file could not be read: that is reported already
         # Each reader's language: a fallback page's links resolve to pages of the reader's language.
-        for language in language_codes():
+        for language in repository.languages.codes:
             variant = entry.variant(language)
             folder = posixpath.dirname(variant.file.site_path.as_posix())
             for line_number, line in variant.source.body_lines:
@@ -75,7 +74,7 @@ def _check(
             return f"{what} '{target}' not found (looked for {resolved} in the site tree); check the path and the file name"
         key = resolved[: -len(".md")]
         if key not in repository.entries and key not in generated_keys:
-            looked_for = " / ".join(f"{key}.{language}.md" for language in language_codes())
+            looked_for = " / ".join(f"{key}.{code}.md" for code in repository.languages.codes)
             return f"link '{target}' points to no page (looked for {looked_for}); link to a page's .md file without the language suffix"
     if anchor and key in repository.entries:
         entry = repository.entries[key]

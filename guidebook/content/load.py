@@ -10,9 +10,9 @@ from pathlib import Path
 from .. import languages
 from ..errors import ContentError
 from ..forkmap import split_map
-from ..languages import default_language, language_codes
+from ..languages import SiteLanguages
 from .frontmatter import SourceFile, read_source
-from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, known_language, site_url, split_language, walk
+from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, site_url, split_language, walk
 from .links import check_links
 from .model import Entry, Repository, Variant
 from .problems import Problem, display_path
@@ -23,10 +23,11 @@ from .validate import check_references, validate_entry
 def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     """Read and check the whole project; return what could be loaded and every problem found.
 
-    The project's mkdocs.yml names the site languages (ConfigError when it cannot be read).
+    The project's mkdocs.yml names the site languages (ConfigError when it cannot be read), read here once: the
+    repository holds them for every layer above.
     """
     root = root.resolve()
-    languages.use(root)
+    site_languages = languages.read(root)
     files, problems = _inside(walk(root), root)
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
@@ -36,25 +37,25 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
             continue
         shown = display_path(content_file.path, root)
         language = content_file.language
-        if known_language(language):
+        if site_languages.knows(language):
             pages.append((content_file, language, shown))
         else:
-            problems.append(Problem(shown, 1, "file name", _language_hint(content_file)))
+            problems.append(Problem(shown, 1, "file name", _language_hint(content_file, site_languages)))
     read = split_map(_read_and_check, [(content_file.path, shown) for content_file, _, shown in pages])
     for (content_file, language, _), (source, read_problems, unsafe) in zip(pages, read):
         problems += read_problems + unsafe
         if read_problems:
             unreadable.add(content_file.key)
             continue
-        entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind))
+        entry = entries.setdefault(content_file.key, Entry(content_file.key, content_file.kind, site_languages.default))
         entry.variants[language] = Variant(language, content_file, source)
     problems += _check_mount_clashes(root)
-    problems += _check_addresses(entries)
+    problems += _check_addresses(entries, site_languages)
     for entry in entries.values():
         # A page with an unreadable version is checked again once that file is mended.
         if entry.key not in unreadable:
-            problems += validate_entry(entry)
-    repository = Repository(root, files, entries)
+            problems += validate_entry(entry, site_languages)
+    repository = Repository(root, site_languages, files, entries)
     problems += check_references(repository)
     problems += check_links(repository, GENERATED_KEYS)
     return repository, sorted(set(problems))
@@ -92,12 +93,12 @@ def _inside(files: list[ContentFile], root: Path) -> tuple[list[ContentFile], li
     return kept, problems
 
 
-def _language_hint(content_file: ContentFile) -> str:
+def _language_hint(content_file: ContentFile, site_languages: SiteLanguages) -> str:
     stem = split_language(content_file.site_path.stem)[0]
-    languages = " or ".join(f"'{stem}.{language}.md'" for language in language_codes())
+    names = " or ".join(f"'{stem}.{language}.md'" for language in site_languages.codes)
     if content_file.language:
-        return f"'.{content_file.language}' is not a site language; name the file {languages}"
-    return f"the file name has no language; name it {languages}"
+        return f"'.{content_file.language}' is not a site language; name the file {names}"
+    return f"the file name has no language; name it {names}"
 
 
 def _check_mount_clashes(root: Path) -> list[Problem]:
@@ -114,13 +115,13 @@ def _check_mount_clashes(root: Path) -> list[Problem]:
     ]
 
 
-def _check_addresses(entries: dict[str, Entry]) -> list[Problem]:
+def _check_addresses(entries: dict[str, Entry], site_languages: SiteLanguages) -> list[Problem]:
     """Two pages published at one address: 'x.en.md' and 'x/index.en.md', or names differing only in case
     (one would silently replace the other, and case-insensitive disks, Windows or macOS, mix them up)."""
     problems = []
     owners: dict[str, Entry] = {}
     for entry in sorted(entries.values(), key=lambda e: e.key):
-        address = site_url(entry.key, default_language()).lower()
+        address = site_url(entry.key, site_languages.default, site_languages).lower()
         owner = owners.setdefault(address, entry)
         if owner is not entry:
             for variant in entry.variants.values():

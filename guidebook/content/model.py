@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar, overload
 
-from ..languages import default_language
+from ..languages import SiteLanguages
 from .frontmatter import SourceFile
 from .layout import ContentFile
 from .schema import PageBase
@@ -42,8 +42,8 @@ class Entry:
 
     key: str
     kind: str
+    source_language: str  # the site's default language until the check reads the page's own
     variants: dict[str, Variant] = field(default_factory=dict)
-    source_language: str = field(default_factory=default_language)
 
     @property
     def slug(self) -> str:
@@ -67,6 +67,7 @@ class Repository:
     """All validated content, indexed for the references between pages."""
 
     root: Path
+    languages: SiteLanguages  # those of the project's mkdocs.yml, read with its content
     files: list[ContentFile]
     entries: dict[str, Entry]
 
@@ -84,10 +85,11 @@ class Repository:
             for entry in self.entries.values()
             for variant in entry.variants.values()
         }
+        default = self.languages.default
         for entry in self.entries.values():
-            if default_language() not in entry.variants:
+            if default not in entry.variants:
                 source = entry.variants[entry.source_language]
-                pages[f"{entry.key}.{default_language()}.md"] = source
+                pages[f"{entry.key}.{default}.md"] = source
         tree: dict[str, tuple[ContentFile, Variant | None]] = {
             f.site_path.as_posix(): (f, None) for f in self.files if not f.is_markdown
         }

@@ -39,10 +39,10 @@ def revised(
     # Copies of the other versions: validating sets their model, which may inherit from the new text.
     variants = {code: dataclasses.replace(variant) for code, variant in old.variants.items()} if old else {}
     variants[language] = Variant(language, content_file, source)
-    entry = Entry(content_file.key, content_file.kind, variants)
-    problems += validate_entry(entry)
+    entry = Entry(content_file.key, content_file.kind, repository.languages.default, variants)
+    problems += validate_entry(entry, repository.languages)
     files = repository.files if content_file in repository.files else [*repository.files, content_file]
-    new = Repository(repository.root, files, {**repository.entries, entry.key: entry})
+    new = dataclasses.replace(repository, files=files, entries={**repository.entries, entry.key: entry})
     problems += check_references(new) + check_links(new, GENERATED_KEYS, _linking_to(new, entry) if old else None)
     return new, sorted({problem for problem in problems if problem.severity == "error"})
 

@@ -8,15 +8,23 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import partial
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
-from ..languages import default_language
 from .area import check_on_map
 from .messages import refused
 from .sources import check_language, check_url, normalise_date
-from .vocabulary import check_code, check_country, check_site_language
+from .vocabulary import check_code, check_country, check_site_language, site_languages_of
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Country = Annotated[str, AfterValidator(check_country)]
@@ -48,6 +56,11 @@ def _check_email(value: str) -> str:
 Email = Annotated[str, AfterValidator(_check_email)]
 
 
+def _filled_from_context() -> str:
+    """Never called: a page that names no source language gets the site's default before its fields are read."""
+    raise TypeError("a page's source language comes from its validation context (PageBase._default_source_language)")
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,7 +89,7 @@ class PageBase(Model):
         None, description="Date the page was last checked against its sources (YYYY-MM-DD)."
     )
     source_language: SiteLanguage = Field(
-        default_factory=default_language,
+        default_factory=_filled_from_context,  # the site's default language (_default_source_language)
         description="Language the page was written in, one of the site languages (mkdocs.yml); its other versions are translations.",
     )
     source_hash: str | None = Field(
@@ -95,6 +108,15 @@ class PageBase(Model):
         description="A note to the guidebook's editors about this file (what is missing, what to check); "
         "never shown to readers. `guidebook status` lists it.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_source_language(cls, data: Any, info: ValidationInfo) -> Any:
+        """The project's default language where the page names none: the languages are the project's, a value
+        handed to the validation (validate.py), not a default fixed when this module was imported."""
+        if isinstance(data, dict) and "source_language" not in data:
+            return {**data, "source_language": site_languages_of(info).default}
+        return data
 
 
 class Page(PageBase):

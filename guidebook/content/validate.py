@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from ..languages import default_language, strings
+from ..languages import SiteLanguages, strings
 from ..typography import prose_fields
 from .messages import ENGLISH, Message, message, missing
 from .model import Entry, Repository, Variant
@@ -21,13 +21,14 @@ CITING_KINDS = {"practice-sheet": "practice sheet", "pilot": "city pilot", "coun
 NOT_INHERITED = {"source_language", "source_hash", "editor_note"}
 
 
-def validate_entry(entry: Entry) -> list[Problem]:
+def validate_entry(entry: Entry, languages: SiteLanguages) -> list[Problem]:
+    """The problems of a page's versions; sets the page's source language and each version's model."""
     declared = {
         str(v.source.meta["source_language"])
         for v in entry.variants.values()
         if v.source.meta.get("source_language") is not None
     }
-    entry.source_language = sorted(declared)[0] if len(declared) == 1 else default_language()
+    entry.source_language = sorted(declared)[0] if len(declared) == 1 else languages.default
     problems: list[Problem] = []
     if len(declared) > 1:
         for variant in entry.variants.values():
@@ -51,21 +52,23 @@ def validate_entry(entry: Entry) -> list[Problem]:
         # Validate the lone translation as its own source so its other problems show too.
         source = next(iter(entry.variants.values()))
         entry.source_language = source.language
-    problems += _validate_variant(entry, source, {})
+    problems += _validate_variant(entry, source, {}, languages)
     inherited = {k: v for k, v in source.source.meta.items() if k not in NOT_INHERITED}
     for variant in entry.variants.values():
         if variant is not source:
-            problems += _validate_variant(entry, variant, inherited)
+            problems += _validate_variant(entry, variant, inherited, languages)
     return problems
 
 
-def _validate_variant(entry: Entry, variant: Variant, inherited: dict[str, Any]) -> list[Problem]:
+def _validate_variant(
+    entry: Entry, variant: Variant, inherited: dict[str, Any], languages: SiteLanguages
+) -> list[Problem]:
     schema = KINDS[entry.kind]
     data = {**inherited, **variant.source.meta}
     data = prose_fields(data, PROSE_FIELDS, variant.language)
     problems: list[Problem] = []
     try:
-        variant.model = schema.model_validate(data)
+        variant.model = schema.model_validate(data, context=languages)
     except ValidationError as error:
         for item in error.errors():
             location = tuple(item["loc"])
@@ -108,7 +111,7 @@ def error_message(item: ErrorDetails, schema: type[PageBase], kind: str) -> Mess
 
 def _check_sections(variant: Variant) -> list[Problem]:
     """A practice sheet's body follows the sheet template of its language, section by section."""
-    expected = strings()[variant.language]["sheet_sections"]
+    expected = strings(variant.language)["sheet_sections"]
     found = [(text, line) for line, level, text in variant.source.headings if level == 2]
     titles = [title for title, _ in found]
     if titles == expected:

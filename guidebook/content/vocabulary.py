@@ -8,9 +8,10 @@ from functools import cache
 
 import pycountry
 import yaml
+from pydantic import ValidationInfo
 
 from .. import PACKAGE_DIR
-from ..languages import language_codes, vocabulary_labels
+from ..languages import SiteLanguages, vocabulary_labels
 from .messages import Message, message, refused
 
 # Codes people write for a country that ISO 3166-1 spells otherwise.
@@ -54,8 +55,15 @@ def check_code(vocabulary: str, value: str) -> str:
     return value
 
 
-def check_site_language(value: str) -> str:
-    codes = list(language_codes())
+def site_languages_of(info: ValidationInfo) -> SiteLanguages:
+    """The site languages a page is validated for: `model_validate(data, context=languages)`."""
+    if not isinstance(info.context, SiteLanguages):
+        raise TypeError("pages are validated with the site languages as context: model_validate(data, context=...)")
+    return info.context
+
+
+def check_site_language(value: str, info: ValidationInfo) -> str:
+    codes = list(site_languages_of(info).codes)
     if value not in codes:
         raise refused("not_allowed", value=value, hint=nearest(value, codes), choices=", ".join(codes))
     return value

@@ -21,18 +21,16 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from ..languages import default_language
-
 HEAD_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
 BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script
 SITEMAP_LOOKUP = re.compile(r'\b[\w$]+\("link\[rel=alternate\]"\)')  # the alternates whose sitemaps it fetches
 NO_LOOKUP = "[]/*guidebook: no sitemap lookup*/"
 
 
-def absolute(html: str, page_url: str, site_url: str) -> str:
+def absolute(html: str, page_url: str, site_url: str, default_language: str) -> str:
     """The page with its head's hreflang alternates resolved against its public address, and x-default."""
     base = urljoin(site_url, page_url)
-    default = f' hreflang="{default_language()}">'
+    default = f' hreflang="{default_language}">'
 
     def resolved(match: re.Match) -> str:
         link = match.group(1) + urljoin(base, match.group(2)) + match.group(3)

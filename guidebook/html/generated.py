@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..content.layout import CATALOGUE_KEY, EVALUATION_KEY, MAP_KEY, THEMES_KEY
-from ..languages import language_codes, strings
+from ..languages import SiteLanguages, strings
 
 # key -> (title string, intro string, page template)
 GENERATED = {
@@ -22,12 +22,12 @@ GENERATED = {
 }
 
 
-def write_generated(staged: Path) -> dict[str, str]:
+def write_generated(staged: Path, languages: SiteLanguages) -> dict[str, str]:
     """Write every generated page in every language; return site path -> key."""
     written = {}
     for key, (title, intro, template) in GENERATED.items():
-        for language in language_codes():
-            t = strings()[language]
+        for language in languages.codes:
+            t = strings(language)
             site_path = f"{key}.{language}.md"
             meta = {"title": t[title], "template": template, "hide": ["toc"]}
             text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + t[intro] + "\n"

@@ -19,14 +19,12 @@ import posixpath
 import threading
 from pathlib import Path
 
-from .. import languages
 from ..content.layout import ContentFile
 from ..content.load import load
 from ..content.model import Repository
 from ..content.problems import Problem
 from ..content.revise import revised
 from ..errors import BadArgument, BuildFailed, ContentError
-from ..languages import default_language, language_codes
 from ..site.crosslinks import build_index
 from ..site.edition import edition_date
 from ..site.views import site_languages
@@ -41,13 +39,12 @@ class PageRenderer:
 
     def __init__(self, project: Path, options: dict | None = None):
         self.project = project.resolve()
-        languages.use(self.project)
         self.repository = load(self.project)
         # By path relative to the project: looked up on every render (resolving thousands of paths is slow).
         self._pages = {f.path.relative_to(self.project).as_posix(): f for f in self.repository.files if f.is_markdown}
         self.sites: dict[str, WarmSite] = {}
         try:
-            for code in language_codes():
+            for code in self.repository.languages.codes:
                 self.sites[code] = warm(self.project / "mkdocs.yml", code, self.repository, options)
             self._first_renders()
         except BaseException:
@@ -120,14 +117,14 @@ class PageRenderer:
         content_file = self.content_file(path)
         found = []
         for code, site in self.sites.items():
-            shown = site.plugin.variants[_shown(site, content_file.key, code).file.src_uri].file
+            shown = site.plugin.variants[self._shown(site, content_file.key, code).file.src_uri].file
             found.append((code, shown.path.relative_to(self.project).as_posix(), self.html_path(path, code)))
         return sorted(found, key=lambda page: page[1] != path)
 
     def html_path(self, path: str, language: str) -> str:
         """Where the build writes the page of file `path` in `language` (site path, e.g. fr/map/index.html)."""
         site = self.sites[language]
-        return _shown(site, self.content_file(path).key, language).file.dest_uri
+        return self._shown(site, self.content_file(path).key, language).file.dest_uri
 
     def static_file(self, url_path: str) -> Path | None:
         """The file on disk the build copies to `url_path` (a stylesheet, a font, an image), if any."""
@@ -155,7 +152,7 @@ class PageRenderer:
 
     def _render(self, content_file: ContentFile, language: str) -> bytes:
         site = self.sites[language]
-        page = _shown(site, content_file.key, language)
+        page = self._shown(site, content_file.key, language)
         try:
             site.repopulate(page)
             return site.render(page)
@@ -169,23 +166,22 @@ class PageRenderer:
         """Make `repository` the content every language's plugin renders from (as its on_config would)."""
         index = build_index(repository)
         variants = {site_path: variant for site_path, (_, variant) in repository.site_files().items() if variant}
-        footer = site_languages(edition_date(repository))
+        footer = site_languages(repository.languages, edition_date(repository))
         for site in self.sites.values():
             plugin = site.plugin
             plugin.repository, plugin.index, plugin.variants = repository, index, variants
             site.env.globals["gb_languages"] = footer
         self.repository = repository
 
+    def _shown(self, site: WarmSite, key: str, language: str) -> Page:
+        """The page static-i18n shows for page `key` in `language`: its own version, else the default language's."""
+        for code in (language, self.repository.languages.default):
+            page = site.page(f"{key}.{code}.md")
+            if page is not None:
+                return page
+        raise ContentError([Problem(key, 1, "page", f"has no version the '{language}' site shows")])
+
     def _repopulate(self, content_file: ContentFile, codes: list[str]) -> None:
         for code in codes:
             site = self.sites[code]
-            site.repopulate(_shown(site, content_file.key, code))
-
-
-def _shown(site: WarmSite, key: str, language: str) -> Page:
-    """The page static-i18n shows for page `key` in `language`: its own version, else the default language's."""
-    for code in (language, default_language()):
-        page = site.page(f"{key}.{code}.md")
-        if page is not None:
-            return page
-    raise ContentError([Problem(key, 1, "page", f"has no version the '{language}' site shows")])
+            site.repopulate(self._shown(site, content_file.key, code))

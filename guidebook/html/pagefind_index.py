@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 
 from ..content.layout import site_url
 from ..content.model import Repository
-from ..languages import default_language, language_codes, strings
+from ..languages import strings
 from . import search_index
 from .search_index import INDEX, SHEET_KIND, WORKER, kind_of
 
@@ -58,7 +58,7 @@ def wanted(repository: Repository, threshold: int, live_preview: bool) -> bool:
 
 def index(site_dir: Path, repository: Repository) -> None:
     """Write each language's Pagefind bundle, its search_index.json for the worker, and the worker itself."""
-    prefixes = {language: "" if language == default_language() else f"{language}/" for language in language_codes()}
+    prefixes = {language: repository.languages.prefix(language) for language in repository.languages.codes}
     others = {prefix.rstrip("/") for prefix in prefixes.values() if prefix}
     # The languages are indexed side by side, in one process each: the wall time of the slower, not the sum.
     _keep_material_search(site_dir, prefixes.values())
@@ -104,11 +104,11 @@ def _keep_material_search(site_dir: Path, prefixes) -> None:
 def labels(repository: Repository, language: str) -> dict:
     """What the worker labels a result with: practice sheets by their folder (the collection that grows), every
     other page by its location, relative to the language's root as Material's locations are."""
-    names = strings()[language]["search_kind"]
+    names = strings(language)["search_kind"]
     pages = {}
     sheet_folder = None
     for key, entry in repository.entries.items():
-        location = site_url(key, default_language())
+        location = site_url(key, repository.languages.default, repository.languages)
         kind = kind_of(location, entry.kind)
         if kind == SHEET_KIND:
             sheet_folder = location.rsplit("/", 2)[0] + "/"

@@ -22,12 +22,23 @@ from ..content.load import load
 from ..content.model import Repository, Variant
 from ..content.sanitise import clean
 from ..errors import ContentError
-from ..languages import default_language, strings
+from ..languages import strings
 from ..site import catalogue
 from ..site.crosslinks import Index, build_index
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
-from . import alternates, csp, navcache, pagefind_index, parallel, search_index, staging, stylesheets, template_cache
+from . import (
+    alternates,
+    csp,
+    navcache,
+    pagefind_index,
+    parallel,
+    search_index,
+    search_on_demand,
+    staging,
+    stylesheets,
+    template_cache,
+)
 from .build_date import ContentDate
 from .generated import write_generated
 from .serving import serving
@@ -64,15 +75,16 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.stylesheet_sources: list[str] | None = None  # mkdocs.yml's extra_css, served as one file
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        _localise_markdown(config)
         # static-i18n calls on_config again for each further language, on the same config:
         # content is loaded and staged once per build.
         if self.staged is not None and config.docs_dir == str(self.staged):
+            _localise_markdown(config, self._language(config))
             return config
         if not config.use_directory_urls:
             raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
         parallel.install(config)
         self.repository = self.preloaded or self._load(config)
+        _localise_markdown(config, self._language(config))
         self.content_date.apply(self.repository)
         # Not for the live preview (indexing on every save). The offline bundle, derived from this build, gets
         # Material's index, which the Pagefind step keeps aside (html/pagefind_index.py, publish/offline.py).
@@ -81,7 +93,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
         self.staged = staging.stage({site_path: file for site_path, (file, _) in tree.items()})
-        self.generated = write_generated(self.staged)
+        self.generated = write_generated(self.staged, self.repository.languages)
         self.fallback_urls = set()
         config.docs_dir = str(self.staged)
         return config
@@ -119,7 +131,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             parallel.fork_other_languages(
                 config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result
             )
-        _typeset_sections(nav.items, _current_language(config))
+        _typeset_sections(nav.items, self._language(config))
         return nav
 
     def _take_child_result(self, result: dict) -> None:
@@ -157,7 +169,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         _escape_own_templates(env)
         env.bytecode_cache = template_cache.bytecode_cache(self.repository.root)
         self.trusted_scripts = csp.TrustedScripts.of_environment(env)
-        env.globals["gb_languages"] = site_languages(edition_date(self.repository))
+        env.globals["gb_languages"] = site_languages(self._content().languages, edition_date(self.repository))
         return navcache.install(env)
 
     @event_priority(60)  # before the search plugin reads the page
@@ -176,7 +188,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return context
 
     def _page_view(self, context, page, config, nav):
-        language = _current_language(config)
+        language = self._language(config)
         views = ViewBuilder(self.index, language, page.url)
         variant = self.variants.get(page.file.src_uri)
         if variant is not None:
@@ -190,7 +202,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     on_page_context = CombinedEvent(_abridge_for_search, _page_view, _restore_after_search)
 
     def on_post_page(self, output, page, config):
-        output = alternates.absolute(output, page.url if page else "", config.site_url or "")
+        output = alternates.absolute(
+            output, page.url if page else "", config.site_url or "", self._content().languages.default
+        )
         if not csp.applies(config):
             return output
         return csp.add_policy(
@@ -204,8 +218,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         output is not written), so a server answers /fr/... with the French page when told to.
         """
         output = self.on_post_page(output_content, None, config)
-        language = _current_language(config)
-        if template_name != "404.html" or language == default_language():
+        language = self._language(config)
+        if template_name != "404.html" or language == self._content().languages.default:
             return output
         target = Path(config.site_dir) / language / template_name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,9 +232,14 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             raise PluginError("guidebook: the content was not loaded (on_config did not run)")
         return self.repository
 
+    def _language(self, config: MkDocsConfig) -> str:
+        """The language being built: static-i18n's, or the site's default when it builds none."""
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self._content().languages.default
+
     def _write_export(self, config: MkDocsConfig) -> None:
-        language = _current_language(config)
-        folder = Path(config.site_dir) / site_url(CATALOGUE_KEY, language)
+        language = self._language(config)
+        folder = Path(config.site_dir) / site_url(CATALOGUE_KEY, language, self._content().languages)
         catalogue.write_export(folder, self._content(), language, config.site_url or "/")
 
     @event_priority(-200)  # after static-i18n (-100) has built the other languages and merged the search index
@@ -231,6 +250,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
                 pagefind_index.index(Path(config.site_dir), self._content())
             else:
                 search_index.teach_worker(Path(config.site_dir))
+            search_on_demand.defer_search(Path(config.site_dir))
             alternates.remove_sitemap_lookup(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_write_export, _split_search)
@@ -239,11 +259,6 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         parallel.abandon()
         staging.unstage(self.staged)
         self.content_date.release()
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or default_language()
 
 
 def _typeset_sections(items, language: str) -> None:
@@ -261,10 +276,10 @@ def _typeset_toc(items, language: str) -> None:
         _typeset_toc(item.children, language)
 
 
-def _localise_markdown(config: MkDocsConfig) -> None:
+def _localise_markdown(config: MkDocsConfig, language: str) -> None:
     """Markdown options that print text (the heading permalink title) in the language being built."""
     if "toc" in config.mdx_configs:
-        config.mdx_configs["toc"]["permalink_title"] = strings()[_current_language(config)]["permalink_title"]
+        config.mdx_configs["toc"]["permalink_title"] = strings(language)["permalink_title"]
 
 
 def _escape_own_templates(env) -> None:

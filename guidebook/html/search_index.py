@@ -28,7 +28,7 @@ from pathlib import Path
 from .. import PACKAGE_DIR
 from ..content.layout import site_url
 from ..content.model import Repository
-from ..languages import default_language, language_codes, strings
+from ..languages import strings
 
 INDEX = Path("search") / "search_index.json"
 WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's search worker
@@ -78,21 +78,22 @@ def split(site_dir: Path, fallback_urls: set[str], repository: Repository) -> No
     if not (site_dir / INDEX).is_file():
         return  # search is not enabled
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    prefixes = {language: f"{language}/" for language in language_codes() if language != default_language()}
-    kinds = {site_url(key, default_language()): entry.kind for key, entry in repository.entries.items()}
-    per_language: dict[str, list[dict]] = {language: [] for language in language_codes()}
+    languages = repository.languages
+    prefixes = {language: languages.prefix(language) for language in languages.codes if language != languages.default}
+    kinds = {site_url(key, languages.default, languages): entry.kind for key, entry in repository.entries.items()}
+    per_language: dict[str, list[dict]] = {language: [] for language in languages.codes}
     for doc in merged["docs"]:
         if doc["location"].split("#")[0] in fallback_urls:
             continue
         language = next(
-            (lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), default_language()
+            (lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), languages.default
         )
         location = doc["location"][len(prefixes.get(language, "")) :]
         labelled = {**doc, "location": location}
         page = location.split("#")[0]
         kind = kind_of(page, kinds.get(page, "page"))
         if "#" not in location:  # the page itself, not one of its sections
-            labelled["tags"] = [strings()[language]["search_kind"][kind]]
+            labelled["tags"] = [strings(language)["search_kind"][kind]]
         if kind == SHEET_KIND:  # what a practitioner searches for first: ranked above other pages
             labelled["boost"] = SHEET_BOOST
         per_language[language].append(labelled)

@@ -53,11 +53,12 @@ class Job:
 class Printer:
     """Makes the HTML of every printed document of a project."""
 
-    def __init__(self, project: Path, repository: Repository | None = None):
-        """`repository`: the content as the build loaded it; without it, it is loaded here."""
+    def __init__(self, project: Path, repository: Repository | None = None, settings: Settings | None = None):
+        """`repository`, `settings`: the content and mkdocs.yml's print settings as the build read them; without
+        them, they are read here."""
         self.project = project
-        self.settings: Settings = load_settings(project)
         self.repository = repository or load(project)
+        self.settings = settings or load_settings(project, self.repository.languages.default)
         self.index: Index = build_index(self.repository)
         self.files = {path: f.path for path, (f, _) in self.repository.site_files().items()}
         self.env = jinja2.Environment(
@@ -79,7 +80,14 @@ class Printer:
         return jobs
 
     def _builder(self, language: str, anchors: dict[str, str], *, draft_notices: bool) -> SectionBuilder:
-        linker = Linker(language, anchors, self.settings.site_url, self.files, set(self.repository.entries))
+        linker = Linker(
+            language,
+            anchors,
+            self.settings.site_url,
+            self.files,
+            self.repository.languages,
+            set(self.repository.entries),
+        )
         return SectionBuilder(
             self.repository, self.index, linker, Renderer(self.settings, linker), draft_notices=draft_notices
         )
@@ -88,10 +96,10 @@ class Printer:
         settings = self.settings.language(language)
         return {
             "language": language,
-            "t": strings()[language],
-            "p": print_strings()[language],
+            "t": strings(language),
+            "p": print_strings(language),
             "site_name": settings.site_name,
-            "author": print_strings()[language]["publisher"],  # site_author is in English only
+            "author": print_strings(language)["publisher"],  # site_author is in English only
             "notice": settings.notice,
             "css": Markup(
                 font_faces()[0] + self.css["base"] + self.css[stylesheet]
@@ -138,7 +146,7 @@ class Printer:
     def _sheet(self, builder: SectionBuilder, key: str, language: str) -> dict:
         """What the sheet macro prints of one practice sheet: its section, web address and QR code."""
         online = self.settings.site_url
-        source = urljoin(online, site_url(key, language)) if online else None
+        source = urljoin(online, site_url(key, language, self.repository.languages)) if online else None
         return {
             "s": builder.page(self.repository.entries[key], 1),
             "source": source,
@@ -163,7 +171,7 @@ class Printer:
     def pack(self, approach: str, keys: list[str], language: str) -> Job:
         """The approach's sheets as their handouts, one after the other (fit.Pack), titled after the approach."""
         builder = self._builder(language, {key: anchor(key) for key in keys}, draft_notices=True)
-        title = print_strings()[language]["pack_title"].format(approach=label("approaches", approach, language))
+        title = print_strings(language)["pack_title"].format(approach=label("approaches", approach, language))
         sheets = tuple(self._handout_variants(key, language, builder) for key in keys)
         return Job(pack_pdf(approach, language), Pack(title, sheets), builder.linker.assets | EMBEDDED)
 
@@ -195,12 +203,17 @@ def _anchors(items: list[Item]) -> dict[str, str]:
 
 
 def render_all(
-    project: Path, site_dir: Path, repository: Repository | None = None, *, cache_dir: Path | None = None
+    project: Path,
+    site_dir: Path,
+    repository: Repository | None = None,
+    *,
+    settings: Settings | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Rendered]:
     """Write every PDF into `site_dir`; raise PrintError when a PDF cannot be made (ContentError: the content)."""
     project = project.resolve()
     start = time.perf_counter()
-    jobs = Printer(project, repository).jobs()
+    jobs = Printer(project, repository, settings).jobs()
     cache = Cache(cache_dir or project / CACHE_DIR)
 
     def make(job: Job) -> Rendered:

@@ -65,7 +65,7 @@ class SectionBuilder:
         self.linker = linker
         self.renderer = renderer
         self.views = ViewBuilder(index, linker.language, "")
-        self.t = strings()[linker.language]
+        self.t = strings(linker.language)
 
     def heading(self, item: Item, title: str) -> Section:
         return Section(group_anchor(item.group or title), item.level, title, self.linker.language)

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from ..content.layout import page_key, site_url
+from ..languages import SiteLanguages
 from ..site.urls import relative_url
 
 
@@ -24,13 +25,14 @@ class Linker:
     anchors: dict[str, str]  # page key -> anchor, for the pages printed in this PDF
     site_url: str | None  # public address of the site, for the pages not printed in it
     files: dict[str, Path]  # site path -> file on disk, for images
+    languages: SiteLanguages  # the site's, for its page URLs
     keys: set[str] = field(default_factory=set)  # every page key, to read the theme's page URLs back
     page: str = ""  # key of the page being rendered
     assets: set[Path] = field(default_factory=set)  # local files the PDF embeds
 
     def __post_init__(self) -> None:
         # The theme's views give site-root URLs ('fr/city-pilots/avignon/'); map them back to pages.
-        self._url_keys = {relative_url(key, self.language, ""): key for key in self.keys}
+        self._url_keys = {relative_url(key, self.language, "", self.languages): key for key in self.keys}
 
     def local_id(self, value: str) -> str:
         """An id of the page being rendered, made unique in the document."""
@@ -45,7 +47,7 @@ class Linker:
             return "#" + self.local_id(parts.fragment) if parts.fragment else None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), parts.path))
         if target.endswith(".md"):
-            return self.to_page(page_key(target), parts.fragment)
+            return self.to_page(page_key(target, self.languages), parts.fragment)
         return self._online(target, parts.fragment)
 
     def url(self, url: str) -> str | None:
@@ -60,7 +62,7 @@ class Linker:
             if not fragment:
                 return "#" + self.anchors[key]
             return f"#{anchor(key)}__{fragment}"
-        return self._online(site_url(key, self.language), fragment)
+        return self._online(site_url(key, self.language, self.languages), fragment)
 
     def src(self, src: str) -> str:
         """An image: the file on disk, so WeasyPrint embeds it without a request."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
-from ..languages import default_language
 from ..typography import text_for_language
 
 
@@ -40,10 +40,15 @@ class Settings:
         return configs
 
 
-def load_settings(project: Path) -> Settings:
+def load_settings(project: Path, default_language: str) -> Settings:
     """Read mkdocs.yml as MkDocs does (defaults, !ENV, INHERIT), so the PDF renders the site's Markdown."""
-    config = load_config(config_file=str(project / "mkdocs.yml"))
-    base = Language(default_language(), config.site_name, config.site_description, config.copyright)
+    return settings_of(load_config(config_file=str(project / "mkdocs.yml")), default_language)
+
+
+def settings_of(config: MkDocsConfig, default_language: str) -> Settings:
+    """The print settings of mkdocs.yml as MkDocs read it (a build's own read): copies, which the build, changing
+    its config as it goes, leaves alone."""
+    base = Language(default_language, config.site_name, config.site_description, config.copyright)
     i18n = config.plugins.get("i18n")
     languages = [base]
     if i18n is not None:
@@ -64,7 +69,7 @@ def load_settings(project: Path) -> Settings:
     return Settings(
         languages=languages,
         site_url=config.site_url,
-        nav=list(config.nav or []),
+        nav=copy.deepcopy(list(config.nav or [])),
         extensions=list(config.markdown_extensions),
-        extension_configs=dict(config.mdx_configs),
+        extension_configs=copy.deepcopy(dict(config.mdx_configs)),
     )

@@ -223,7 +223,7 @@ class LivePreview:
 
 def _problems_page(relative: str, refused: ContentError, language: str) -> bytes:
     """A plain page in the page's language naming the problems of a refused save (the check's messages, escaped)."""
-    words = strings()[language]
+    words = strings(language)
     title = html.escape(words["live_refused"].format(path=relative))
     items = "".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in refused.problems)
     return (

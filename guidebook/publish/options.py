@@ -1,13 +1,11 @@
-"""What a build changes of mkdocs.yml: the download links the theme shows."""
+"""What a build adds to mkdocs.yml's settings: the download links the theme shows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from mkdocs.utils import yaml_load
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..content.model import Repository
-from ..languages import language_codes, print_strings
+from ..languages import print_strings
 from ..site.downloads import links, pack_pdf
 
 # Name of the `config.extra` entry that overrides/partials/guidebook/downloads.html reads.
@@ -16,19 +14,11 @@ EXTRA_KEY = "guidebook_downloads"
 PACKS_KEY = "guidebook_packs"
 
 
-def raw_config(project: Path) -> dict:
-    """mkdocs.yml as written (INHERIT and !ENV resolved), to override a few of its options."""
-    with open(project / "mkdocs.yml", "rb") as file:
-        return yaml_load(file)
-
-
-def download_options(project: Path, repository: Repository) -> dict:
-    """load_config() options that give the theme the download links (see downloads.html)."""
-    extra = dict(raw_config(project).get("extra") or {})
-    extra[EXTRA_KEY] = links(repository)
+def add_download_links(config: MkDocsConfig, repository: Repository) -> None:
+    """Give the theme the download links (see downloads.html), in the config MkDocs read for this build."""
+    config.extra[EXTRA_KEY] = links(repository)
     # A pack is made for every approach some sheet has, which are the approaches the themes page lists.
-    extra[PACKS_KEY] = {
-        language: {"label": print_strings()[language]["download_pack"], "path": pack_pdf("{approach}", language)}
-        for language in language_codes()
+    config.extra[PACKS_KEY] = {
+        language: {"label": print_strings(language)["download_pack"], "path": pack_pdf("{approach}", language)}
+        for language in repository.languages.codes
     }
-    return {"extra": extra}

@@ -18,12 +18,10 @@ from pathlib import Path
 
 from ..content.model import Repository
 from ..html.pagefind_index import MATERIAL_SEARCH
-from ..languages import default_language
 from ..site.edition import edition_date
 from . import manifest
 from .compress import precompress
 from .fingerprint import fingerprint
-from .options import raw_config
 
 DEFAULT_SITE_URL = "https://prepare.efus.eu/"
 META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -32,12 +30,15 @@ CSP_FILE = f"{manifest.FOLDER}/csp.conf"
 CSP_VARIABLE = "$guidebook_csp"
 
 
-def prepare(project: Path, site: Path, repository: Repository, previous: Path | None = None) -> manifest.Manifest:
-    """`previous`: the site in place, whose compressed copies of unchanged files are kept (compress.py)."""
-    site_url = raw_config(project).get("site_url") or DEFAULT_SITE_URL
+def prepare(
+    site: Path, repository: Repository, site_url: str | None, previous: Path | None = None
+) -> manifest.Manifest:
+    """`site_url`: mkdocs.yml's, as the build read it; `previous`: the site in place, whose compressed copies of
+    unchanged files are kept (compress.py)."""
+    site_url = site_url or DEFAULT_SITE_URL
     shutil.rmtree(site / MATERIAL_SEARCH, ignore_errors=True)  # only the offline bundle, made by now, uses it
     write_robots(site, site_url)
-    add_x_default(site, default_language())
+    add_x_default(site, repository.languages.default)
     fingerprint(site)
     write_header_policy(site)
     precompress(site, previous)

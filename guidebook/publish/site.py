@@ -1,24 +1,27 @@
 """Build the whole site atomically: `site/` is replaced only by a complete, strict build.
 
 The content is loaded and validated once, here; the MkDocs build, the PDFs and the offline bundle all
-read that one repository.
+read that one repository. mkdocs.yml is read once by the content load (the site languages) and once by MkDocs,
+for the build, the PDFs' settings and the serving step alike.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.config.defaults import MkDocsConfig
 
 from .. import pdf
 from ..content.load import load
 from ..content.model import Repository
 from ..errors import BuildFailed, ContentError, PrintError
+from ..pdf.settings import Settings, settings_of
 from . import offline, serving, swap
 from .sizes import fill_sizes
-from .options import download_options
+from .options import add_download_links
 from .run import run_mkdocs
 from ..buildstamp import Stamp, build_options
 
@@ -46,16 +49,37 @@ def build_site(
     swap.remove_leftovers(site_dir)
     staging = swap.make_staging(site_dir)
     try:
-        options = _download_options(project, repository) if downloads else None
-        run_mkdocs(project / "mkdocs.yml", staging, repository, strict=strict, options=options)
-        if downloads:
-            _build_downloads(project, staging, repository, previous=site_dir)
-        serving.prepare(project, staging, repository, previous=site_dir)
+        taken = run_mkdocs(
+            project / "mkdocs.yml",
+            staging,
+            repository,
+            strict=strict,
+            configured=lambda config: _configured(config, repository, downloads),
+        )
+        if taken.print_settings:
+            _build_downloads(project, staging, repository, taken.print_settings, previous=site_dir)
+        serving.prepare(staging, repository, taken.site_url, previous=site_dir)
         swap.put_in_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     stamp.record()
     return True
+
+
+@dataclass(frozen=True)
+class _FromConfig:
+    """What the steps after the MkDocs run take from mkdocs.yml, as MkDocs read it for the run."""
+
+    site_url: str | None
+    print_settings: Settings | None  # None: no PDFs in this build
+
+
+def _configured(config: MkDocsConfig, repository: Repository, downloads: bool) -> _FromConfig:
+    """The download links added to the config MkDocs read for the run, and what the steps after it take of it."""
+    if not downloads:
+        return _FromConfig(config.site_url, None)
+    add_download_links(config, repository)
+    return _FromConfig(config.site_url, settings_of(config, repository.languages.default))
 
 
 def _check_output(site_dir: Path) -> None:
@@ -78,21 +102,15 @@ def _load(project: Path) -> Repository:
         raise BuildFailed([str(problem) for problem in error.problems], error.report().rsplit("\n", 1)[-1]) from None
 
 
-def _download_options(project: Path, repository: Repository) -> dict | None:
-    """The theme's download links, given to it through `extra` (see overrides/partials/guidebook/downloads.html)."""
-    try:
-        return download_options(project, repository)
-    except ConfigurationError:
-        return None  # the build itself reports what is wrong with mkdocs.yml
-
-
-def _build_downloads(project: Path, site_dir: Path, repository: Repository, previous: Path) -> None:
+def _build_downloads(
+    project: Path, site_dir: Path, repository: Repository, print_settings: Settings, previous: Path
+) -> None:
     """The PDFs and the offline bundle, into the staged site: a failure leaves the published site as it was.
 
     `previous`: the site in place, whose offline zip is kept when the new bundle holds the same files.
     """
     try:
-        pdf.render_all(project, site_dir, repository)
+        pdf.render_all(project, site_dir, repository, settings=print_settings)
     except PrintError as error:
         raise BuildFailed([], str(error)) from None
     offline.build_bundle(site_dir, previous)

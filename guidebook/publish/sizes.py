@@ -26,7 +26,7 @@ def fill_sizes(site: Path) -> int:
         language = LANGUAGE.search(html)
         if language is None:  # every page the theme writes has one
             raise ValueError(f"{page}: no <html lang> attribute")
-        t = strings()[language.group(1)]
+        t = strings(language.group(1))
         sized, count = PLACEHOLDER.subn(lambda match: _sized(match, site, t), html)
         page.write_text(sized, encoding="utf-8")
         filled += count

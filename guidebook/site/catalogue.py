@@ -17,7 +17,7 @@ from ..content.layout import site_url
 from ..content.model import Entry, Repository
 from ..content.schema import PracticeSheet
 from ..content.vocabulary import country_name, label, vocabularies
-from ..languages import default_language, language_codes, strings
+from ..languages import SiteLanguages, strings
 from .crosslinks import Index
 from .urls import relative_url
 
@@ -100,7 +100,7 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
             Row(
                 entry,
                 sheet.title,
-                relative_url(entry.key, language, page_url),
+                relative_url(entry.key, language, page_url, repository.languages),
                 sheet.summary,
                 sheet.city,
                 labels["country"][0],
@@ -115,7 +115,7 @@ def build_rows(repository: Repository, index: Index, language: str, page_url: st
 def _chapter_label(index: Index, number: int, language: str) -> str:
     """'Chapter 3 — Ensuring continuity…', as in a sheet's key facts: a bare number tells the reader nothing."""
     chapter = index.chapters.get(number)
-    name = strings()[language]["chapter"].format(number=number)
+    name = strings(language)["chapter"].format(number=number)
     return f"{name} — {chapter.model(language).title}" if chapter else name
 
 
@@ -127,7 +127,7 @@ ORDERED_VOCABULARIES = {"stage": "justice_stages", "evaluation": "evaluation_sta
 
 def build_facets(rows: list[Row], language: str) -> list[Facet]:
     """Every facet, in FACET_ORDER (the themes page groups by some; the catalogue offers those that narrow)."""
-    t = strings()[language]
+    t = strings(language)
     names = {
         "stage": t["justice_stages"],
         "approach": t["approaches"],
@@ -165,9 +165,11 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict[st
         data.update(
             slug=entry.slug,
             language=variant.language,
-            url=base_url + site_url(entry.key, language),
+            url=base_url + site_url(entry.key, language, repository.languages),
             alternates={
-                other: base_url + site_url(entry.key, other) for other in language_codes() if other != language
+                other: base_url + site_url(entry.key, other, repository.languages)
+                for other in repository.languages.codes
+                if other != language
             },
         )
         records.append(data)
@@ -177,21 +179,21 @@ def export(repository: Repository, language: str, base_url: str) -> list[dict[st
 def export_document(repository: Repository, language: str, base_url: str) -> dict[str, Any]:
     return {
         "language": language,
-        "source_language_default": default_language(),
+        "source_language_default": repository.languages.default,
         "practice_sheets": export(repository, language, base_url),
     }
 
 
-def export_schema() -> dict[str, Any]:
+def export_schema(languages: SiteLanguages) -> dict[str, Any]:
     """JSON Schema of the export, derived from the content model so the two cannot drift.
 
     Its types are made at run time (the site languages as an enum), hence typed Any."""
     info = PracticeSheet.model_fields["source_language"]
-    Language: Any = Literal.__getitem__(language_codes())
+    Language: Any = Literal.__getitem__(languages.codes)
     exported = create_model(
         "ExportedPracticeSheet",
         __base__=PracticeSheet,
-        source_language=(Language, Field(default_language(), description=info.description)),
+        source_language=(Language, Field(languages.default, description=info.description)),
         editor_note=(SkipJsonSchema[None], None),  # type: ignore[misc]  # an alias to type checkers, a class at run time
         slug=(str, ...),
         language=(Language, ...),
@@ -215,7 +217,7 @@ def write_export(folder: Path, repository: Repository, language: str, base_url: 
     """Write the catalogue export and its schema beside the catalogue page of `language`."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / EXPORT_NAME).write_text(dump(export_document(repository, language, base_url)), encoding="utf-8")
-    (folder / SCHEMA_NAME).write_text(dump(export_schema()), encoding="utf-8")
+    (folder / SCHEMA_NAME).write_text(dump(export_schema(repository.languages)), encoding="utf-8")
 
 
 def dump(data: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ class Citation:
 
 def citations(sources: list[Source], page_language: str, reader_language: str) -> list[Citation]:
     """`page_language`: the language of the text the sources support; `reader_language`: of the interface."""
-    t = strings()[reader_language]
+    t = strings(reader_language)
     shown = []
     for source in sources:
         note = None
@@ -37,7 +37,7 @@ def citations(sources: list[Source], page_language: str, reader_language: str) -
 
 def shown_date(value: str, language: str) -> str:
     """'2019-03-01' as '1 March 2019' or '1er mars 2019'; a month or a year alone as given, month written out."""
-    t = strings()[language]
+    t = strings(language)
     year, *rest = value.split("-")
     if not rest:
         return year
@@ -56,7 +56,7 @@ def language_name(code: str, language: str) -> str:
     if language == "en":
         return name
     translated = _language_translation(language).gettext(name)
-    if strings()[language]["language_names_in_lower_case"]:  # as French does: « en espagnol »
+    if strings(language)["language_names_in_lower_case"]:  # as French does: « en espagnol »
         return translated[:1].lower() + translated[1:]
     return translated
 

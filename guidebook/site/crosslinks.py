@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from ..content.model import Entry, Repository
 from ..content.schema import CityPilot, CountryArticle, PracticeSheet, Recommendation
+from ..languages import SiteLanguages
 
 
 @dataclass
 class Index:
+    languages: SiteLanguages  # the repository's, for the URLs between its pages
     pilots: dict[str, Entry] = field(default_factory=dict)  # by slug
     chapters: dict[int, Entry] = field(default_factory=dict)  # by number
     countries: dict[str, Entry] = field(default_factory=dict)  # country article by ISO code
@@ -21,7 +23,7 @@ class Index:
 
 
 def build_index(repository: Repository) -> Index:
-    index = Index()
+    index = Index(repository.languages)
     for entry in sorted(repository.entries.values(), key=lambda e: e.key):
         language = entry.source_language
         if entry.kind == "pilot":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content.layout import HOME_KEY
 from ..content.model import Repository
-from ..languages import language_codes, print_strings
+from ..languages import print_strings
 
 SHEET_KIND = "practice-sheet"
 OFFLINE_ZIP = "guidebook-offline.zip"
@@ -30,8 +30,8 @@ def links(repository: Repository) -> dict[str, dict[str, list[dict[str, str]]]]:
     """
     sheets = sorted(entry.key for entry in repository.of_kind(SHEET_KIND))
     result: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for language in language_codes():
-        t = print_strings()[language]
+    for language in repository.languages.codes:
+        t = print_strings(language)
         home = [
             {"label": t["download_guidebook"], "path": guidebook_pdf(language), "type": "application/pdf"},
             {"label": t["download_offline"], "path": OFFLINE_ZIP, "type": "application/zip"},

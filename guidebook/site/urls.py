@@ -5,11 +5,12 @@ from __future__ import annotations
 import posixpath
 
 from ..content.layout import site_url
+from ..languages import SiteLanguages
 
 
-def relative_url(key: str, language: str, from_url: str) -> str:
+def relative_url(key: str, language: str, from_url: str, languages: SiteLanguages) -> str:
     """URL of a page in `language`, relative to the page at `from_url` (a site URL path)."""
-    return relative(site_url(key, language) or ".", from_url or ".")
+    return relative(site_url(key, language, languages) or ".", from_url or ".")
 
 
 def relative(url: str, other: str) -> str:

@@ -12,7 +12,7 @@ from ..content.layout import CATALOGUE_KEY, EVALUATION_KEY, HOME_KEY, MAP_KEY, T
 from ..content.model import Entry, Repository
 from ..content.schema import CityPilot, CountryArticle, PageBase, Period, PracticeSheet, Recommendation
 from ..content.vocabulary import country_name, label, vocabularies
-from ..languages import language_codes, print_strings, strings
+from ..languages import SiteLanguages, print_strings, strings
 from .catalogue import EXPORT_NAME, SCHEMA_NAME, Facet, Row, build_facets, build_rows, fold
 from .citations import Citation, citations, language_name, shown_date
 from .crosslinks import Index
@@ -96,7 +96,7 @@ class SiteLanguage:
     edition: str | None  # the date of the newest review, written out
 
 
-def site_languages(edition: date | None) -> dict[str, SiteLanguage]:
+def site_languages(languages: SiteLanguages, edition: date | None) -> dict[str, SiteLanguage]:
     """Template global `gb_languages`, for the footer and the 404 page (which has no page view).
 
     Every language at once: the 404 page, which one server serves for both languages, shows them all;
@@ -105,15 +105,15 @@ def site_languages(edition: date | None) -> dict[str, SiteLanguage]:
     return {
         code: SiteLanguage(
             code,
-            strings()[code],
-            site_url("index", code),
-            site_url(ACCESSIBILITY_KEY, code),
-            site_url(CONTACT_KEY, code),
-            print_strings()[code]["colophon_licence"],
-            print_strings()[code]["eu_emblem"],
+            strings(code),
+            site_url("index", code, languages),
+            site_url(ACCESSIBILITY_KEY, code, languages),
+            site_url(CONTACT_KEY, code, languages),
+            print_strings(code)["colophon_licence"],
+            print_strings(code)["eu_emblem"],
             shown_date(edition.isoformat(), code) if edition else None,
         )
-        for code in language_codes()
+        for code in languages.codes
     }
 
 
@@ -122,12 +122,17 @@ class ViewBuilder:
 
     def __init__(self, index: Index, language: str, page_url: str):
         self.index = index
+        self.languages = index.languages
         self.language = language
         self.page_url = page_url
-        self.t = strings()[language]
+        self.t = strings(language)
+
+    def url(self, key: str, language: str | None = None) -> str:
+        """A page's URL from this page, in the reader's language unless another is named."""
+        return relative_url(key, language or self.language, self.page_url, self.languages)
 
     def link(self, entry: Entry, title: str | None = None) -> Link:
-        return Link(title or entry.model(self.language).title, relative_url(entry.key, self.language, self.page_url))
+        return Link(title or entry.model(self.language).title, self.url(entry.key))
 
     def links(self, entries: list[Entry]) -> list[Link]:
         return [self.link(entry) for entry in entries]
@@ -149,14 +154,10 @@ class ViewBuilder:
         variant = entry.variant(self.language)
         view = PageView(entry.kind, self.language, variant.language, self.t, variant.model)
         if variant.language != self.language:
-            view.fallback = Link(
-                language_name(variant.language, self.language), relative_url(entry.key, variant.language, self.page_url)
-            )
+            view.fallback = Link(language_name(variant.language, self.language), self.url(entry.key, variant.language))
         elif state_of(entry, self.language) is State.OUTDATED:
             original = entry.source_language
-            view.outdated = Link(
-                language_name(original, self.language), relative_url(entry.key, original, self.page_url), original
-            )
+            view.outdated = Link(language_name(original, self.language), self.url(entry.key, original), original)
         view.sources = citations(variant.page(PageBase).sources, variant.language, self.language)
         getattr(self, f"_{entry.kind.replace('-', '_')}")(entry, view)
         return view
@@ -173,10 +174,10 @@ class ViewBuilder:
         view.rows = build_rows(repository, self.index, self.language, self.page_url)
         view.facets = build_facets(view.rows, self.language)
         view.links = {
-            "catalogue": relative_url(CATALOGUE_KEY, self.language, self.page_url),
-            "themes": relative_url(THEMES_KEY, self.language, self.page_url),
-            "export": relative_url(CATALOGUE_KEY, self.language, self.page_url) + EXPORT_NAME,
-            "schema": relative_url(CATALOGUE_KEY, self.language, self.page_url) + SCHEMA_NAME,
+            "catalogue": self.url(CATALOGUE_KEY),
+            "themes": self.url(THEMES_KEY),
+            "export": self.url(CATALOGUE_KEY) + EXPORT_NAME,
+            "schema": self.url(CATALOGUE_KEY) + SCHEMA_NAME,
         }
         return view
 
@@ -204,9 +205,9 @@ class ViewBuilder:
         if entry.key != HOME_KEY:
             return
         view.links = {
-            "catalogue": relative_url(CATALOGUE_KEY, self.language, self.page_url),
-            "recommendations": relative_url("recommendations/index", self.language, self.page_url),
-            "map": relative_url(MAP_KEY, self.language, self.page_url),
+            "catalogue": self.url(CATALOGUE_KEY),
+            "recommendations": self.url("recommendations/index"),
+            "map": self.url(MAP_KEY),
         }
         view.counts = {
             "sheets": sum(len(sheets) for sheets in self.index.sheets_by_pilot.values()),
@@ -246,7 +247,7 @@ class ViewBuilder:
         citation = t["cite_sheet"] if reviewed else t["cite_sheet_undated"]
         view.header = SheetHeader(
             self.evaluation_level(sheet.evaluation.status),
-            relative_url(EVALUATION_KEY, self.language, self.page_url),
+            self.url(EVALUATION_KEY),
             reviewed,
             citation.format(title=sheet.title, date=reviewed, url="{url}"),
         )

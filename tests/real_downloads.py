@@ -10,6 +10,8 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from guidebook.publish.offline import BUNDLE_FOLDER
 from guidebook.site.downloads import OFFLINE_ZIP
 from shared_builds import shared
@@ -25,6 +27,18 @@ def real_site() -> Path:
     folder, warnings = shared("real-downloads", _build_real_site)
     assert warnings == []
     return folder / "site"
+
+
+@cache
+def page_texts(pdf: str) -> tuple[str, ...]:
+    """The text of each page of the shipped PDF named `pdf` (a path in the site), as pypdf extracts it, extracted
+    once per run for every test process: a guidebook takes pypdf seconds, and several tests read its every page."""
+    _, texts = shared(f"text-{pdf.replace('/', '-')}", lambda _: _extract_pages(pdf))
+    return tuple(texts)
+
+
+def _extract_pages(pdf: str) -> list[str]:
+    return [page.extract_text() for page in PdfReader(real_site() / pdf).pages]
 
 
 @cache

@@ -154,13 +154,19 @@ def test_the_server_reads_its_policy_from_the_release(served):
     assert get(server, "/").getheader("Content-Security-Policy") == header_policy(site)
 
 
-def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(base_site):
-    preview = subprocess.Popen(
-        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
+def _preview_prod(site: Path, **popen) -> subprocess.Popen:
+    """`guidebook preview-prod SITE` started, its output and error output read as text."""
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(site)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        **popen,
     )
+
+
+def test_preview_prod_prints_its_address_serves_the_site_and_stops_on_ctrl_c(base_site):
+    preview = _preview_prod(base_site.site)
     try:
         line = preview.stdout.readline()
         address = re.search(r"at (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C stops it\)", line)
@@ -187,13 +193,7 @@ def test_preview_prod_stops_on_ctrl_c_pressed_as_soon_as_its_address_shows_even_
     # A shell's background job starts with SIGINT ignored; and the address may be read, and Ctrl-C pressed, before
     # the command is back in its waiting loop (the race a loaded CI machine once hit: "Aborted!", exit code 1).
     for _ in range(4):
-        preview = subprocess.Popen(
-            [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-        )
+        preview = _preview_prod(base_site.site, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
         try:
             assert "Ctrl-C stops it" in preview.stdout.readline()
             preview.send_signal(signal.SIGINT)
@@ -204,12 +204,7 @@ def test_preview_prod_stops_on_ctrl_c_pressed_as_soon_as_its_address_shows_even_
 
 
 def test_preview_prod_killed_outright_leaves_no_nginx_serving(base_site):
-    preview = subprocess.Popen(
-        [str(Path(sys.executable).parent / "guidebook"), "preview-prod", str(base_site.site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    preview = _preview_prod(base_site.site)
     port = int(re.search(r"127\.0\.0\.1:(\d+)/", preview.stdout.readline())[1])
     preview.kill()
     preview.wait()

@@ -45,8 +45,11 @@ from .serving import serving
 
 PLUGIN_NAME = "guidebook"  # its name in mkdocs.yml, from the entry point in pyproject.toml
 # Files the site serves from the package, where the PDFs read them too (one copy in git): site folder -> files.
+# IBM Plex's @font-face rules and licences, and its faces without hinting (fewer bytes; scripts/vendor_fonts.py).
+FONTS = PACKAGE_DIR / "vendor" / "fonts"
 SHARED_ASSETS = {
-    "assets/fonts": sorted((PACKAGE_DIR / "vendor" / "fonts").iterdir()),  # IBM Plex, its @font-face rules, licences
+    "assets/fonts": sorted(path for path in FONTS.iterdir() if path.is_file() and path.suffix != ".woff2")
+    + sorted((FONTS / "web").glob("*.woff2")),
     "assets/images": [PACKAGE_DIR / "assets" / "eu-emblem.svg"],
 }
 

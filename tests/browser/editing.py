@@ -4,12 +4,14 @@ fields, words and buttons in each interface language."""
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from guidebook.cms.server import DECAP_DIST, EditorServer
 from guidebook.html.onepage import PageRenderer
@@ -17,6 +19,8 @@ from sites import PROJECT
 
 EDITOR = PROJECT / "editor"
 SLUG = "case-work-with-families-in-testville"
+# The folder that receives the screenshots of editor/screenshots/ (README: EDITOR_SCREENSHOTS=editor/screenshots).
+SCREENSHOTS = os.environ.get("EDITOR_SCREENSHOTS")
 
 
 @pytest.fixture
@@ -116,6 +120,14 @@ WORDS = {
 }
 
 
+def relations_loaded(page) -> None:
+    """Wait until the fixture sheet's relation selects show their options' titles in both columns (the pilot, the
+    chapters): they load their options after the form opens, and again when a save mounts the form anew."""
+    expect(page.locator("[class*='singleValue']").get_by_text("Testville", exact=True)).to_have_count(2)
+    expect(page.get_by_text("First chapter", exact=True)).to_have_count(1)
+    expect(page.get_by_text("Premier chapitre", exact=True)).to_have_count(1)
+
+
 def fill_sheet(page, language: str, *, french_summary: str) -> None:
     words = WORDS[language]
     page.goto(page.url.split("#")[0] + "#/collections/practice-sheet/new")
@@ -139,6 +151,17 @@ def save_entry(page, language: str) -> None:
     """Decap's button and its first choice (its words on the local server: editor/admin/editor.js)."""
     page.get_by_role("button", name=WORDS[language]["Save"], exact=True).click()
     page.get_by_text(WORDS[language]["Save now"], exact=True).click()
+
+
+def screenshot(page, name: str, settle_ms: int = 0) -> None:
+    """The screenshot `name` of editor/screenshots/, when EDITOR_SCREENSHOTS asks for them: once the network is
+    quiet and, after `settle_ms`, what still moves (a notice sliding in) has settled. Otherwise nothing: the
+    tests' own waits are on what they check, and a picture nobody keeps is not worth those seconds."""
+    if not SCREENSHOTS:
+        return
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(settle_ms)
+    page.screenshot(path=Path(SCREENSHOTS) / name)
 
 
 def front_matter(path: Path) -> dict:

@@ -8,15 +8,13 @@ Content-Security-Policy violation.
 
 from __future__ import annotations
 
-import os
 import re
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry  # noqa: F401 (fixtures)
+from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry, screenshot  # noqa: F401 (fixtures)
 from guidebook.commands.cli import main as guidebook
 from sites import build
 
@@ -65,9 +63,8 @@ def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
+def test_list_and_form_speak_the_interface_language(admin, language):
     """Also takes the screenshots of editor/screenshots/ when EDITOR_SCREENSHOTS names that folder."""
-    shots = Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
     page = admin(language)
     french = language == "fr"
     page.get_by_text(SHEET_TITLE[language]).wait_for()  # the titles of the interface's language
@@ -78,8 +75,7 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
         else ("Practice sheets", "City pilots")
     ):
         assert page.get_by_role("link", name=collection).is_visible()
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=shots / f"editor-list-{language}.png")
+    screenshot(page, f"editor-list-{language}.png")
     page.get_by_text(SHEET_TITLE[language]).click()
     summary = page.locator("label[for^='summary-field-']").first
     summary.wait_for()
@@ -87,8 +83,7 @@ def test_list_and_form_speak_the_interface_language(admin, tmp_path, language):
     hint = "Une ou deux phrases décrivant la pratique." if french else "One or two sentences describing the practice."
     assert page.get_by_text(hint).first.is_visible()
     assert page.get_by_text(WORDS[language]["Case management"]).first.is_visible()
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=shots / f"editor-form-{language}.png")
+    screenshot(page, f"editor-form-{language}.png")
     page.locator(f"button[title='{WORDS[language]['Toggle preview']}']").click()
     preview = (
         page.frame_locator("#preview-pane").locator(f"section[data-language='{language}'] iframe").content_frame
@@ -172,9 +167,7 @@ def test_in_the_french_interface_the_empty_french_summary_is_refused_on_its_fiel
         ("fr", "Une adresse électronique est attendue, par exemple contact@efus.eu"),
     ],
 )
-def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(
-    admin, project, tmp_path, language, expected
-):
+def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(admin, project, language, expected):
     before = sorted(path.name for path in (project / "practice_sheets").iterdir())
     page = admin(language)
     fill_sheet(page, language, french_summary="Les agents de probation de Testville travaillent avec les familles.")
@@ -184,5 +177,5 @@ def test_a_malformed_address_is_refused_on_its_field_in_the_interface_language(
     message = page.get_by_text(label + expected)
     message.wait_for()
     message.scroll_into_view_if_needed()
-    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-field-error-{language}.png")
+    screenshot(page, f"editor-field-error-{language}.png")
     assert sorted(path.name for path in (project / "practice_sheets").iterdir()) == before

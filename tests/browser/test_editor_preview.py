@@ -4,22 +4,16 @@ language; no request to another host and no Content-Security-Policy violation (e
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
-from editing import WORDS, admin, editor, field, open_sheet  # noqa: F401 (fixtures)
+from editing import WORDS, admin, editor, field, open_sheet, screenshot  # noqa: F401 (fixtures)
 
 FOLLOW_BOUND = 5.0  # seconds from typing to the page shown (0.8-2 s measured with the machine loaded 15-29 on 2 cores)
 TITLES = {"en": "Case management in Testville", "fr": "Gestion de cas à Testville"}
 BOTH = {"en": "Side by side", "fr": "Côte à côte"}
 REFUSED = {"en": "Readers would not get this page as it is", "fr": "Les lecteurs n'auraient pas cette page en l'état"}
-
-
-def shots(tmp_path) -> Path:
-    return Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path)
 
 
 def open_preview(page):
@@ -38,7 +32,7 @@ def shown_page(page, language):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(admin, language, tmp_path):
+def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(admin, language):
     page = open_preview(admin(language))
     reader = shown_page(page, language)
     reader.locator("h1", has_text=TITLES[language]).wait_for(timeout=60_000)  # the renderer reads the site first
@@ -50,12 +44,12 @@ def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(adm
     shown_page(page, language).locator("h1", has_text=title).wait_for(timeout=FOLLOW_BOUND * 1000)
     elapsed = time.monotonic() - started
     assert elapsed < FOLLOW_BOUND
-    page.screenshot(path=shots(tmp_path) / f"editor-preview-{language}.png")
+    screenshot(page, f"editor-preview-{language}.png")
     print(f"preview followed the form in {elapsed:.2f} s ({language} interface)")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_both_languages_side_by_side_each_from_its_own_data(admin, language, tmp_path):
+def test_both_languages_side_by_side_each_from_its_own_data(admin, language):
     page = open_preview(admin(language))
     shown_page(page, language).locator("h1").wait_for(timeout=60_000)
     pane(page).get_by_role("button", name=BOTH[language]).click()
@@ -69,15 +63,15 @@ def test_both_languages_side_by_side_each_from_its_own_data(admin, language, tmp
     )
     other = "fr" if language == "en" else "en"
     assert shown_page(page, other).locator("h1").inner_text() == TITLES[other]
-    page.screenshot(path=shots(tmp_path) / f"editor-preview-both-{language}.png")
+    screenshot(page, f"editor-preview-both-{language}.png")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_text_the_build_would_refuse_shows_the_problem_in_the_interface_language(admin, language, tmp_path):
+def test_text_the_build_would_refuse_shows_the_problem_in_the_interface_language(admin, language):
     page = open_preview(admin(language))
     shown_page(page, language).locator("h1").wait_for(timeout=60_000)
     field(page, "summary", language).fill('A summary with <img src="x" onerror="alert(1)"> markup.')
     alert = pane(page).get_by_role("alert")
     alert.get_by_text(REFUSED[language]).wait_for(timeout=FOLLOW_BOUND * 1000)
     assert "summary" in alert.inner_text()
-    page.screenshot(path=shots(tmp_path) / f"editor-preview-refused-{language}.png")
+    screenshot(page, f"editor-preview-refused-{language}.png")

@@ -4,14 +4,15 @@ conflict message."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from editing import admin, editor, field, front_matter, open_sheet  # noqa: F401 (fixtures)
+from guidebook.cms.model import settings
+from editing import admin, editor, field, front_matter, open_sheet, screenshot  # noqa: F401 (fixtures)
 from sites import PROJECT, base_files, write_project
 
 SHEET = "practice_sheets/testville-case-management"
@@ -64,10 +65,8 @@ def project(tmp_path):
     return folder
 
 
-def shot(page, name: str, tmp_path: Path) -> None:
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1500)  # the relation fields show their titles once their options are loaded
-    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / name)
+def shot(page, name: str) -> None:
+    screenshot(page, name, settle_ms=1500)  # the relation fields show their titles once their options are loaded
 
 
 def set_status(page, words: dict, current: str, new: str) -> None:
@@ -78,7 +77,7 @@ def set_status(page, words: dict, current: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, project, language, tmp_path):
+def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, project, language):
     words = WORDS[language]
     main_before = git(project, "rev-parse", "main")
     page = open_sheet(admin(language))
@@ -87,20 +86,19 @@ def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, 
     page.get_by_role("button", name=words["save"], exact=True).click()
     page.get_by_text(words["saved"]).first.wait_for()
     page.get_by_role("button", name=words["status"] + words["draft"]).wait_for()
-    shot(page, f"editor-review-draft-{language}.png", tmp_path)
-    assert (
-        page.locator("[class*='singleValue']", has_text="Testville").count() == 2
-    )  # the pilot's select, reloaded after the save
+    shot(page, f"editor-review-draft-{language}.png")
+    # The pilot's select, reloaded after the save (the form is mounted anew), shows its title again in both columns.
+    expect(page.locator("[class*='singleValue']").get_by_text("Testville", exact=True)).to_have_count(2)
     assert git(project, "rev-parse", "main") == main_before  # saved on its branch, not published
     assert git(project, "log", "-1", "--format=%an", BRANCH) == "Camille Martin"
     assert git(project, "diff", "--name-only", "main", BRANCH) == f"{SHEET}.fr.md"
     set_status(page, words, "draft", "review")
     set_status(page, words, "review", "ready")
-    shot(page, f"editor-review-ready-{language}.png", tmp_path)
+    shot(page, f"editor-review-ready-{language}.png")
     page.get_by_role("button", name=words["publish"], exact=True).click()
     page.get_by_role("menuitem", name=words["now"]).click()
     page.get_by_text(words["published"]).wait_for()
-    shot(page, f"editor-review-published-{language}.png", tmp_path)
+    shot(page, f"editor-review-published-{language}.png")
     published = front_matter(project / f"{SHEET}.fr.md")
     assert (published["summary"], published["pilot"]) == ("Une pratique de test, relue avant publication.", "testville")
     assert git(project, "log", "-1", "--format=%an %p", "main").startswith("Camille Martin ")
@@ -108,7 +106,7 @@ def test_a_change_goes_draft_in_review_ready_published_on_its_git_branch(admin, 
     assert git(project, "branch", "--list", "cms/*") == "" and git(project, "status", "--porcelain") == ""
 
 
-def test_the_workflow_board_lists_the_change_in_its_column(admin, project, tmp_path):
+def test_the_workflow_board_lists_the_change_in_its_column(admin, project):
     words = WORDS["fr"]
     page = open_sheet(admin("fr"))
     field(page, "summary", "fr").fill("Une pratique de test, à relire.")
@@ -118,11 +116,11 @@ def test_the_workflow_board_lists_the_change_in_its_column(admin, project, tmp_p
     page.goto(page.url.split("#")[0] + "#/workflow")
     page.get_by_text("Gestion de cas à Testville").wait_for()
     page.get_by_text("En relecture").first.wait_for()
-    shot(page, "editor-review-board-fr.png", tmp_path)
+    shot(page, "editor-review-board-fr.png")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_a_second_editors_save_over_a_change_under_review_gets_the_conflict_message(admin, project, language, tmp_path):
+def test_a_second_editors_save_over_a_change_under_review_gets_the_conflict_message(admin, project, language):
     words = WORDS[language]
     mine, theirs = open_sheet(admin(language)), open_sheet(admin("en"))
     field(theirs, "summary", "en").fill("The colleague's summary.")
@@ -131,7 +129,7 @@ def test_a_second_editors_save_over_a_change_under_review_gets_the_conflict_mess
     field(mine, "summary", "en").fill("My summary.")
     mine.get_by_role("button", name=words["save"], exact=True).click()
     mine.get_by_text(words["conflict"]).wait_for()
-    shot(mine, f"editor-review-conflict-{language}.png", tmp_path)
+    shot(mine, f"editor-review-conflict-{language}.png")
     assert "The colleague's summary." in git(project, "show", f"{BRANCH}:{SHEET}.en.md")
 
 
@@ -145,17 +143,19 @@ REFUSED = {  # the summary of the other language emptied: Decap checks only its 
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_a_refusal_of_the_check_shows_on_its_field_in_the_interface_language(admin, project, language, tmp_path):
+def test_a_refusal_of_the_check_shows_on_its_field_in_the_interface_language(admin, project, language):
     other = "en" if language == "fr" else "fr"
     page = open_sheet(admin(language))
     field(page, "summary", other).fill("")
     page.get_by_role("button", name=WORDS[language]["save"], exact=True).click()
     message = page.locator(".guidebook-refusal [role=alert]")
     message.wait_for()
-    shot(page, f"editor-review-refused-{language}.png", tmp_path)
+    shot(page, f"editor-review-refused-{language}.png")
     assert message.count() == 1 and message.inner_text() == REFUSED[language][1]
     assert field(page, "summary", other).get_attribute("aria-invalid") == "true"
     assert message.bounding_box()["x"] > 600  # above the field of the other language, in the right column
+    # Decap's pop-up says where to look (fields.yml refused_on_fields), not its developers' words or a path.
+    expect(page.locator(".Toastify")).to_contain_text(settings()["refused_on_fields"][language])
     toast = page.locator(".Toastify").inner_text()
     assert "API_ERROR" not in toast and "practice_sheets/" not in toast
     assert git(project, "branch", "--list", "cms/*") == ""  # nothing committed

@@ -3,12 +3,9 @@ a save over someone else's is refused with the conflict message (issues 24 and 2
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from editing import admin, editor, field, front_matter, open_sheet, save_entry  # noqa: F401 (fixtures)
+from editing import admin, editor, field, front_matter, open_sheet, save_entry, screenshot  # noqa: F401 (fixtures)
 
 SHEET = "practice_sheets/testville-case-management"
 SAVED = {"en": "Entry saved", "fr": "Entrée enregistrée"}
@@ -31,7 +28,7 @@ def test_a_change_to_the_french_alone_leaves_the_english_file_byte_for_byte(admi
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_save_over_a_colleagues_gets_the_conflict_message_and_keeps_theirs(admin, project, language, tmp_path):
+def test_a_save_over_a_colleagues_gets_the_conflict_message_and_keeps_theirs(admin, project, language):
     mine, theirs = open_sheet(admin(language)), open_sheet(admin("en"))
     field(theirs, "summary", "en").fill("The colleague's summary.")
     save_entry(theirs, "en")
@@ -40,6 +37,5 @@ def test_a_save_over_a_colleagues_gets_the_conflict_message_and_keeps_theirs(adm
     save_entry(mine, language)
     message = mine.get_by_text(CONFLICT[language])
     message.wait_for()
-    mine.wait_for_timeout(800)  # the notice slides in
-    mine.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-conflict-{language}.png")
+    screenshot(mine, f"editor-conflict-{language}.png", settle_ms=800)  # the notice slides in
     assert front_matter(project / f"{SHEET}.en.md")["summary"] == "The colleague's summary."

@@ -4,13 +4,11 @@ and Decap's strings its French lacks are supplied."""
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from editing import admin, editor, field, open_sheet, save_entry  # noqa: F401 (fixtures)
+from editing import admin, editor, field, open_sheet, relations_loaded, save_entry, screenshot  # noqa: F401 (fixtures)
 
 STATUS = {
     "en": {
@@ -35,19 +33,17 @@ def _says(page, text: str) -> bool:
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_status_words_say_what_happened(admin, language, tmp_path):
+def test_status_words_say_what_happened(admin, language):
     words = STATUS[language]
     page = open_sheet(admin(language))
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1500)  # the relation fields load their options, which used to mark the page changed
+    relations_loaded(page)  # the relation fields load their options, which used to mark the page changed
     assert _says(page, words["clean"]) and not _says(page, words["unsaved"])
-    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-untouched-{language}.png")
+    screenshot(page, f"editor-untouched-{language}.png")
     field(page, "summary", "fr").fill("Une pratique de test, corrigée.")
     page.get_by_text(words["unsaved"], exact=True).wait_for()
     save_entry(page, language)
     page.get_by_text(words["saved"]).wait_for()
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1500)
+    relations_loaded(page)
     assert _says(page, words["clean"]) and not _says(page, words["unsaved"])
     assert page.get_by_role("button", name=words["done"], exact=True).count() == 1
     assert page.get_by_role("button", name=re.compile("Publi")).count() == 0  # only the page's status field says it
@@ -94,10 +90,10 @@ def test_a_french_editor_sees_and_finds_french_titles(admin):
         ("fr", "Gestion de cas à Testville · traduction en français jamais vérifiée par rapport à l'original"),
     ],
 )
-def test_the_list_says_which_translations_are_to_do(admin, language, expected, tmp_path):
+def test_the_list_says_which_translations_are_to_do(admin, language, expected):
     page = admin(language)
     page.get_by_text(expected, exact=True).wait_for()
     assert (
         page.get_by_text("Premier chapitre" if language == "fr" else "First chapter").count() == 0
     )  # another collection
-    page.screenshot(path=Path(os.environ.get("EDITOR_SCREENSHOTS") or tmp_path) / f"editor-list-{language}.png")
+    screenshot(page, f"editor-list-{language}.png")

@@ -5,6 +5,7 @@ and the home page's search giving the header search's answers."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browsing import search_results
 
@@ -28,8 +29,7 @@ def test_the_catalogue_skip_link_is_the_first_tab_and_leads_to_the_first_card(ne
     page.keyboard.press("Tab")
     skip = _focused(page)
     assert skip["text"] == LANGUAGES[prefix][1] and skip["href"] == "#gb-result-count"
-    page.wait_for_timeout(400)  # Material's transition: the link slides in
-    assert page.locator("a.gb-skip").evaluate("a => getComputedStyle(a).opacity") == "1"
+    expect(page.locator("a.gb-skip")).to_have_css("opacity", "1")  # once Material's transition has slid it in
     page.keyboard.press("Enter")
     assert _focused(page)["id"] == "gb-result-count"
     page.keyboard.press("Tab")

@@ -61,8 +61,9 @@ def test_another_origin_cannot_frame_the_site(browser, served_site):
         page = context.new_page()
         console = []
         page.on("console", lambda message: console.append(message.text))
-        page.goto(f"http://127.0.0.1:{other.server_address[1]}/")
-        page.wait_for_timeout(1000)
+        # Chromium says in the console that it refused the frame: waited for, up to Playwright's 30 s.
+        with page.expect_console_message(lambda message: "frame-ancestors" in message.text):
+            page.goto(f"http://127.0.0.1:{other.server_address[1]}/")
         framed = page.frames[1]
         assert "frame-ancestors" in " ".join(console), console
         assert framed.evaluate("document.title") != "Guide PREPARE" and "Guide PREPARE" not in framed.content()

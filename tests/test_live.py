@@ -2,8 +2,12 @@
 full build then writes, a refused save shown and not published, and only its own pages served."""
 
 import http.client
+import signal
+import subprocess
+import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +144,21 @@ def test_a_project_that_does_not_build_yet_is_served_once_mended(tmp_path):
     finally:
         server.shutdown()
         preview.stop()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_stopped_while_it_starts_it_ends_quietly(tmp_path, stop):
+    """Ctrl-C or SIGTERM as soon as the address shows: the first build and the renderer's reading of the site
+    are cut short, which is neither a refused build nor a crash, and nothing is said of either."""
+    project = write_project(tmp_path / "project", base_files())
+    command = [Path(sys.executable).with_name("guidebook"), "--project", str(project), "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().startswith("Live preview: http://127.0.0.1:")
+        time.sleep(0.5)  # into the first build and the renderer's reading, which take seconds
+        server.send_signal(stop)
+        said = server.communicate(timeout=60)[1]
+    finally:
+        server.kill()
+    assert server.returncode == 0, said
+    assert "Traceback" not in said and "failed" not in said and "mend" not in said, said

@@ -137,9 +137,14 @@ class LivePreview:
                 old.close()
             try:
                 self.renderer = PageRenderer(self.project)
-                self.say(READY)
-            except GuidebookError as error:
+            except Exception as error:
+                if self._stopping.is_set():
+                    return  # stopped while reading the site: its temporary folders went away under it
+                if not isinstance(error, GuidebookError):
+                    raise
                 self.say(f"The one-page preview waits for content that builds:\n{error}")
+            else:
+                self.say(READY)
 
     def _changed(self, path: Path) -> None:
         with self._wake:
@@ -214,6 +219,8 @@ class LivePreview:
                     self._rewarm = False
                     self._read_site()
             except BuildFailed as failed:  # the author mends the files with the preview running: it builds then
+                if self._stopping.is_set():
+                    return  # ended by the stop, not refused
                 self.say(
                     f"{failed}\nThe preview shows the changes once the site builds: mend the files named above and save them."
                 )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from guidebook.pdf import render_all
 from guidebook.publish.offline import BUNDLE_FOLDER
 from guidebook.site.downloads import OFFLINE_ZIP
 from shared_builds import shared
@@ -39,6 +40,22 @@ def page_texts(pdf: str) -> tuple[str, ...]:
 
 def _extract_pages(pdf: str) -> list[str]:
     return [page.extract_text() for page in PdfReader(real_site() / pdf).pages]
+
+
+@cache
+def layouts() -> dict[str, dict]:
+    """What the build measured on the layout of each shipped PDF (guidebook/pdf/audit.py), by its path in the site.
+
+    The PDFs are made again from the cache the shipped build filled (the project's), once per run: its keys cover
+    the HTML, the files embedded and the measuring code, so these are the measurements of this content's layout."""
+    real_site()
+    _, measured = shared("layouts", _measure_layouts)
+    return measured
+
+
+def _measure_layouts(folder: Path) -> dict[str, dict]:
+    site = folder / "site"
+    return {result.path.relative_to(site).as_posix(): result.layout for result in render_all(PROJECT, site)}
 
 
 @cache

@@ -1,9 +1,14 @@
-"""What every build of a test process would redo identically, done once per process (conftest.py installs it).
+"""What every build of a test process would redo identically, done once per process or per run (conftest.py
+installs it).
 
 Each build walked Material's 14,000 theme files again to list its templates (some 0.3 s of CPU of a small fixture
 build). The listing of folders inside the installed packages (Material's, MkDocs') is kept in memory, since a test
-run never changes them; the project's overrides and any copy a test makes are listed afresh each time. The compiled
-templates themselves are kept by the plugin's own cache (guidebook/html/template_cache.py).
+run never changes them; the project's overrides and any copy a test makes are listed afresh each time.
+
+The plugin keeps the compiled templates in the project's .cache/ (guidebook/html/template_cache.py), but nearly every
+test builds a new project in its own folder, and compiled them all again: some 0.5 s of CPU of each small build. The
+tests' builds share one such cache in the run's folder: Jinja keys each compiled template by its file's path and
+checks it against the template's source, so a test that changes a template or the plugin still gets its own.
 """
 
 from __future__ import annotations
@@ -14,12 +19,24 @@ from pathlib import Path
 
 import jinja2
 
+from guidebook.html import template_cache as plugin_cache
+from shared_builds import run_folder
+
 INSTALLED = Path(sysconfig.get_paths()["purelib"]).resolve()
 
 
 def install() -> None:
     """Every template loader of this process (and of the builds it forks) lists installed folders once."""
     jinja2.FileSystemLoader.list_templates = _list_templates
+    plugin_cache.bytecode_cache = _run_bytecode_cache
+
+
+_project_bytecode_cache = plugin_cache.bytecode_cache
+
+
+def _run_bytecode_cache(project: Path) -> jinja2.BytecodeCache | None:
+    """The plugin's cache of compiled templates, in the run's folder rather than each project's."""
+    return _project_bytecode_cache(run_folder())
 
 
 _list_every_folder = jinja2.FileSystemLoader.list_templates

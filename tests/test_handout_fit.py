@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import pytest
 from pypdf import PdfReader
 
-from guidebook.pdf import render_all
+from guidebook.pdf.build import Printer
 from guidebook.pdf.fit import MOSTLY_BLANK, Variants, choose
+from guidebook.pdf.render import Cache, render
 from real_downloads import real_site
 import yaml
 
@@ -90,7 +91,9 @@ def test_short_and_long_sheets_on_full_pages(tmp_path, paragraphs, pages):
     meta = yaml.safe_load(sheet("en").split("---")[1])
     files["practice_sheets/testville-case-management.en.md"] = page_text(meta, body)
     project = write_project(tmp_path / "p", files)
-    render_all(project, tmp_path / "site", cache_dir=tmp_path / "cache")
-    handout = tmp_path / "site/downloads/testville-case-management.en.pdf"
+    # Only this handout, as the build makes it (render_all renders each job so): not the guidebooks and packs.
+    job = Printer(project).handout("practice-sheets/testville-case-management", "en")
+    handout = tmp_path / "site" / job.name
+    render(job.html, project, handout, Cache(tmp_path / "cache"), job.assets)
     assert len(PdfReader(handout).pages) == pages
     assert pages == 1 or last_page_fill(handout) >= MOSTLY_BLANK

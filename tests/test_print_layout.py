@@ -1,72 +1,68 @@
 """Print without waste (issue 28), on the shipped content: no word stranded on a line of its own, no guidebook
 page under a quarter full but where a part ends, packs on no more pages than their handouts, and the sheet's
-title on every page of a handout. The layouts are WeasyPrint's own, as the build makes them."""
+title on every page of a handout. The layouts are WeasyPrint's own: what the build measured on the very
+documents it wrote the shipped PDFs from (guidebook/pdf/audit.py), read from its cache under a key of their HTML."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-import weasyprint
 from pypdf import PdfReader
 
 from guidebook.content import load as content
 from guidebook.content.vocabulary import label
 from guidebook.languages import print_strings
-from guidebook.pdf.build import Printer, approaches
-from guidebook.pdf.fit import NEARLY_EMPTY, page_fill
+from guidebook.pdf.build import approaches
+from guidebook.pdf.fit import NEARLY_EMPTY
 from guidebook.pdf.hyphenation import hyphenate, url_breaks
+from guidebook.pdf.render import Cache, render
 from guidebook.site.downloads import guidebook_pdf, handout_pdf, pack_pdf
-from print_audit import stranded_words
-from real_downloads import real_site
+from real_downloads import layouts, page_texts, real_site
 from sites import PROJECT
 
 LANGUAGES = ["en", "fr"]
 
 
-@pytest.fixture(scope="module")
-def printer():
-    return Printer(PROJECT)
-
-
-def _layout(source: str):
-    return weasyprint.HTML(string=source, base_url=PROJECT.as_uri() + "/").render()
-
-
-def _part_openings(document) -> set[int]:
-    """Indexes of the pages on which a top-level section (a part, the foreword..., the colophon) begins."""
-    pages = set()
-    for number, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            classes = (getattr(box, "element", None) is not None and box.element.get("class") or "").split()
-            if box.element_tag == "section" and ("level-1" in classes or "colophon" in classes):
-                pages.add(number)
-    return pages
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_guidebook_has_no_stranded_word_and_no_nearly_empty_page_but_part_ends(printer, language):
-    document = printer.guidebook(language).html.lay_out(_layout)
-    assert stranded_words(document) == []
-    openings = _part_openings(document)
-    fills = [page_fill(page) for page in document.pages]
+def test_the_guidebook_has_no_stranded_word_and_no_nearly_empty_page_but_part_ends(language):
+    layout = layouts()[guidebook_pdf(language)]
+    assert layout["stranded"] == []
+    openings = set(layout["part_openings"])
+    fills = layout["fills"]
     wasted = [n + 1 for n, fill in enumerate(fills[:-1]) if fill < NEARLY_EMPTY and n + 1 not in openings]
     assert wasted == [], f"pages under {NEARLY_EMPTY:.0%} full inside a part: {wasted}"
     shipped = len(PdfReader(real_site() / guidebook_pdf(language)).pages)
-    assert shipped == len(document.pages)  # the build lays it out the same way
+    assert shipped == layout["pages"] == len(fills)  # measured on the layout the shipped PDF was written from
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_handouts_have_no_stranded_word_and_their_title_on_every_page(printer, language):
+def test_handouts_have_no_stranded_word_and_their_title_on_every_page(language):
     repository = content.load(PROJECT)
     for entry in repository.of_kind("practice-sheet"):
-        document = printer.handout(entry.key, language).html.lay_out(_layout)
-        assert stranded_words(document) == [], entry.key
-        reader = PdfReader(real_site() / handout_pdf(entry.slug, language))
+        pdf = handout_pdf(entry.slug, language)
+        assert layouts()[pdf]["stranded"] == [], entry.key
         title = " ".join(entry.model(language).title.split())
-        for page in reader.pages[1:]:
-            top = " ".join(page.extract_text().split())
+        for text in page_texts(pdf)[1:]:
+            top = " ".join(text.split())
             assert title in top, f"{entry.key}: page without the sheet's title"
+
+
+def test_the_measurements_kept_with_a_cached_pdf_are_those_of_its_layout(tmp_path):
+    """The layout tests read the measurements from the build's cache: a PDF from the cache brings back what
+    was measured when it was laid out, and a stranded word is found where there is one."""
+    html = (
+        '<html lang="en"><body><section class="level-1"><p style="width: 40mm">'
+        "Go extraordinarilylongwordsthatcannotbreakanywhere and the rest of the paragraph follows it."
+        "</p></section></body></html>"
+    )
+    cache = Cache(tmp_path / "cache")
+    laid_out = render(html, tmp_path, tmp_path / "first.pdf", cache, set())
+    from_cache = render(html, tmp_path, tmp_path / "second.pdf", cache, set())
+    assert not laid_out.cached and from_cache.cached
+    assert from_cache.layout == laid_out.layout
+    assert laid_out.layout["part_openings"] == [0] and laid_out.layout["pages"] == 1
+    assert [word for _, word, _ in laid_out.layout["stranded"]] == ["Go"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

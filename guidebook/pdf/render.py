@@ -2,6 +2,7 @@
 
 The cache key covers everything the PDF is made of: the HTML (template and stylesheet are inlined in
 it), the files it embeds and the renderer's version. A PDF whose key is cached is copied, not rendered.
+Beside each PDF the cache keeps what the build measured on its layout (audit.py), under the same key.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ from pathlib import Path
 
 from ..errors import PrintError
 from ..files import write_beside
+from . import audit
 from .accessibility import finish
 from .fetcher import attachments, confined_fetcher
 from .fit import Chapters, Pack, Variants
 from .messages import MessageSorter
 
 # Bump when a change outside the HTML (render options, post-processing) must render every PDF again.
-RENDERER = "guidebook-print-3"
+RENDERER = "guidebook-print-4"
+# Part of every key: a change to what is measured on a layout measures every PDF again.
+AUDIT_SOURCE = Path(audit.__file__)
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,12 @@ class Rendered:
     seconds: float
     cached: bool
     key: str  # in the cache
+    layout: dict  # audit.measure of the document the PDF was written from
     notices: frozenset[str] = frozenset()  # what WeasyPrint said about the machine, not the document
 
 
 class Cache:
-    """PDFs by key in a folder, each with a small JSON of facts about it (its page count)."""
+    """PDFs by key in a folder, each with a small JSON of what was measured on its layout (audit.measure)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -47,23 +52,24 @@ class Cache:
     def key(self, html: str, assets: set[Path]) -> str:
         # The version from the package metadata: importing WeasyPrint takes longer than a cached build.
         digest = hashlib.sha256(f"{RENDERER}\0{version('weasyprint')}\0{html}".encode())
-        for asset in sorted(assets):
+        for asset in sorted(assets | {AUDIT_SOURCE}):
             digest.update(b"\0" + str(asset).encode() + b"\0" + asset.read_bytes())
         return digest.hexdigest()
 
-    def get(self, key: str) -> tuple[Path, int] | None:
+    def get(self, key: str) -> tuple[Path, dict] | None:
         pdf, facts = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         if not (pdf.is_file() and facts.is_file()):
             return None
         self.used.add(key)
-        return pdf, json.loads(facts.read_text(encoding="utf-8"))["pages"]
+        return pdf, json.loads(facts.read_text(encoding="utf-8"))
 
-    def put(self, key: str, pdf: Path, pages: int) -> None:
+    def put(self, key: str, pdf: Path, layout: dict) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         # An interrupted build never leaves a truncated PDF in the cache.
         with write_beside(self.folder / f"{key}.pdf") as partial:
             shutil.copyfile(pdf, partial)
-        (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+        with write_beside(self.folder / f"{key}.json") as partial:  # read by other processes' builds too
+            partial.write_text(json.dumps(layout), encoding="utf-8")
         self.used.add(key)
 
     def prune(self) -> None:
@@ -88,16 +94,16 @@ def render(
     hit = cache.get(key)
     if hit:
         shutil.copyfile(hit[0], target)
-        return Rendered(target, hit[1], time.perf_counter() - start, True, key)
+        return Rendered(target, hit[1]["pages"], time.perf_counter() - start, True, key, hit[1])
     # Importing WeasyPrint takes about a second, once per build: the step's time, not the first document's.
     importlib.import_module("weasyprint")
     start = time.perf_counter()
-    pages, notices = _weasyprint(html, base, target)
-    cache.put(key, target, pages)
-    return Rendered(target, pages, time.perf_counter() - start, False, key, notices)
+    layout, notices = _weasyprint(html, base, target)
+    cache.put(key, target, layout)
+    return Rendered(target, layout["pages"], time.perf_counter() - start, False, key, layout, notices)
 
 
-def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path) -> tuple[int, frozenset[str]]:
+def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path) -> tuple[dict, frozenset[str]]:
     import weasyprint  # slow to import: only when something must be rendered
 
     # No request leaves the machine, and only the site's own files and inline data are read (fetcher.py).
@@ -127,4 +133,4 @@ def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path
         shown = problems[:5] + ([f"and {len(problems) - 5} more"] if len(problems) > 5 else [])
         raise PrintError(f"PDF {target.name}: WeasyPrint: " + "; ".join(shown))
     finish(target, document.metadata.lang)
-    return len(document.pages), frozenset(messages.notices)
+    return audit.measure(document), frozenset(messages.notices)

@@ -6,7 +6,7 @@ import importlib.util
 import json
 import shutil
 
-from guidebook.buildstamp import PROJECT_FOLDERS
+from guidebook.content.layout import COLLECTIONS, DOCS_DIR
 from sites import PROJECT
 
 spec = importlib.util.spec_from_file_location("bench", PROJECT / "scripts" / "bench.py")
@@ -41,7 +41,7 @@ def test_generated_sheets_are_valid_practice_sheets_of_about_600_words(tmp_path)
     from guidebook.content import load as content
 
     project = tmp_path / "project"  # what the check reads: the content and mkdocs.yml (not the editor's node_modules)
-    for folder in PROJECT_FOLDERS:
+    for folder in (DOCS_DIR, *COLLECTIONS.values()):
         shutil.copytree(PROJECT / folder, project / folder)
     shutil.copyfile(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
     bench.generate_sheets(project, 3)

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from urllib.parse import urlsplit
 
@@ -111,3 +112,39 @@ def tab(new_tab):
 @pytest.fixture
 def phone(new_tab):
     return new_tab(**PHONE)
+
+
+# The web editor's tests (editing.py): a port and browser profiles kept for the whole session.
+
+
+@pytest.fixture(scope="session")
+def editor_port() -> int:
+    """The port of every editor this test process starts, one after the other: the browser keeps Decap's files, and
+    the code it compiled from them, by their address (guidebook/cms/server.py `_send_file`)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def people(browser, tmp_path_factory):
+    """The editors' browsers, one profile per person, started when first needed and kept for the session. A profile on
+    disk, as staff's browser has, not an off-the-record context: only there does Chromium keep the code it compiled
+    from Decap's 5 MB bundle, which takes most of the opening of the admin page."""
+    profiles = []
+
+    def person(number: int):
+        while len(profiles) <= number:
+            profiles.append(
+                browser.browser_type.launch_persistent_context(
+                    tmp_path_factory.mktemp("editor-profile"),
+                    executable_path=CHROMIUM,
+                    args=CHROMIUM_ARGS,
+                    viewport={"width": 1280, "height": 900},
+                )
+            )
+        return profiles[number]
+
+    yield person
+    for profile in profiles:
+        profile.close()

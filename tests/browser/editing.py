@@ -5,6 +5,7 @@ fields, words and buttons in each interface language."""
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,12 +25,14 @@ SCREENSHOTS = os.environ.get("EDITOR_SCREENSHOTS")
 
 
 @pytest.fixture
-def editor(project):
+def editor(project, editor_port):
     assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), (
         "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
     )
+    # The previous test's editor is stopped: its port is free, unless another program took it meanwhile.
+    port = editor_port if _free(editor_port) else 0
     server = EditorServer(
-        ("127.0.0.1", 0), project, EDITOR, renderer=PageRenderer
+        ("127.0.0.1", port), project, EDITOR, renderer=PageRenderer
     )  # the preview pane's, as `guidebook edit` gives it
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -38,15 +41,33 @@ def editor(project):
     server.server_close()
 
 
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+# What a test leaves in the editor's origin, where Decap keeps its login and its backups of unsaved entries: cleared
+# before each test. The browser's cache of files is not storage: it stays, each file checked again at each use.
+STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems"
+
+
 @pytest.fixture
-def admin(browser, editor):
+def admin(people, editor):
     """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
-    contexts, foreign, violations = [], [], []
+    pages, foreign, violations = [], [], []
 
     def open_admin(language: str = "en"):
-        """A new browser context each time: two calls are two people editing."""
-        contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
-        page = contexts[-1].new_page()
+        """Each call is another person, with a browser profile of their own: two calls are two people editing."""
+        page = people(len(pages)).new_page()
+        pages.append(page)
+        page.context.new_cdp_session(page).send(
+            "Storage.clearDataForOrigin", {"origin": editor.address, "storageTypes": STORAGE}
+        )
         page.interface = language
         page.on(
             "request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None
@@ -61,8 +82,8 @@ def admin(browser, editor):
         return page
 
     yield open_admin
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.close()
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert violations == [], f"Content-Security-Policy violations: {violations}"
 

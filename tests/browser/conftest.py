@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browsing import PHONE
+from browsing import EDITOR_VIEWPORT, PHONE
 from real_downloads import real_site
 
 # Debian's chromium, or the one the CHROMIUM variable names (make test CHROMIUM=/path/to/chromium).
@@ -114,7 +114,7 @@ def phone(new_tab):
     return new_tab(**PHONE)
 
 
-# The web editor's tests (editing.py): a port and browser profiles kept for the whole session.
+# The web editor's tests (editing.py): a port and a browser profile kept for the whole session.
 
 
 @pytest.fixture(scope="session")
@@ -127,24 +127,14 @@ def editor_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def people(browser, tmp_path_factory):
-    """The editors' browsers, one profile per person, started when first needed and kept for the session. A profile on
-    disk, as staff's browser has, not an off-the-record context: only there does Chromium keep the code it compiled
-    from Decap's 5 MB bundle, which takes most of the opening of the admin page."""
-    profiles = []
-
-    def person(number: int):
-        while len(profiles) <= number:
-            profiles.append(
-                browser.browser_type.launch_persistent_context(
-                    tmp_path_factory.mktemp("editor-profile"),
-                    executable_path=CHROMIUM,
-                    args=CHROMIUM_ARGS,
-                    viewport={"width": 1280, "height": 900},
-                )
-            )
-        return profiles[number]
-
-    yield person
-    for profile in profiles:
-        profile.close()
+def editor_profile(browser, tmp_path_factory):
+    """A browser with a profile on disk, as staff's browser has, not an off-the-record context: only there does
+    Chromium keep the code it compiled from Decap's 5 MB bundle, which takes most of the opening of the admin page."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path_factory.mktemp("editor-profile"),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport=EDITOR_VIEWPORT,
+    )
+    yield context
+    context.close()

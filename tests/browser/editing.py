@@ -26,15 +26,20 @@ SCREENSHOTS = os.environ.get("EDITOR_SCREENSHOTS")
 
 
 @pytest.fixture
-def editor(project, editor_port):
+def preview_pane():
+    """Asked for by the tests that show the preview pane: their editor reads the site for it, as `guidebook edit`'s
+    does when it starts (a few seconds of work, in the background, that the other tests do without)."""
+
+
+@pytest.fixture
+def editor(request, project, editor_port):
     assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), (
         "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
     )
     # The previous test's editor is stopped: its port is free, unless another program took it meanwhile.
     port = editor_port if _free(editor_port) else 0
-    server = EditorServer(
-        ("127.0.0.1", port), project, EDITOR, renderer=PageRenderer
-    )  # the preview pane's, as `guidebook edit` gives it
+    renderer = PageRenderer if "preview_pane" in request.fixturenames else None  # as `guidebook edit` gives it
+    server = EditorServer(("127.0.0.1", port), project, EDITOR, renderer=renderer)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server

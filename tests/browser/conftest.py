@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browsing import PHONE
+from browsing import AXE, PHONE
 from real_downloads import real_site
 
 # Debian's chromium, or the one the CHROMIUM variable names (make test CHROMIUM=/path/to/chromium).
@@ -134,13 +134,17 @@ def _kept_tabs(browser):
 def kept_tab(_kept_tabs, browser, served_site):
     """Like new_tab, but the tab is kept for the whole session, one per site and set of context options, for the
     tests that read pages without changing what the browser stores: a page then loads from the browser's cache,
-    three to five times faster than in a fresh context. After the test, fails it if the tab requested another host."""
+    three to five times faster than in a fresh context. `with_axe`: axe-core in each page (browsing.axe_violations).
+    After the test, fails it if the tab requested another host."""
     used: list[Tab] = []
 
-    def kept(**context_options) -> Tab:
-        key = json.dumps([served_site, context_options], sort_keys=True)
+    def kept(*, with_axe: bool = False, **context_options) -> Tab:
+        key = json.dumps([served_site, with_axe, context_options], sort_keys=True)
         if key not in _kept_tabs:
-            _kept_tabs[key] = Tab(browser.new_context(**context_options).new_page(), served_site)
+            context = browser.new_context(**context_options)
+            if with_axe:  # in every page before its own scripts, compiled once: a fifth faster than a script tag
+                context.add_init_script(path=AXE)
+            _kept_tabs[key] = Tab(context.new_page(), served_site)
         if _kept_tabs[key] not in used:
             used.append(_kept_tabs[key])
         return _kept_tabs[key]

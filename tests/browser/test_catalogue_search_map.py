@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browsing import AXE, ONLY_VIOLATIONS, axe_violations, describe, search_results
+from browsing import ONLY_VIOLATIONS, axe_violations, describe, search_results, with_axe
 from real_downloads import real_site
 
 PHONE_390 = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -25,7 +25,7 @@ RECORD_SHIFTS = """
 
 def _target_size_violations(page, region: str) -> list:
     """axe-core's WCAG 2.2 target-size rule (2.5.8, 24×24 px or spaced apart) inside `region`."""
-    page.add_script_tag(path=str(AXE))
+    with_axe(page)
     result = page.evaluate(
         f"region => axe.run({{include: [region]}}, {{runOnly: {{type: 'rule', values: ['target-size']}}, {ONLY_VIOLATIONS}}})",
         region,
@@ -116,7 +116,9 @@ def test_the_words_typed_are_an_active_filter_too(kept_tab):
 
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_the_open_filters_on_a_phone_have_no_serious_violation(kept_tab, prefix):
-    page = kept_tab(**PHONE_390, bypass_csp=True).open(f"{prefix}/practice-sheets/?approach=case-management")
+    page = kept_tab(**PHONE_390, bypass_csp=True, with_axe=True).open(
+        f"{prefix}/practice-sheets/?approach=case-management"
+    )
     page.locator("#gb-filter-panel > summary").tap()
     assert page.locator("#gb-filter-panel").evaluate("panel => panel.open")
     box = page.locator('input[name="approach"][value="case-management"]').locator("xpath=..").bounding_box()
@@ -211,7 +213,7 @@ def test_no_page_logs_a_console_error_or_fails_a_request(new_tab, language):
 @pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_map_labels_are_readable_and_its_targets_at_least_24_pixels(kept_tab, screen, prefix):
-    page = kept_tab(**SCREENS[screen], bypass_csp=True).open(f"{prefix}/map/")  # bypass: axe is injected
+    page = kept_tab(**SCREENS[screen], bypass_csp=True, with_axe=True).open(f"{prefix}/map/")  # bypass: axe is injected
     assert page.locator(".gb-map__legend li").count() == 3 and page.locator(".gb-map__legend").is_visible()
     sizes = page.locator("a.gb-map__pilot").evaluate_all(  # the label shown on this screen (one per screen size)
         "links => links.map(link => { const text = [...link.querySelectorAll('text')].find(t => t.getBoundingClientRect().width > 0);"

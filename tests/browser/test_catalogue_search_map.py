@@ -43,6 +43,7 @@ def _open_recording_shifts(new_tab, screen: str, path: str):
     tab = new_tab(**SCREENS[screen])
     tab.page.add_init_script(RECORD_SHIFTS)
     page = tab.open(path)
+    page.wait_for_load_state("networkidle")  # shifts after the load event count too: half a second without a request
     page.wait_for_timeout(300)
     return page
 

@@ -134,7 +134,7 @@ def _kept_tabs(browser):
 def kept_tab(_kept_tabs, browser, served_site):
     """Like new_tab, but the tab is kept for the whole session, one per site and set of context options, for the
     tests that read pages without changing what the browser stores: a page then loads from the browser's cache,
-    three to five times faster than in a fresh context. `with_axe`: axe-core in each page (browsing.axe_violations).
+    about three times faster than in a fresh context. `with_axe`: axe-core in each page (browsing.axe_violations).
     After the test, fails it if the tab requested another host."""
     used: list[Tab] = []
 

@@ -92,18 +92,18 @@ def measure(site: Path) -> dict:
             browser.close()
 
 
-def measure_in(browser, site: Path) -> dict:
-    """Both languages' first search on the built `site`, served through nginx (median of TRIES)."""
+def measure_in(browser, site: Path, tries: int = TRIES) -> dict:
+    """Both languages' first search on the built `site`, served through nginx (median of `tries`)."""
     server = nginx.start(site, nginx.free_port())
     try:
         result = {}
         for language, (path, words) in WORDS.items():
-            tries = [first_search(browser, f"{server.url}{path.lstrip('/')}", words) for _ in range(TRIES)]
+            runs = [first_search(browser, f"{server.url}{path.lstrip('/')}", words) for _ in range(tries)]
             result[language] = {
-                "kib": round(statistics.median(t["bytes"] for t in tries) / 1024, 1),
-                "seconds": round(statistics.median(t["seconds"] for t in tries), 3),
-                "runs": [round(t["seconds"], 3) for t in tries],
-                "found": tries[0]["found"],
+                "kib": round(statistics.median(t["bytes"] for t in runs) / 1024, 1),
+                "seconds": round(statistics.median(t["seconds"] for t in runs), 3),
+                "runs": [round(t["seconds"], 3) for t in runs],
+                "found": runs[0]["found"],
             }
         return result
     finally:

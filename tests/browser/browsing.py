@@ -34,9 +34,15 @@ BLOCKING = ("serious", "critical")
 ONLY_VIOLATIONS = "resultTypes: ['violations']"
 
 
+def with_axe(page) -> None:
+    """axe-core in the page, unless it is there already (a tab kept `with_axe` has it in every page)."""
+    if not page.evaluate("typeof axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core's WCAG 2.2 A and AA rules on the page as it is now; the serious and critical violations."""
-    page.add_script_tag(path=str(AXE))
+    with_axe(page)
     result = page.evaluate(
         f"tags => axe.run(document, {{runOnly: {{type: 'tag', values: tags}}, {ONLY_VIOLATIONS}}})", WCAG_22_AA
     )

@@ -49,14 +49,15 @@ SCREENS = {
 
 
 @pytest.fixture
-def axe_tab(new_tab):
-    return new_tab(bypass_csp=True)
+def axe_tab(kept_tab):
+    return kept_tab(bypass_csp=True, with_axe=True)
 
 
+# Each page loads in a tab kept for its screen size: pages only read, they load from the browser's cache.
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("kind, path", PAGES, ids=[f"{path} ({kind})" for kind, path in PAGES])
-def test_page_has_no_serious_violation(new_tab, kind, path, screen):
-    _assert_accessible(new_tab(**SCREENS[screen], bypass_csp=True).open(path))
+def test_page_has_no_serious_violation(kept_tab, kind, path, screen):
+    _assert_accessible(kept_tab(**SCREENS[screen], bypass_csp=True, with_axe=True).open(path))
 
 
 @pytest.mark.parametrize("path, title", [("/404.html", "Page not found"), ("/fr/404.html", "Page introuvable")])
@@ -74,8 +75,8 @@ def test_open_search_results_have_no_serious_violation(axe_tab, path, words):
 
 
 @pytest.mark.parametrize("path", ["/", "/fr/"])
-def test_phone_navigation_drawer_has_no_serious_violation(new_tab, path):
-    page = new_tab(**PHONE, bypass_csp=True).open(path)
+def test_phone_navigation_drawer_has_no_serious_violation(kept_tab, path):
+    page = kept_tab(**PHONE, bypass_csp=True, with_axe=True).open(path)
     page.locator("label.md-header__button[for='__drawer']").click()
     assert page.locator("nav.md-nav--primary").is_visible()
     _assert_accessible(page)
@@ -84,7 +85,7 @@ def test_phone_navigation_drawer_has_no_serious_violation(new_tab, path):
 @pytest.mark.parametrize(
     "path", ["/", f"/fr/practice-sheets/{SHEET}/", "/practice-sheets/", "/fr/map/", "/accessibility/"]
 )
-def test_pages_reflow_at_320_pixels(new_tab, path):
-    page = new_tab(**NARROW).open(path)
+def test_pages_reflow_at_320_pixels(kept_tab, path):
+    page = kept_tab(**NARROW, with_axe=True).open(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the page scrolls sideways at 320 px"
     _assert_accessible(page)

@@ -6,8 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from browsing import search_results
+from browsing import PHONE, search_results
 from sites import PROJECT
+
+
+# The pages here are read, filtered and searched, nothing stored: tabs kept for the session, which load faster.
+@pytest.fixture
+def tab(kept_tab):
+    return kept_tab()
+
+
+@pytest.fixture
+def phone(kept_tab):
+    return kept_tab(**PHONE)
 
 
 @pytest.mark.parametrize("path, lang, heading", [("/", "en", "PREPARE"), ("/fr/", "fr", "PREPARE")])
@@ -94,7 +105,8 @@ def test_search_in_english_returns_english_pages_only(tab):
     assert results and not any("/fr/" in url for url in results), results
 
 
-def test_french_pages_load_the_french_index_and_language_support(tab):
+def test_french_pages_load_the_french_index_and_language_support(new_tab):
+    tab = new_tab()  # a fresh tab: what its first search fetches
     page = tab.page
     loaded = []
     page.on("request", lambda request: loaded.append(request.url))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browsing import AXE, ONLY_VIOLATIONS, axe_violations, describe, search_results
+from browsing import ONLY_VIOLATIONS, axe_violations, describe, search_results, with_axe
 from real_downloads import real_site
 
 PHONE_390 = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -25,7 +25,7 @@ RECORD_SHIFTS = """
 
 def _target_size_violations(page, region: str) -> list:
     """axe-core's WCAG 2.2 target-size rule (2.5.8, 24×24 px or spaced apart) inside `region`."""
-    page.add_script_tag(path=str(AXE))
+    with_axe(page)
     result = page.evaluate(
         f"region => axe.run({{include: [region]}}, {{runOnly: {{type: 'rule', values: ['target-size']}}, {ONLY_VIOLATIONS}}})",
         region,
@@ -43,6 +43,7 @@ def _open_recording_shifts(new_tab, screen: str, path: str):
     tab = new_tab(**SCREENS[screen])
     tab.page.add_init_script(RECORD_SHIFTS)
     page = tab.open(path)
+    page.wait_for_load_state("networkidle")  # shifts after the load event count too: half a second without a request
     page.wait_for_timeout(300)
     return page
 
@@ -74,7 +75,8 @@ def test_the_home_page_does_not_shift_as_its_fonts_arrive(new_tab, screen, prefi
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
-def test_counts_follow_the_filters_and_values_that_would_give_nothing_are_disabled(tab, prefix):
+def test_counts_follow_the_filters_and_values_that_would_give_nothing_are_disabled(kept_tab, prefix):
+    tab = kept_tab()
     page = tab.open(f"{prefix}/practice-sheets/")
     spanish = {record["pilot"] for record in _export(prefix) if record["country"] == "ES"}
     assert 0 < len(spanish) < 9
@@ -91,7 +93,8 @@ def test_counts_follow_the_filters_and_values_that_would_give_nothing_are_disabl
 
 
 @pytest.mark.parametrize("prefix, label", [("", "Case management"), ("/fr", "Gestion de cas")])
-def test_active_filters_are_listed_and_each_is_removed_in_one_click(tab, prefix, label):
+def test_active_filters_are_listed_and_each_is_removed_in_one_click(kept_tab, prefix, label):
+    tab = kept_tab()
     page = tab.open(f"{prefix}/practice-sheets/?approach=case-management&country=NL")
     removals = page.locator("#gb-active button.gb-active__remove")
     assert removals.count() == 2 and page.locator("#gb-active").is_visible()
@@ -103,7 +106,8 @@ def test_active_filters_are_listed_and_each_is_removed_in_one_click(tab, prefix,
     assert page.url.endswith("/practice-sheets/")
 
 
-def test_the_words_typed_are_an_active_filter_too(tab):
+def test_the_words_typed_are_an_active_filter_too(kept_tab):
+    tab = kept_tab()
     page = tab.open("/fr/practice-sheets/?words=Rotterdam")
     assert _visible_slugs(page) == {"rotterdam-case-management"}
     assert not page.locator("#__search").is_checked()  # "?q=" would have opened Material's search
@@ -112,8 +116,10 @@ def test_the_words_typed_are_an_active_filter_too(tab):
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
-def test_the_open_filters_on_a_phone_have_no_serious_violation(new_tab, prefix):
-    page = new_tab(**PHONE_390, bypass_csp=True).open(f"{prefix}/practice-sheets/?approach=case-management")
+def test_the_open_filters_on_a_phone_have_no_serious_violation(kept_tab, prefix):
+    page = kept_tab(**PHONE_390, bypass_csp=True, with_axe=True).open(
+        f"{prefix}/practice-sheets/?approach=case-management"
+    )
     page.locator("#gb-filter-panel > summary").tap()
     assert page.locator("#gb-filter-panel").evaluate("panel => panel.open")
     box = page.locator('input[name="approach"][value="case-management"]').locator("xpath=..").bounding_box()
@@ -124,8 +130,8 @@ def test_the_open_filters_on_a_phone_have_no_serious_violation(new_tab, prefix):
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
-def test_without_javascript_every_sheet_is_listed_and_no_dead_control_shows(new_tab, prefix):
-    page = new_tab(java_script_enabled=False).open(f"{prefix}/practice-sheets/")
+def test_without_javascript_every_sheet_is_listed_and_no_dead_control_shows(kept_tab, prefix):
+    page = kept_tab(java_script_enabled=False).open(f"{prefix}/practice-sheets/")
     assert page.locator(".gb-card").count() == 9 and all(card.is_visible() for card in page.locator(".gb-card").all())
     assert page.locator("#gb-filters").is_hidden() and page.locator("#gb-packbar").is_hidden()
     assert page.locator(".gb-card__pack").first.is_hidden()
@@ -138,7 +144,8 @@ def test_without_javascript_every_sheet_is_listed_and_no_dead_control_shows(new_
         ("/fr", "Gestion de cas", "en", "Case management"),
     ],
 )
-def test_the_language_switcher_keeps_the_filters(tab, start, label, other, other_label):
+def test_the_language_switcher_keeps_the_filters(kept_tab, start, label, other, other_label):
+    tab = kept_tab()
     page = tab.open(f"{start}/practice-sheets/")
     page.get_by_role("checkbox", name=label).check()
     page.locator(".md-header__option .md-select").hover()
@@ -159,7 +166,8 @@ def test_the_language_switcher_keeps_the_filters(tab, start, label, other, other
         ("/fr/", "recidive", "/fr/", None),
     ],
 )
-def test_search_folds_accents_and_labels_each_result_with_its_kind(tab, path, words, first, kind):
+def test_search_folds_accents_and_labels_each_result_with_its_kind(kept_tab, path, words, first, kind):
+    tab = kept_tab()
     page = tab.open(path)
     results = search_results(page, words)
     assert results and all((tab.base + first) in url for url in results[:1]), results[:3]
@@ -175,46 +183,39 @@ def _pages() -> list[str]:
     return sorted("/" if folder == "." else f"/{folder}/" for folder in folders) + ["/404.html"]
 
 
-TABS_AT_ONCE = 4  # pages loading side by side, each in its own tab: their waits for the network to settle overlap
-
-
-# Each language's pages on their own, so that two test processes share the longest browser test.
+# Each language's pages in two halves, every other page each: four tests the test processes share.
+@pytest.mark.parametrize("half", [0, 1])
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_no_page_logs_a_console_error_or_fails_a_request(new_tab, language):
+def test_no_page_logs_a_console_error_or_fails_a_request(new_tab, language, half):
     problems: list[str] = []
-
-    def watch(page) -> None:
-        page.on(
-            "console",
-            lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None,
-        )
-        page.on(
-            "response",
-            lambda response: (
-                problems.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None
-            ),
-        )
-
+    tab = new_tab()  # one tab walks the language's pages: each loads what the last one cached
+    page = tab.page
+    page.on(
+        "console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{page.url}: {response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
     pages = _pages()
     assert len(pages) > 100 and "/fr/city-pilots/malaga/" in pages
     pages = [path for path in pages if path.startswith("/fr/") == (language == "fr")]
     assert len(pages) > 50 and ("/fr/city-pilots/malaga/" if language == "fr" else "/city-pilots/malaga/") in pages
-    tabs = [new_tab() for _ in range(TABS_AT_ONCE)]  # the fixture checks each for requests to other hosts
-    for tab in tabs:
-        watch(tab.page)
-    for start in range(0, len(pages), len(tabs)):
-        batch = list(zip(tabs, pages[start : start + len(tabs)]))
-        for tab, path in batch:
-            tab.page.goto(tab.base + path, wait_until="commit")
-        for tab, _ in batch:
-            tab.page.wait_for_load_state("networkidle")
+    icons: set[str] = set()
+    for path in pages[half::2]:
+        tab.open(path)
+        icons.update(page.locator("link[rel~=icon]").evaluate_all("links => links.map(link => link.href)"))
+    # Chromium asks for a page's icon after its load event, and once per tab: each is asked for here.
+    assert icons and [icon for icon in icons if not page.request.get(icon).ok] == []
     assert problems == []
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_map_labels_are_readable_and_its_targets_at_least_24_pixels(new_tab, screen, prefix):
-    page = new_tab(**SCREENS[screen], bypass_csp=True).open(f"{prefix}/map/")  # bypass: axe is injected
+def test_map_labels_are_readable_and_its_targets_at_least_24_pixels(kept_tab, screen, prefix):
+    page = kept_tab(**SCREENS[screen], bypass_csp=True, with_axe=True).open(f"{prefix}/map/")  # bypass: axe is injected
     assert page.locator(".gb-map__legend li").count() == 3 and page.locator(".gb-map__legend").is_visible()
     sizes = page.locator("a.gb-map__pilot").evaluate_all(  # the label shown on this screen (one per screen size)
         "links => links.map(link => { const text = [...link.querySelectorAll('text')].find(t => t.getBoundingClientRect().width > 0);"

@@ -23,6 +23,9 @@ def guarded(tab):
         "console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None
     )
     yield tab
+    tab.page.wait_for_load_state(
+        "networkidle"
+    )  # a violation after the load event counts too, as when tabs waited for it
     violations = tab.page.evaluate("window.__violations || []")
     assert violations == [] and console == [], violations + console
 

@@ -19,8 +19,8 @@ PRIMARY = "rgb(11, 79, 108)"  # #0b4f6c, the print palette's primary colour
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)
-def test_home_shows_purpose_search_and_three_entries_on_the_first_screen(new_tab, screen, lang):
-    page = new_tab(**SCREENS[screen]).open(LANGUAGES[lang] + "/")
+def test_home_shows_purpose_search_and_three_entries_on_the_first_screen(kept_tab, screen, lang):
+    page = kept_tab(**SCREENS[screen]).open(LANGUAGES[lang] + "/")
     height = SCREENS[screen]["viewport"]["height"]
     search = page.locator("#gb-home-q")
     entries = page.locator(".gb-home__entries .gb-entry")
@@ -80,16 +80,16 @@ def test_footer_links_reach_contact_and_accessibility_statement_in_the_reader_la
     for index, heading in enumerate(
         {"en": ("Contact", "Accessibility statement"), "fr": ("Contact", "Déclaration d’accessibilité")}[lang]
     ):
-        page.locator(".gb-footer__links a:not([href^=mailto])").nth(index).click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.locator(".gb-footer__links a:not([href^=mailto])").nth(index).click()
         assert page.locator("h1").inner_text() == heading
         assert page.evaluate("document.documentElement.lang") == lang
         page.go_back()
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)
-def test_practice_sheet_header_sits_under_the_title_and_links_to_the_levels(new_tab, screen, lang):
-    page = new_tab(**SCREENS[screen]).open(LANGUAGES[lang] + f"/practice-sheets/{SHEET}/")
+def test_practice_sheet_header_sits_under_the_title_and_links_to_the_levels(kept_tab, screen, lang):
+    page = kept_tab(**SCREENS[screen]).open(LANGUAGES[lang] + f"/practice-sheets/{SHEET}/")
     header = page.locator(".gb-sheet-header")
     title = page.locator("h1").bounding_box()
     assert header.is_visible()
@@ -104,8 +104,8 @@ def test_practice_sheet_header_sits_under_the_title_and_links_to_the_levels(new_
     assert citation.is_visible()
     assert citation.inner_text().endswith(f"{LANGUAGES[lang]}/practice-sheets/{SHEET}/".lstrip("/"))
     level = page.locator(".gb-sheet-header .gb-level").inner_text()
-    page.locator(".gb-sheet-header__row--evaluation a").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator(".gb-sheet-header__row--evaluation a").click()
     assert "/practice-sheets/evaluation-levels/#" in page.url
     target = page.url.rsplit("#", 1)[1]
     assert page.locator(f"dt#{target}").inner_text() == level
@@ -128,21 +128,21 @@ def test_sources_link_of_the_header_reaches_the_list(tab, lang):
 @pytest.mark.parametrize(
     "path, lang, title", [("/404.html", "en", "Page not found"), ("/fr/404.html", "fr", "Page introuvable")]
 )
-def test_404_page_reads_right_in_its_language(new_tab, screen, path, lang, title):
-    page = new_tab(**SCREENS[screen]).open(path)
+def test_404_page_reads_right_in_its_language(kept_tab, screen, path, lang, title):
+    page = kept_tab(**SCREENS[screen]).open(path)
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.locator("h1").inner_text() == title
     other = page.locator(".gb-not-found__other")
     assert other.get_attribute("lang") != lang
     home = page.locator(".gb-not-found a").first
-    home.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        home.click()
     assert page.evaluate("document.documentElement.lang") == lang
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_tables_scroll_inside_their_box_on_a_phone(new_tab, lang):
-    page = new_tab(**PHONE_390).open(LANGUAGES[lang] + "/about/partners/")
+def test_tables_scroll_inside_their_box_on_a_phone(kept_tab, lang):
+    page = kept_tab(**PHONE_390).open(LANGUAGES[lang] + "/about/partners/")
     table = page.locator(".md-content table").first
     table.scroll_into_view_if_needed()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"
@@ -151,6 +151,6 @@ def test_tables_scroll_inside_their_box_on_a_phone(new_tab, lang):
 
 
 @pytest.mark.parametrize("screen, lang", CASES, ids=IDS)
-def test_navigation_has_no_unlabelled_markers(new_tab, screen, lang):
-    page = new_tab(**SCREENS[screen]).open(LANGUAGES[lang] + "/practice-sheets/themes/")
+def test_navigation_has_no_unlabelled_markers(kept_tab, screen, lang):
+    page = kept_tab(**SCREENS[screen]).open(LANGUAGES[lang] + "/practice-sheets/themes/")
     assert page.locator(".md-nav .md-status").count() == 0

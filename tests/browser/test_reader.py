@@ -24,8 +24,8 @@ def _focused(page) -> dict:
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
 @pytest.mark.parametrize("screen", ["desktop"])  # a keyboard's first Tab; phones have no Tab key
-def test_the_catalogue_skip_link_is_the_first_tab_and_leads_to_the_first_card(new_tab, screen, prefix):
-    page = new_tab(**SCREENS[screen]).open(f"{prefix}/practice-sheets/")
+def test_the_catalogue_skip_link_is_the_first_tab_and_leads_to_the_first_card(kept_tab, screen, prefix):
+    page = kept_tab(**SCREENS[screen]).open(f"{prefix}/practice-sheets/")
     page.keyboard.press("Tab")
     skip = _focused(page)
     assert skip["text"] == LANGUAGES[prefix][1] and skip["href"] == "#gb-result-count"
@@ -38,8 +38,8 @@ def test_the_catalogue_skip_link_is_the_first_tab_and_leads_to_the_first_card(ne
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
-def test_the_map_skip_link_passes_the_map_to_its_lists(new_tab, prefix):
-    page = new_tab(**DESKTOP).open(f"{prefix}/map/")
+def test_the_map_skip_link_passes_the_map_to_its_lists(kept_tab, prefix):
+    page = kept_tab(**DESKTOP).open(f"{prefix}/map/")
     page.keyboard.press("Tab")
     assert _focused(page)["href"] == "#countries"
     page.keyboard.press("Enter")
@@ -50,8 +50,8 @@ def test_the_map_skip_link_passes_the_map_to_its_lists(new_tab, prefix):
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_language_switcher_names_the_language_and_shows_its_list_while_focused(new_tab, screen, prefix):
-    page = new_tab(**SCREENS[screen]).open(f"{prefix}/guidebook/introduction/")
+def test_the_language_switcher_names_the_language_and_shows_its_list_while_focused(kept_tab, screen, prefix):
+    page = kept_tab(**SCREENS[screen]).open(f"{prefix}/guidebook/introduction/")
     button = page.locator("button.gb-language__button")
     assert button.locator(".gb-language__current").inner_text() == LANGUAGES[prefix][0]
     assert button.locator(".gb-language__current").is_visible()
@@ -67,8 +67,8 @@ def test_the_language_switcher_names_the_language_and_shows_its_list_while_focus
 
 
 @pytest.mark.parametrize("prefix, label", [("", "Show {} results"), ("/fr", "Voir les {} résultats")])
-def test_the_phone_filters_end_with_show_n_results_which_returns_to_them(new_tab, prefix, label, tmp_path):
-    page = new_tab(**PHONE).open(f"{prefix}/practice-sheets/")
+def test_the_phone_filters_end_with_show_n_results_which_returns_to_them(kept_tab, prefix, label, tmp_path):
+    page = kept_tab(**PHONE).open(f"{prefix}/practice-sheets/")
     page.locator("#gb-filter-panel > summary").tap()
     page.locator('input[name="approach"][value="case-management"]').check()
     show, shown = page.locator("#gb-filter-show"), page.locator(".gb-card:not([hidden])").count()
@@ -89,16 +89,16 @@ def test_the_phone_filters_end_with_show_n_results_which_returns_to_them(new_tab
     )
 
 
-def test_the_show_results_button_is_not_shown_beside_the_results(new_tab):
-    page = new_tab(**DESKTOP).open("/practice-sheets/")
+def test_the_show_results_button_is_not_shown_beside_the_results(kept_tab):
+    page = kept_tab(**DESKTOP).open("/practice-sheets/")
     assert page.locator("#gb-filter-panel").evaluate("panel => panel.open")
     assert page.locator("#gb-filter-show").is_hidden()
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_map_opens_on_the_nine_pilots_with_labels_apart(new_tab, screen, prefix, tmp_path):
-    page = new_tab(**SCREENS[screen]).open(f"{prefix}/map/")
+def test_the_map_opens_on_the_nine_pilots_with_labels_apart(kept_tab, screen, prefix, tmp_path):
+    page = kept_tab(**SCREENS[screen]).open(f"{prefix}/map/")
     frame = page.locator("#gb-map-frame")
     frame.scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / f"map-{screen}.png")
@@ -120,8 +120,8 @@ def test_the_map_opens_on_the_nine_pilots_with_labels_apart(new_tab, screen, pre
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
-def test_a_table_wider_than_a_phone_scrolls_and_shows_it(new_tab, prefix, tmp_path):
-    page = new_tab(**PHONE).open(f"{prefix}/city-pilots/")
+def test_a_table_wider_than_a_phone_scrolls_and_shows_it(kept_tab, prefix, tmp_path):
+    page = kept_tab(**PHONE).open(f"{prefix}/city-pilots/")
     table = page.locator(".md-typeset table:not([class])").first
     table.scroll_into_view_if_needed()
     assert table.evaluate("t => t.scrollWidth > t.clientWidth")  # it does not fit: it must say so
@@ -132,12 +132,12 @@ def test_a_table_wider_than_a_phone_scrolls_and_shows_it(new_tab, prefix, tmp_pa
 
 @pytest.mark.parametrize("prefix, words", [("", "reintegration"), ("/fr", "réinsertion")])
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_home_search_gives_the_header_search_answers_sheets_first(new_tab, screen, prefix, words):
-    header = new_tab(**SCREENS[screen]).open(f"{prefix}/")
+def test_the_home_search_gives_the_header_search_answers_sheets_first(kept_tab, screen, prefix, words):
+    header = kept_tab(**SCREENS[screen]).open(f"{prefix}/")
     if screen == "phone":
         header.locator("label.md-header__button[for='__search']").tap()
     expected = search_results(header, words)
-    home = new_tab(**SCREENS[screen]).open(f"{prefix}/")
+    home = kept_tab(**SCREENS[screen]).open(f"{prefix}/")  # the same tab, opened anew
     home.locator("#gb-home-q").fill(words)
     with home.expect_navigation():
         home.locator("#gb-home-q").press("Enter")

@@ -65,7 +65,9 @@ def test_a_build_refused_before_rendering_lists_the_bodies_problems_too(tmp_path
         build(project)
     _, problems = content_load.inspect(project)
     assert set(failed.value.messages) == {str(problem) for problem in problems if problem.severity == "error"}
-    assert any(message.startswith("docs/about/bad.en.md:8: body: the HTML tag <script>") for message in failed.value.messages)
+    assert any(
+        message.startswith("docs/about/bad.en.md:8: body: the HTML tag <script>") for message in failed.value.messages
+    )
 
 
 def test_links_made_relative_to_the_page_build_and_leave_no_trace(tmp_path):
@@ -81,7 +83,9 @@ def test_links_made_relative_to_the_page_build_and_leave_no_trace(tmp_path):
 def test_the_check_and_the_build_render_the_same_bodies(tmp_path):
     """What the check renders is what the build renders, but for the addresses MkDocs rewrites and the headings'
     permalinks: nothing else can make the two disagree."""
-    body = "Intro [x](javascript:alert(1)).\n\n## A heading\n\n| A |\n|---|\n| 1 |\n\n!!! tip\n    Tip[^1].\n\n[^1]: Note."
+    body = (
+        "Intro [x](javascript:alert(1)).\n\n## A heading\n\n| A |\n|---|\n| 1 |\n\n!!! tip\n    Tip[^1].\n\n[^1]: Note."
+    )
     files = base_files()
     files["docs/about/page.en.md"] = page_text({"title": "Page", "status": "draft"}, body)
     project = write_project(tmp_path / "p", files)

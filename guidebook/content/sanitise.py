@@ -224,9 +224,7 @@ def _as_authored(
     if kept is not None:
         written = written[: kept.start()] + written[kept.end() :]
         written = re.sub(r' (href|src)="[^"]*"', lambda m: f' {m[1]}="{kept[1]}"', written, count=1)
-    return written, [
-        (name, authored if name in URL_ATTRIBUTES else value) for name, value in attrs if name != marker
-    ]
+    return written, [(name, authored if name in URL_ATTRIBUTES else value) for name, value in attrs if name != marker]
 
 
 def _attribute_problem(tag: str, name: str, value: str, depth: int | None) -> str | None:

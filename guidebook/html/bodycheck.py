@@ -84,6 +84,6 @@ class _KeepAddressesStep(Treeprocessor):
         if not self.check.checking:
             return
         for element in root.iter():
-            key = ADDRESSES.get(element.tag)  # type: ignore[arg-type]
+            key = ADDRESSES.get(element.tag)
             if key is not None and (address := element.get(key)) is not None:
                 element.set(self.check.marker, address)

@@ -91,3 +91,15 @@ def test_the_check_and_the_build_render_the_same_bodies(tmp_path):
     project = write_project(tmp_path / "p", files)
     source, _ = content_load.read_source(project / "docs/about/page.en.md", "docs/about/page.en.md")
     assert [str(p) for p in sanitise.body_problems_rendered(source)] == sorted(_build_problems(project))
+
+
+def test_each_build_judges_its_own_pages(tmp_path):
+    """One process building twice (a live preview, the tests): nothing found in the first build counts in the next."""
+    files = base_files()
+    for number, body in enumerate(("[x](javascript:alert(1))", "Fine.", "[x](javascript:alert(1))")):
+        files["docs/about/page.en.md"] = page_text({"title": "Page", "status": "draft"}, "!!! tip\n    Tip.\n\n" + body)
+        project = write_project(tmp_path / f"p{number}", files)
+        if body == "Fine.":
+            build(project)
+        else:
+            assert _build_problems(project) == _check_problems(project) != set()

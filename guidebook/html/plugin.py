@@ -91,6 +91,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
         parallel.install(config)
         self.repository = self.preloaded or self._load(config)
+        self.body_check.found.clear()  # MkDocs may run one plugin instance for several builds
         if self.body_check.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.body_check.extension)
         _localise_markdown(config, self._language(config))

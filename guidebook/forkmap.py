@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .children import die_with_parent
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -51,10 +53,12 @@ class Forked:
 def fork(work: Callable[[], Any]) -> Forked:
     """Run `work` in a forked child; its (picklable) result comes back through `Forked.result`."""
     reader, writer = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         os.close(reader)
         try:
+            die_with_parent(parent)
             data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(data)

@@ -17,8 +17,10 @@ from sites import PROJECT
 
 
 @contextmanager
-def running_editor(project: Path, preview_port: int = 8000, author: str | None = None):
-    server = EditorServer(("127.0.0.1", 0), project, PROJECT / "editor", preview_port, author)
+def running_editor(
+    project: Path, preview_port: int = 8000, author: str | None = None, editor_dir: Path = PROJECT / "editor"
+):
+    server = EditorServer(("127.0.0.1", 0), project, editor_dir, preview_port, author)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 
+from guidebook.content.layout import COLLECTIONS, DOCS_DIR
 from sites import PROJECT
 
 spec = importlib.util.spec_from_file_location("bench", PROJECT / "scripts" / "bench.py")
@@ -38,7 +40,10 @@ def test_bench_corpus_builds_strict_and_the_report_has_every_figure(tmp_path):
 def test_generated_sheets_are_valid_practice_sheets_of_about_600_words(tmp_path):
     from guidebook.content import load as content
 
-    project = bench.copy_project(tmp_path / "project")
+    project = tmp_path / "project"  # what the check reads: the content and mkdocs.yml (not the editor's node_modules)
+    for folder in (DOCS_DIR, *COLLECTIONS.values()):
+        shutil.copytree(PROJECT / folder, project / folder)
+    shutil.copyfile(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
     bench.generate_sheets(project, 3)
 
     repository, problems = content.inspect(project)

@@ -15,12 +15,14 @@ import pytest
 
 from guidebook import publish
 from guidebook.commands.quick import plain_build
-from guidebook.buildstamp import PROJECT_FOLDERS, up_to_date
+from guidebook.buildstamp import PROJECT_FOLDERS, STAMPS, stamp_path, up_to_date
 from guidebook.content.layout import COLLECTIONS, DOCS_DIR
+from shared_builds import shared
 from sites import base_files, build, sheet, tree_hashes, write_project
 
 PILOT = "city_pilots/testville.en.md"
 SHEET = "practice_sheets/testville-case-management.en.md"
+PDF_CACHE = Path(".cache") / "pdf"
 
 
 def _replace(project: Path, name: str, old: str, new: str) -> None:
@@ -55,24 +57,48 @@ EDITS = {
 }
 
 
-def _cold(project: Path, folder: Path) -> Path:
-    """A cold build of the same sources in a copy of the project; only the PDF cache is shared (tested on its own)."""
-    copy = folder / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".cache"))
-    shutil.copytree(project / ".cache" / "pdf", copy / ".cache" / "pdf")
-    assert build(copy, downloads=True).warnings == []
-    return copy / "site"
+def _state(number: int) -> Path:
+    """The project with the first `number + 1` edits made (-1: none), built cold with its downloads, once per run
+    for every test process (shared_builds.py). Its PDF cache starts as the unedited project's: only the PDFs the
+    edits changed are rendered (the cache is tested on its own)."""
+
+    def make(folder: Path) -> list[str]:
+        project = write_project(folder / "project", base_files())
+        if number >= 0:
+            shutil.copytree(_state(-1) / PDF_CACHE, project / PDF_CACHE)
+        for edit in list(EDITS.values())[: number + 1]:
+            edit(project)
+        return build(project, downloads=True).warnings
+
+    folder, warnings = shared(f"incremental-state-{number}", make)
+    assert warnings == [], warnings
+    return folder / "project"
 
 
-def test_every_rebuild_gives_the_files_of_a_cold_build(tmp_path):
-    project = write_project(tmp_path / "project", base_files())
+def _copy_built(built: Path, project: Path) -> None:
+    """A copy of a built project, its site, stamp and PDF cache included; the stamp moved to the copy's site path
+    (it is named after the site's absolute path), so the copy is as up to date as the project it copies."""
+    shutil.copytree(built, project, symlinks=True)
+    os.replace(project / STAMPS / stamp_path(built, built / "site").name, stamp_path(project, project / "site"))
+
+
+@pytest.mark.parametrize("number, what", list(enumerate(EDITS)))
+def test_every_rebuild_gives_the_files_of_a_cold_build(tmp_path, number, what):
+    """Each edit rebuilt over the site of the edits before it gives, file for file, what a cold build gives.
+
+    The series is split edit by edit, so the edits are checked side by side: the site each rebuild starts from is
+    the cold build of the edits before it, which the test of the edit before proved byte for byte the same as its
+    rebuild. The rebuild reads the cold build's PDF cache, as the cold build read the rebuild's before the split.
+    """
+    project = tmp_path / "project"
+    _copy_built(_state(number - 1), project)
     site = project / "site"
-    assert build(project, downloads=True).warnings == []
-    for number, (what, edit) in enumerate(EDITS.items()):
-        edit(project)
-        assert publish.build_site(project, site, downloads=True, skip_unchanged=True), what
-        cold = _cold(project, tmp_path / f"cold-{number}")
-        assert tree_hashes(site) == tree_hashes(cold), f"after {what}, the rebuild differs from a cold build"
+    assert up_to_date(project, site, downloads=True), "the copy of the built project is not seen as built"
+    cold = _state(number)
+    shutil.copytree(cold / PDF_CACHE, project / PDF_CACHE, dirs_exist_ok=True)
+    EDITS[what](project)
+    assert publish.build_site(project, site, downloads=True, skip_unchanged=True), what
+    assert tree_hashes(site) == tree_hashes(cold / "site"), f"after {what}, the rebuild differs from a cold build"
 
 
 def test_nothing_changed_builds_nothing_and_a_change_builds(tmp_path):

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from guidebook.commands.cli import main as guidebook
 from guidebook.cms.save import SaveRefused, save
+from guidebook.content.layout import COLLECTIONS, DOCS_DIR
 from editor_api import AdminPage, running_editor
 from sites import PROJECT, content_snapshot, page_text
 
@@ -76,13 +77,15 @@ def test_a_new_sheet_is_written_in_the_project_form(project):
     assert "up-to-date  fr  practice_sheets/mentoring.fr.md" in status(project)
 
 
-def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_translation_state(tmp_path):
+@pytest.mark.parametrize("folders", [(DOCS_DIR,), tuple(COLLECTIONS.values())], ids=["docs", "collections"])
+def test_every_page_of_the_guidebook_saved_unchanged_stays_valid_and_keeps_its_translation_state(tmp_path, folders):
+    """In two halves xdist runs side by side: each save checks the whole project (about half a second)."""
     copy = tmp_path / "project"
-    for folder in ("docs", "city_pilots", "practice_sheets", "recommendations"):
-        shutil.copytree(PROJECT / folder, copy / folder)
+    for name in (DOCS_DIR, *COLLECTIONS.values()):
+        shutil.copytree(PROJECT / name, copy / name)
     shutil.copyfile(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
     states_before = status(copy)
-    for first in sorted(copy.rglob("*.en.md")):
+    for first in sorted(path for folder in folders for path in (copy / folder).rglob("*.en.md")):
         files = {
             path.relative_to(copy).as_posix(): path.read_text(encoding="utf-8")
             for path in (first, first.with_name(first.name.replace(".en.md", ".fr.md")))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +106,37 @@ def test_a_process_running_other_threads_maps_alone(short_lists_fork):
     finally:
         stop.set()
         server.join()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_forked_worker_ends_with_the_process_that_forked_it(how):
+    # The live preview ends a full build it no longer wants with SIGTERM; the build's forked workers (the other
+    # language, half of the content check) must not run on, writing and holding its output pipe.
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time; from guidebook import forkmap; "
+            "worker = forkmap.fork(lambda: time.sleep(60)); print(worker.pid, flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    worker = int(parent.stdout.readline())
+    assert _running(worker)
+    parent.send_signal(how)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while _running(worker):
+        assert time.monotonic() < deadline, f"the forked worker {worker} outlived its parent by 10 s"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie no one reaped has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status and "\nState:\tX" not in status

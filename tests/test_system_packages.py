@@ -19,7 +19,8 @@ HELD = "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process
 
 @pytest.fixture
 def stand_ins(tmp_path):
-    """A PATH whose dpkg-query finds nothing installed and whose apt-get fails on the lock while tries remain."""
+    """A PATH whose dpkg-query finds nothing installed, whose apt-get fails on the lock while tries remain, and whose
+    sleep returns at once."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "dpkg-query").write_text("#!/bin/sh\nexit 1\n")
@@ -30,6 +31,8 @@ def stand_ins(tmp_path):
         f'if [ "$left" -gt 0 ]; then echo $((left - 1)) > "{tmp_path}/held"; echo "{HELD}" >&2; exit 100; fi\n'
     )
     (bin_dir / "id").write_text("#!/bin/sh\necho 0\n")  # as root, whoever runs the test
+    # The pause between tries noted, not slept: the tests check its length and do not wait it out.
+    (bin_dir / "sleep").write_text(f'#!/bin/sh\necho "$*" >> "{tmp_path}/sleeps"\n')
     for tool in bin_dir.iterdir():
         tool.chmod(0o755)
     return tmp_path
@@ -57,6 +60,7 @@ def test_it_waits_for_the_lock_and_says_so_once(stand_ins):
         "Waiting up to 60 s for the package manager's lock, held by process 4242 (apt-get) (APT_LOCK_TIMEOUT sets the limit)"
     ]
     assert (stand_ins / "calls").read_text().count("install") == 3  # two refused, the third through
+    assert (stand_ins / "sleeps").read_text().split() == ["3", "3"]  # a pause of 3 s after each refusal
 
 
 def test_it_gives_up_after_its_limit(stand_ins):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+EDITOR_VIEWPORT = {"width": 1280, "height": 900}  # the web editor's form, both languages side by side
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
 SEARCH_READY_TIMEOUT = 60_000  # ms: building the index in the worker is slow on a loaded machine
 

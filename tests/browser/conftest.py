@@ -6,13 +6,14 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browsing import PHONE
+from browsing import EDITOR_VIEWPORT, PHONE
 from real_downloads import real_site
 
 # Debian's chromium, or the one the CHROMIUM variable names (make test CHROMIUM=/path/to/chromium).
@@ -111,3 +112,29 @@ def tab(new_tab):
 @pytest.fixture
 def phone(new_tab):
     return new_tab(**PHONE)
+
+
+# The web editor's tests (editing.py): a port and a browser profile kept for the whole session.
+
+
+@pytest.fixture(scope="session")
+def editor_port() -> int:
+    """The port of every editor this test process starts, one after the other: the browser keeps Decap's files, and
+    the code it compiled from them, by their address (guidebook/cms/server.py `_send_file`)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def editor_profile(browser, tmp_path_factory):
+    """A browser with a profile on disk, as staff's browser has, not an off-the-record context: only there does
+    Chromium keep the code it compiled from Decap's 5 MB bundle, which takes most of the opening of the admin page."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path_factory.mktemp("editor-profile"),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport=EDITOR_VIEWPORT,
+    )
+    yield context
+    context.close()

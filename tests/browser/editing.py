@@ -5,6 +5,7 @@ fields, words and buttons in each interface language."""
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from browsing import EDITOR_VIEWPORT
 from guidebook.cms.server import DECAP_DIST, EditorServer
 from guidebook.html.onepage import PageRenderer
 from sites import PROJECT
@@ -24,13 +26,20 @@ SCREENSHOTS = os.environ.get("EDITOR_SCREENSHOTS")
 
 
 @pytest.fixture
-def editor(project):
+def preview_pane():
+    """Asked for by the tests that show the preview pane: their editor reads the site for it, as `guidebook edit`'s
+    does when it starts (a few seconds of work, in the background, that the other tests do without)."""
+
+
+@pytest.fixture
+def editor(request, project, editor_port):
     assert (EDITOR / DECAP_DIST / "decap-cms.js").is_file(), (
         "Decap CMS is not installed: run `make edit` or `make test` (npm ci in editor/)"
     )
-    server = EditorServer(
-        ("127.0.0.1", 0), project, EDITOR, renderer=PageRenderer
-    )  # the preview pane's, as `guidebook edit` gives it
+    # The previous test's editor is stopped: its port is free, unless another program took it meanwhile.
+    port = editor_port if _free(editor_port) else 0
+    renderer = PageRenderer if "preview_pane" in request.fixturenames else None  # as `guidebook edit` gives it
+    server = EditorServer(("127.0.0.1", port), project, EDITOR, renderer=renderer)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -38,15 +47,39 @@ def editor(project):
     server.server_close()
 
 
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+# What a test leaves in the editor's origin in the session's profile, where Decap keeps its login and its backups of
+# unsaved entries: cleared before each test. The browser's cache of files is not storage: it stays, each file
+# checked again at each use.
+STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems"
+
+
 @pytest.fixture
-def admin(browser, editor):
+def admin(editor_profile, browser, editor):
     """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
-    contexts, foreign, violations = [], [], []
+    pages, contexts, foreign, violations = [], [], [], []
 
     def open_admin(language: str = "en"):
-        """A new browser context each time: two calls are two people editing."""
-        contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
-        page = contexts[-1].new_page()
+        """Each call is another person: the first in the session's profile, its editor's storage cleared; a second
+        in a new context of its own. Two calls are two people editing."""
+        if pages:
+            contexts.append(browser.new_context(viewport=EDITOR_VIEWPORT))
+            page = contexts[-1].new_page()
+        else:
+            page = editor_profile.new_page()
+            page.context.new_cdp_session(page).send(
+                "Storage.clearDataForOrigin", {"origin": editor.address, "storageTypes": STORAGE}
+            )
+        pages.append(page)
         page.interface = language
         page.on(
             "request", lambda request: foreign.append(request.url) if _foreign(request.url, editor.address) else None
@@ -61,6 +94,8 @@ def admin(browser, editor):
         return page
 
     yield open_admin
+    for page in pages:
+        page.close()
     for context in contexts:
         context.close()
     assert foreign == [], f"requests to other hosts: {foreign}"

@@ -14,7 +14,8 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from editing import SHEET_TITLE, SLUG, WORDS, admin, editor, field, fill_sheet, front_matter, save_entry, screenshot  # noqa: F401 (fixtures)
+from editing import SHEET_TITLE, SLUG, WORDS, field, fill_sheet, front_matter, save_entry, screenshot
+from editing import admin, editor, preview_pane  # noqa: F401 (fixtures)
 from guidebook.commands.cli import main as guidebook
 from sites import build
 
@@ -63,7 +64,7 @@ def test_practice_sheet_made_in_the_form_is_checked_and_published(admin, project
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_list_and_form_speak_the_interface_language(admin, language):
+def test_list_and_form_speak_the_interface_language(admin, preview_pane, language):
     """Also takes the screenshots of editor/screenshots/ when EDITOR_SCREENSHOTS names that folder."""
     page = admin(language)
     french = language == "fr"

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from editing import WORDS, admin, editor, field, open_sheet, screenshot  # noqa: F401 (fixtures)
+from editing import WORDS, admin, editor, field, open_sheet, preview_pane, screenshot  # noqa: F401 (fixtures)
 
 FOLLOW_BOUND = 5.0  # seconds from typing to the page shown (0.8-2 s measured with the machine loaded 15-29 on 2 cores)
 TITLES = {"en": "Case management in Testville", "fr": "Gestion de cas à Testville"}
@@ -32,7 +32,7 @@ def shown_page(page, language):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(admin, language):
+def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(admin, preview_pane, language):
     page = open_preview(admin(language))
     reader = shown_page(page, language)
     reader.locator("h1", has_text=TITLES[language]).wait_for(timeout=60_000)  # the renderer reads the site first
@@ -49,7 +49,7 @@ def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(adm
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_both_languages_side_by_side_each_from_its_own_data(admin, language):
+def test_both_languages_side_by_side_each_from_its_own_data(admin, preview_pane, language):
     page = open_preview(admin(language))
     shown_page(page, language).locator("h1").wait_for(timeout=60_000)
     pane(page).get_by_role("button", name=BOTH[language]).click()
@@ -67,7 +67,7 @@ def test_both_languages_side_by_side_each_from_its_own_data(admin, language):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_text_the_build_would_refuse_shows_the_problem_in_the_interface_language(admin, language):
+def test_text_the_build_would_refuse_shows_the_problem_in_the_interface_language(admin, preview_pane, language):
     page = open_preview(admin(language))
     shown_page(page, language).locator("h1").wait_for(timeout=60_000)
     field(page, "summary", language).fill('A summary with <img src="x" onerror="alert(1)"> markup.')

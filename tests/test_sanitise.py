@@ -13,7 +13,7 @@ from guidebook import publish
 from guidebook.content import load as content_load
 from guidebook.content import sanitise
 from guidebook.content.frontmatter import read_source
-from guidebook.html import csp
+from guidebook.html import bodycheck, csp
 from sites import PROJECT, base_files, build, page_text, write_project
 
 PAGE = "docs/about/page.en.md"
@@ -175,6 +175,7 @@ def test_the_real_content_needs_no_cleaning():
 def unchecked(monkeypatch):
     """A build whose content check lets unsafe markup through: what the build's own cleaning must stop."""
     monkeypatch.setattr(content_load, "unsafe_markup", lambda source: [])
+    monkeypatch.setattr(bodycheck.BodyCheck, "problems", lambda check, sources: [])
 
 
 def test_the_build_removes_what_a_missed_check_would_let_through(tmp_path, unchecked):

@@ -1,6 +1,7 @@
 """The one content pipeline: read every file once, validate it, check the references between pages.
 
-`guidebook check` and every build run exactly this; whatever it accepts, the build publishes.
+`guidebook check` and every build run exactly this; whatever it accepts, the build publishes. A build checks the
+bodies' unsafe markup on the HTML it renders them to (`check_bodies=False`: html/bodycheck.py), with the same rules.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from .layout import COLLECTIONS, DOCS_DIR, GENERATED_KEYS, ContentFile, site_url
 from .links import check_links
 from .model import Entry, Repository, Variant
 from .problems import Problem, display_path
+from .sanitise import body_problems_rendered, front_matter_problems
 from .sanitise import problems as unsafe_markup
 from .validate import check_references, validate_entry
 
 
-def inspect(root: Path) -> tuple[Repository, list[Problem]]:
+def inspect(root: Path, *, check_bodies: bool = True) -> tuple[Repository, list[Problem]]:
     """Read and check the whole project; return what could be loaded and every problem found.
 
     The project's mkdocs.yml names the site languages (ConfigError when it cannot be read), read here once: the
-    repository holds them for every layer above.
+    repository holds them for every layer above. `check_bodies=False`: the bodies' HTML is not rendered for the
+    unsafe-markup check, which the caller runs on its own rendering; unless another error is found, so that the
+    problems listed are all those `guidebook check` lists.
     """
     root = root.resolve()
     site_languages = languages.read(root)
@@ -41,7 +45,8 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
             pages.append((content_file, language, shown))
         else:
             problems.append(Problem(shown, 1, "file name", _language_hint(content_file, site_languages)))
-    read = split_map(_read_and_check, [(content_file.path, shown) for content_file, _, shown in pages])
+    reader = _read_and_check if check_bodies else _read_and_check_front_matter
+    read = split_map(reader, [(content_file.path, shown) for content_file, _, shown in pages])
     for (content_file, language, _), (source, read_problems, unsafe) in zip(pages, read):
         problems += read_problems + unsafe
         if read_problems:
@@ -58,6 +63,8 @@ def inspect(root: Path) -> tuple[Repository, list[Problem]]:
     repository = Repository(root, site_languages, files, entries)
     problems += check_references(repository)
     problems += check_links(repository, GENERATED_KEYS)
+    if not check_bodies and any(problem.severity == "error" for problem in problems):
+        problems += _bodies_unsafe_markup(repository)
     return repository, sorted(set(problems))
 
 
@@ -67,9 +74,20 @@ def _read_and_check(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem],
     return source, problems, ([] if problems else unsafe_markup(source))
 
 
-def load(root: Path) -> Repository:
-    """The validated repository, or ContentError listing every error."""
-    repository, problems = inspect(root)
+def _read_and_check_front_matter(where: tuple[Path, str]) -> tuple[SourceFile, list[Problem], list[Problem]]:
+    """One file read, and the markup in its front matter (its body's is checked where it is rendered)."""
+    source, problems = read_source(*where)
+    return source, problems, ([] if problems else front_matter_problems(source))
+
+
+def _bodies_unsafe_markup(repository: Repository) -> list[Problem]:
+    sources = [variant.source for entry in repository.entries.values() for variant in entry.variants.values()]
+    return [problem for found in split_map(body_problems_rendered, sources) for problem in found]
+
+
+def load(root: Path, *, check_bodies: bool = True) -> Repository:
+    """The validated repository, or ContentError listing every error (`check_bodies`: see inspect)."""
+    repository, problems = inspect(root, check_bodies=check_bodies)
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         raise ContentError(errors)

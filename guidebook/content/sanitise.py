@@ -2,9 +2,9 @@
 
 Python-Markdown does not sanitise (its documentation says so) and no scan of the Markdown source can know
 what Markdown will treat as code. So the allow-list below is applied to the rendered HTML, twice:
-- `guidebook check` (and so every build, which loads the content through the same check) renders each body
-  and refuses, with the file and the source line, every element, attribute, class, id or address the
-  allow-list would remove (`problems`);
+- `guidebook check` renders each body and refuses, with the file and the source line, every element,
+  attribute, class, id or address the allow-list would remove (`problems`); a build runs the same rules on the
+  HTML it renders each body to anyway (`body_problems` on it: html/bodycheck.py), so each body is rendered once;
 - the build and the PDFs pass every body through Ammonia (`nh3`) with the same allow-list (`clean`), so
   whatever the check could have missed never reaches a reader.
 Comments are dropped without a word: they never show and authors use them as notes.
@@ -112,11 +112,31 @@ def render(body: str) -> str:
 
 def problems(source: SourceFile) -> list[Problem]:
     """What the build would remove from one file: its front matter's markup and its body's disallowed HTML."""
-    found = [source.problem(location, message) for location, message in _front_matter(source.meta, ())]
+    return front_matter_problems(source) + body_problems_rendered(source)
+
+
+def body_problems_rendered(source: SourceFile) -> list[Problem]:
+    """What the allow-list would remove from one file's body, rendered here."""
+    return body_problems(source, render(source.body))
+
+
+def front_matter_problems(source: SourceFile) -> list[Problem]:
+    """The markup in one file's front matter, whose values are plain text."""
+    return [source.problem(location, message) for location, message in _front_matter(source.meta, ())]
+
+
+def body_problems(source: SourceFile, html: str, marker: str | None = None) -> list[Problem]:
+    """What the allow-list would remove from `html`, the file's body rendered by Markdown, by source line.
+
+    `marker`: the attribute in which the build's Markdown keeps each link's and image's address as the author
+    wrote it, before MkDocs makes it relative to the page (html/bodycheck.py): that address is the one checked,
+    as the check's own rendering has it.
+    """
     depth = source.shown_path.count("/")  # of the page's folder below the site root: as deep as its source's
-    for clues, message in _Walker.walk(render(source.body), depth):
-        found.append(Problem(source.shown_path, _source_line(source, clues), "body", f"{message} ({ADVICE})"))
-    return found
+    return [
+        Problem(source.shown_path, _source_line(source, clues), "body", f"{message} ({ADVICE})")
+        for clues, message in _Walker.walk(html, depth, marker)
+    ]
 
 
 def markup_in_text(text: str) -> str | None:
@@ -141,21 +161,24 @@ def _front_matter(value: object, location: Location) -> Iterator[tuple[Location,
 class _Walker(HTMLParser):
     """Reads rendered HTML as a browser would tokenise it and lists what the allow-list refuses."""
 
-    def __init__(self, depth: int = 0) -> None:
+    def __init__(self, depth: int = 0, marker: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = depth
+        self.marker = marker
         self.found: list[tuple[tuple[str, ...], str]] = []  # (texts to look for in the source, best first; message)
         self.markup: list[str] = []  # every tag, comment or declaration, as written
 
     @classmethod
-    def walk(cls, html: str, depth: int) -> list[tuple[tuple[str, ...], str]]:
-        walker = cls(depth)
+    def walk(cls, html: str, depth: int, marker: str | None = None) -> list[tuple[tuple[str, ...], str]]:
+        walker = cls(depth, marker)
         walker.feed(html)
         walker.close()
         return walker.found
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         written = self.get_starttag_text() or f"<{tag}>"
+        if self.marker and any(name == self.marker for name, _ in attrs):
+            written, attrs = _as_authored(written, attrs, self.marker)
         self.markup.append(written)
         if tag not in ALLOWED_TAGS:
             self.found.append(
@@ -188,6 +211,20 @@ class _Walker(HTMLParser):
     def _refuse_declaration(self, written: str) -> None:
         self.markup.append(written)
         self.found.append(((written, written[:9]), f"'{_shown(written)}' is not allowed in page text"))
+
+
+def _as_authored(
+    written: str, attrs: list[tuple[str, str | None]], marker: str
+) -> tuple[str, list[tuple[str, str | None]]]:
+    """A tag Markdown wrote, with the address the author gave (kept in `marker`) in place of MkDocs' rewrite:
+    the tag and attributes the check's own rendering has. Markdown writes every value quoted, without quotes
+    inside, so the written values are found by their quotes."""
+    authored = dict(attrs)[marker]
+    kept = re.search(rf' {re.escape(marker)}="([^"]*)"', written)
+    if kept is not None:
+        written = written[: kept.start()] + written[kept.end() :]
+        written = re.sub(r' (href|src)="[^"]*"', lambda m: f' {m[1]}="{kept[1]}"', written, count=1)
+    return written, [(name, authored if name in URL_ATTRIBUTES else value) for name, value in attrs if name != marker]
 
 
 def _attribute_problem(tag: str, name: str, value: str, depth: int | None) -> str | None:

@@ -7,6 +7,7 @@ build started by MkDocs itself (`mkdocs serve`, `mkdocs build`) loads it here.
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -29,6 +30,7 @@ from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
 from . import (
     alternates,
+    bodycheck,
     csp,
     navcache,
     pagefind_index,
@@ -54,6 +56,7 @@ SHARED_ASSETS = {
 }
 
 log = get_plugin_logger(__name__)
+content_log = logging.getLogger("mkdocs.plugins.guidebook")
 
 
 class GuidebookConfig(Config):
@@ -76,6 +79,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.trusted_scripts: csp.TrustedScripts | None = None  # read from the templates in on_env
         self.pagefind = False  # whether this build searches with Pagefind rather than Material's index
         self.stylesheet_sources: list[str] | None = None  # mkdocs.yml's extra_css, served as one file
+        self.body_check = bodycheck.BodyCheck()  # the bodies' unsafe markup, checked on the build's own rendering
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # static-i18n calls on_config again for each further language, on the same config:
@@ -87,6 +91,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
         parallel.install(config)
         self.repository = self.preloaded or self._load(config)
+        self.body_check.found.clear()  # MkDocs may run one plugin instance for several builds
+        if self.body_check.extension not in config.markdown_extensions:
+            config.markdown_extensions.append(self.body_check.extension)
         _localise_markdown(config, self._language(config))
         self.content_date.apply(self.repository)
         # Not for the live preview (indexing on every save). The offline bundle, derived from this build, gets
@@ -103,7 +110,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def _load(self, config: MkDocsConfig) -> Repository:
         try:
-            return load(Path(self.config.root or Path(config.config_file_path).parent))
+            return load(Path(self.config.root or Path(config.config_file_path).parent), check_bodies=False)
         except ContentError as error:
             raise PluginError(error.report()) from None
 
@@ -132,13 +139,16 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # Not under `mkdocs serve`: its rebuilds are small, and a fork would outlive its server.
         if not serving(config) and parallel.can_fork(config):
             parallel.fork_other_languages(
-                config, lambda: {"fallback_urls": self.fallback_urls}, self._take_child_result
+                config,
+                lambda: {"fallback_urls": self.fallback_urls, "body_problems": self.body_check.found},
+                self._take_child_result,
             )
         _typeset_sections(nav.items, self._language(config))
         return nav
 
     def _take_child_result(self, result: dict) -> None:
         self.fallback_urls |= result["fallback_urls"]
+        self.body_check.take(result["body_problems"])
 
     def on_page_read_source(self, page, config):
         # The body as read and normalised (BOM, Windows line endings) by the content loader; its front matter, parsed
@@ -148,7 +158,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return "\n" + variant.source.body if variant else None
 
     @event_priority(100)  # before any plugin reads the front matter
-    def on_page_markdown(self, markdown, page, config, files):
+    def _give_front_matter(self, markdown, page, config, files):
         variant = self.variants.get(page.file.src_uri)
         if variant:
             page.meta = copy.deepcopy(variant.source.meta)  # plugins may change a page's copy
@@ -160,10 +170,20 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             page.meta.pop("editor_note", None)  # for editors only: no theme or plugin may show it
         return markdown
 
+    @event_priority(-200)  # after every other plugin: the Markdown MkDocs renders
+    def _begin_body_check(self, markdown, page, config, files):
+        variant = self.variants.get(page.file.src_uri)
+        if variant:
+            self.body_check.begin(variant.source, markdown)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_give_front_matter, _begin_body_check)
+
     def on_page_content(self, html, page, config, files):
         variant = self.variants.get(page.file.src_uri)
         if variant is None:
             return html
+        self.body_check.end(variant.source, html)
         _typeset_toc(page.toc, variant.language)
         # The check refused whatever the allow-list removes; cleaning again here is the guarantee.
         return clean(typography.for_language(html, variant.language))
@@ -256,7 +276,18 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             search_on_demand.defer_search(Path(config.site_dir))
             alternates.remove_sitemap_lookup(Path(config.site_dir))
 
-    on_post_build = CombinedEvent(_write_export, _split_search)
+    @event_priority(-150)  # once static-i18n (-100) has every language's pages, before the search is indexed
+    def _refuse_unsafe_markup(self, config: MkDocsConfig) -> None:
+        if getattr(config.plugins.get("i18n"), "building", False):
+            return
+        sources = [variant.source for entry in self._content().entries.values() for variant in entry.variants.values()]
+        problems = self.body_check.problems(sources)
+        if problems:
+            for problem in problems:
+                content_log.error(str(problem))  # as the content load logs its problems (publish/site.py)
+            raise PluginError(ContentError(problems).report().rsplit("\n", 1)[-1])
+
+    on_post_build = CombinedEvent(_write_export, _refuse_unsafe_markup, _split_search)
 
     def on_shutdown(self) -> None:
         parallel.abandon()

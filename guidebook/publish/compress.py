@@ -12,6 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
+from ..forkmap import split_map
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
 
 
@@ -21,7 +23,8 @@ def precompress(site: Path, previous: Path | None = None) -> int:
     `previous`: a site whose copies are reused for the files it holds with the same bytes.
     """
     files = sorted(path for path in site.rglob("*") if path.suffix in COMPRESSIBLE and path.is_file())
-    return sum(_compress(path, previous / path.relative_to(site) if previous else None) for path in files)
+    # Each file on its own: on both cores (level 9 takes about 2 ms for a page of 45 KB).
+    return sum(split_map(lambda path: _compress(path, previous / path.relative_to(site) if previous else None), files))
 
 
 def _compress(path: Path, before: Path | None) -> bool:

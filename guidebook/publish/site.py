@@ -95,7 +95,7 @@ def _check_output(site_dir: Path) -> None:
 def _load(project: Path) -> Repository:
     """The content, or BuildFailed with every problem, logged as the build log shows its errors."""
     try:
-        return load(project)
+        return load(project, check_bodies=False)  # the build checks them on its own rendering (html/bodycheck.py)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -42,7 +42,7 @@ from guidebook import publish  # noqa: E402
 
 DEFAULT_SIZES = [50, 500, 2000]
 NOT_COPIED = shutil.ignore_patterns(
-    "site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests"
+    "site", ".venv", ".git", ".cache", "__pycache__", ".pytest_cache", ".site-*", "tests", "node_modules"
 )
 
 

@@ -39,6 +39,16 @@ SHEET_SECTIONS = {
 }
 
 
+def let_unsafe_markup_through(patch) -> None:
+    """Tell the content check, at load and in the build (html/bodycheck.py), to let unsafe markup through:
+    for the tests of what the build's own cleaning, the policy and the PDF fetcher must stop then."""
+    from guidebook.content import load as content_load
+    from guidebook.html import bodycheck
+
+    patch.setattr(content_load, "unsafe_markup", lambda source: [])
+    patch.setattr(bodycheck.BodyCheck, "problems", lambda check, sources: [])
+
+
 def fixture_config(nav: list | None = None) -> dict:
     """The real mkdocs.yml with its theme overrides, without the real navigation."""
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)

@@ -81,9 +81,9 @@ def test_refusals_name_the_reason():
 
 @pytest.fixture
 def unchecked(monkeypatch):
-    from guidebook.content import load as content_load
+    from sites import let_unsafe_markup_through
 
-    monkeypatch.setattr(content_load, "unsafe_markup", lambda source: [])  # what the build itself must stop
+    let_unsafe_markup_through(monkeypatch)  # what the build itself must stop
 
 
 def _planted_project(tmp_path, planted: str):

@@ -13,8 +13,8 @@ from guidebook import publish
 from guidebook.content import load as content_load
 from guidebook.content import sanitise
 from guidebook.content.frontmatter import read_source
-from guidebook.html import bodycheck, csp
-from sites import PROJECT, base_files, build, page_text, write_project
+from guidebook.html import csp
+from sites import PROJECT, base_files, build, let_unsafe_markup_through, page_text, write_project
 
 PAGE = "docs/about/page.en.md"
 
@@ -174,8 +174,7 @@ def test_the_real_content_needs_no_cleaning():
 @pytest.fixture
 def unchecked(monkeypatch):
     """A build whose content check lets unsafe markup through: what the build's own cleaning must stop."""
-    monkeypatch.setattr(content_load, "unsafe_markup", lambda source: [])
-    monkeypatch.setattr(bodycheck.BodyCheck, "problems", lambda check, sources: [])
+    let_unsafe_markup_through(monkeypatch)
 
 
 def test_the_build_removes_what_a_missed_check_would_let_through(tmp_path, unchecked):

@@ -10,11 +10,10 @@ import zipfile
 
 import pytest
 
-from guidebook.content import load as content_load
 from guidebook.content import sanitise
 from guidebook.publish.offline import BUNDLE_FOLDER
 from guidebook.site.downloads import OFFLINE_ZIP
-from sites import base_files, build, page_text, write_project
+from sites import base_files, build, let_unsafe_markup_through, page_text, write_project
 from test_sanitise import PAYLOADS
 
 PAGE = "docs/about/page.en.md"
@@ -29,7 +28,7 @@ def _planted_build(folder, payloads, *, downloads: bool):
     """A site built with `payloads` in one page, the content check told to let them through (the build's own
     cleaning and the policy are what is tested)."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(content_load, "unsafe_markup", lambda source: [])
+    let_unsafe_markup_through(patch)
     try:
         files = base_files()
         files[PAGE] = page_text({"title": "Planted", "status": "draft"}, "Intro.\n\n" + "\n\n".join(payloads))

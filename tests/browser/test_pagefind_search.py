@@ -18,6 +18,7 @@ import pytest
 from browsing import search_results
 from guidebook.content.load import load
 from guidebook.publish import nginx, offline
+from guidebook.publish.options import add_download_links
 from guidebook.publish.run import run_mkdocs
 from shared_builds import shared
 from sites import PROJECT, build
@@ -43,9 +44,13 @@ def _build_with_pagefind(folder: Path) -> list[str]:
     )
     warnings = build(project, folder / "site").warnings
     # The offline bundle of the same build, without its PDFs (not needed to search), derived from the built pages as
-    # `guidebook build` derives it: Material's index, kept aside by the Pagefind step, from file://.
+    # `guidebook build` derives it: Material's index, kept aside by the Pagefind step, from file://. The run is made
+    # as a build with its downloads makes it: only then does Material's search read the pages beside Pagefind.
     built = folder / "built"
-    run_mkdocs(config_file, built, load(project), strict=True)
+    repository = load(project)
+    run_mkdocs(
+        config_file, built, repository, strict=True, configured=lambda config: add_download_links(config, repository)
+    )
     with zipfile.ZipFile(offline.build_bundle(built)) as bundle:
         bundle.extractall(folder / "offline")
     return warnings

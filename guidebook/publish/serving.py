@@ -31,17 +31,21 @@ CSP_VARIABLE = "$guidebook_csp"
 
 
 def prepare(
-    site: Path, repository: Repository, site_url: str | None, previous: Path | None = None
+    site: Path,
+    repository: Repository,
+    site_url: str | None,
+    previous: Path | None = None,
+    gzip_cache: Path | None = None,
 ) -> manifest.Manifest:
     """`site_url`: mkdocs.yml's, as the build read it; `previous`: the site in place, whose compressed copies of
-    unchanged files are kept (compress.py)."""
+    unchanged files are kept; `gzip_cache`: the project's compressed copies by content (compress.py)."""
     site_url = site_url or DEFAULT_SITE_URL
     shutil.rmtree(site / MATERIAL_SEARCH, ignore_errors=True)  # only the offline bundle, made by now, uses it
     write_robots(site, site_url)
     add_x_default(site, repository.languages.default)
     fingerprint(site)
     write_header_policy(site)
-    precompress(site, previous)
+    precompress(site, previous, gzip_cache)
     edition = edition_date(repository)
     return manifest.write(site, edition.isoformat() if edition else "undated")
 

@@ -24,6 +24,7 @@ import zlib
 from contextlib import suppress
 from pathlib import Path
 
+from ..files import link_or_copy
 from ..forkmap import split_map
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
@@ -96,12 +97,13 @@ def _same(path: Path, data: bytes) -> bool:
 
 
 def _reuse(copy: Path, target: Path) -> bool:
-    """The previous site's compressed copy, or none when it had none."""
+    """The previous site's compressed copy (hard-linked: nothing writes to a compressed copy once made), or none
+    when it had none."""
     if not copy.is_file():
         target.unlink(missing_ok=True)
         return False
     target.unlink(missing_ok=True)
-    _link_or_copy(copy, target)
+    link_or_copy(copy, target)
     return True
 
 
@@ -113,18 +115,10 @@ def _take(cache: Path, key: str, target: Path) -> tuple[bool, str] | None:
         return False, key + NO_COPY
     target.unlink(missing_ok=True)
     try:
-        _link_or_copy(cache / (key + ".gz"), target)
+        link_or_copy(cache / (key + ".gz"), target)
     except OSError:
         return None
     return True, key + ".gz"
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Hard-linked: nothing writes to a compressed copy once made."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _put(entry: Path, copy: Path | None) -> None:
@@ -137,7 +131,7 @@ def _put(entry: Path, copy: Path | None) -> None:
         if copy is None:
             partial.write_bytes(b"")
         else:
-            _link_or_copy(copy, partial)
+            link_or_copy(copy, partial)
         os.replace(partial, entry)
     except OSError:
         with suppress(OSError):  # nothing left half-made, where anything could be made

@@ -164,6 +164,26 @@ def test_a_save_the_check_refuses_writes_nothing_and_says_why(project):
     assert content_snapshot(project) == before
 
 
+def test_a_save_whose_text_would_run_script_is_refused_on_its_line_and_another_pages_fault_refuses_nothing(project):
+    """The save renders the saved files' bodies for the unsafe-markup check, and only theirs: a fault in a page
+    the save does not touch is `guidebook check`'s to name, not a reason to refuse this save."""
+    elsewhere = project / "docs/state-of-the-art/belgium.en.md"  # written by hand, never saved through the editor
+    elsewhere.write_text(
+        elsewhere.read_text(encoding="utf-8") + '\n<img src="x" onerror="alert(1)">\n', encoding="utf-8"
+    )
+    assert save(project, {f"{SHEET}.en.md": _edit(project, "en", summary="A summary.")}, TODAY) == [f"{SHEET}.en.md"]
+    before = content_snapshot(project)
+    # Saved again as the editor has it now, in the project's form, with a link that would run script.
+    planted = (project / f"{SHEET}.en.md").read_text(encoding="utf-8") + '\n<a href="javascript:alert(1)">here</a>\n'
+    with pytest.raises(SaveRefused) as refused:
+        save(project, {f"{SHEET}.en.md": planted}, TODAY)
+    [problem] = refused.value.problems
+    assert (problem.path, problem.field) == (f"{SHEET}.en.md", "body") and "javascript:" in problem.message
+    assert problem.line == planted.count("\n")
+    assert content_snapshot(project) == before
+    assert "docs/state-of-the-art/belgium.en.md:" in check(project)  # still named where every fault is listed
+
+
 def test_a_translation_must_state_its_own_required_translated_fields(project):
     french = new_sheet("fr").replace("summary: Une pratique de mentorat.\n", "")
     with pytest.raises(SaveRefused) as refused:

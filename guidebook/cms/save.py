@@ -113,8 +113,8 @@ def save(root: Path, files: dict[str, str], today: date) -> list[str]:
         changed = [draft for draft in drafts if draft.path not in kept]
         for draft in changed:
             _write(overlay / draft.path, draft.text())
-        _, problems = inspect(overlay)
         saved = {draft.path for draft in drafts}
+        _, problems = inspect(overlay, check_bodies=saved)  # only the saved files' problems refuse the save
         # A field missing from a new translation can be named by both the editor's rule and the check: once.
         refused = sorted(
             set(_untranslated(root, drafts, site_languages.default))

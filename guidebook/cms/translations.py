@@ -49,7 +49,7 @@ class TranslationStates:
         )
         if signature == self._signature:
             return
-        repository, _ = inspect(self.project)
+        repository, _ = inspect(self.project, check_bodies=())  # the states, not the problems
         self._to_do = {}
         for entry in repository.entries.values():
             states = {code: state_of(entry, code) for code in repository.languages.codes}

@@ -197,7 +197,7 @@ class Workflow:
         """SaveRefused when `guidebook check` finds an error in a changed file of the merged content."""
         with tempfile.TemporaryDirectory(prefix="guidebook-publish-") as scratch:
             self.git.extract(tree, CONTENT, Path(scratch))
-            _, problems = inspect(Path(scratch))
+            _, problems = inspect(Path(scratch), check_bodies=changed)
         refused = [problem for problem in problems if problem.severity == "error" and problem.path in changed]
         if refused:
             raise SaveRefused(refused)

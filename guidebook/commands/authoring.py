@@ -59,7 +59,7 @@ def new_practice_sheet(
 ) -> Created:
     """A practice sheet of `pilot`; its city and country default to the pilot's."""
     title, slug = _title_and_slug(title)
-    repository, _ = inspect(root)
+    repository, _ = inspect(root, check_bodies=())
     pilot_entry = _pilot(repository, pilot)
     city = _text("--city", city if city is not None else _of_pilot(pilot_entry, "city", "--city"))
     country = _country(country if country is not None else _of_pilot(pilot_entry, "country", "--country"))
@@ -116,7 +116,7 @@ def new_city_pilot(
 def new_recommendation(root: Path, title: str, *, number: int, today: date) -> Created:
     """Recommendation chapter `number`, in a file named NN-slug like the others."""
     title, slug = _title_and_slug(title)
-    repository, _ = inspect(root)
+    repository, _ = inspect(root, check_bodies=())
     taken = {n: e for e in repository.of_kind("recommendation") if (n := _number(e)) is not None}
     if number in taken:
         free = next(n for n in range(1, len(taken) + 2) if n not in taken)

@@ -188,7 +188,7 @@ def status(project: Path, marks: tuple[Path, ...], review_days: int, output_form
 
     After translating or updating a translation, run: guidebook status --mark practice_sheets/slug.fr.md
     """
-    repository, _ = inspect(project)
+    repository, _ = inspect(project, check_bodies=())  # the states, not the problems
     if marks:
         for path in marks:
             click.echo(translations.mark(repository, path).describe())

@@ -6,6 +6,7 @@ bodies' unsafe markup on the HTML it renders them to (`check_bodies=False`: html
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from .. import languages
@@ -22,13 +23,15 @@ from .sanitise import problems as unsafe_markup
 from .validate import check_references, validate_entry
 
 
-def inspect(root: Path, *, check_bodies: bool = True) -> tuple[Repository, list[Problem]]:
+def inspect(root: Path, *, check_bodies: bool | Collection[str] = True) -> tuple[Repository, list[Problem]]:
     """Read and check the whole project; return what could be loaded and every problem found.
 
     The project's mkdocs.yml names the site languages (ConfigError when it cannot be read), read here once: the
-    repository holds them for every layer above. `check_bodies=False`: the bodies' HTML is not rendered for the
-    unsafe-markup check, which the caller runs on its own rendering; unless another error is found, so that the
-    problems listed are all those `guidebook check` lists.
+    repository holds them for every layer above. Rendering every body for the unsafe-markup check is most of the
+    time of a check, so `check_bodies` says whose: True, every file's; False, none, for a caller that checks them on
+    its own rendering, unless another error is found, so that the problems listed are all those `guidebook check`
+    lists; a collection of paths as shown: only those files' (the editor refuses a save for the files it saves
+    alone; an empty one for a caller that reads the content and not its problems).
     """
     root = root.resolve()
     site_languages = languages.read(root)
@@ -45,7 +48,7 @@ def inspect(root: Path, *, check_bodies: bool = True) -> tuple[Repository, list[
             pages.append((content_file, language, shown))
         else:
             problems.append(Problem(shown, 1, "file name", _language_hint(content_file, site_languages)))
-    reader = _read_and_check if check_bodies else _read_and_check_front_matter
+    reader = _read_and_check if check_bodies is True else _read_and_check_front_matter
     read = split_map(reader, [(content_file.path, shown) for content_file, _, shown in pages])
     for (content_file, language, _), (source, read_problems, unsafe) in zip(pages, read):
         problems += read_problems + unsafe
@@ -63,8 +66,11 @@ def inspect(root: Path, *, check_bodies: bool = True) -> tuple[Repository, list[
     repository = Repository(root, site_languages, files, entries)
     problems += check_references(repository)
     problems += check_links(repository, GENERATED_KEYS)
-    if not check_bodies and any(problem.severity == "error" for problem in problems):
-        problems += _bodies_unsafe_markup(repository)
+    if check_bodies is False:
+        if any(problem.severity == "error" for problem in problems):
+            problems += _bodies_unsafe_markup(repository)
+    elif check_bodies is not True and check_bodies:
+        problems += _bodies_unsafe_markup(repository, only=set(check_bodies))
     return repository, sorted(set(problems))
 
 
@@ -80,8 +86,14 @@ def _read_and_check_front_matter(where: tuple[Path, str]) -> tuple[SourceFile, l
     return source, problems, ([] if problems else front_matter_problems(source))
 
 
-def _bodies_unsafe_markup(repository: Repository) -> list[Problem]:
-    sources = [variant.source for entry in repository.entries.values() for variant in entry.variants.values()]
+def _bodies_unsafe_markup(repository: Repository, only: set[str] | None = None) -> list[Problem]:
+    """The unsafe markup of every body, or of the files shown as `only`."""
+    sources = [
+        variant.source
+        for entry in repository.entries.values()
+        for variant in entry.variants.values()
+        if only is None or variant.source.shown_path in only
+    ]
     return [problem for found in split_map(body_problems_rendered, sources) for problem in found]
 
 

@@ -4,9 +4,11 @@ language; no request to another host and no Content-Security-Policy violation (e
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from editing import WORDS, admin, editor, field, open_sheet, preview_pane, screenshot  # noqa: F401 (fixtures)
 
@@ -36,8 +38,9 @@ def test_the_pane_shows_the_styled_page_and_follows_the_form_within_a_second(adm
     page = open_preview(admin(language))
     reader = shown_page(page, language)
     reader.locator("h1", has_text=TITLES[language]).wait_for(timeout=60_000)  # the renderer reads the site first
-    # The site's own stylesheet is applied: Material's header is laid out, not raw text.
-    assert reader.locator("header.md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+    # The site's own stylesheet is applied: Material's header is laid out, not raw text. The page's text can show
+    # a moment before its stylesheet arrives: the check waits for it, as a reader would.
+    expect(reader.locator("header.md-header")).to_have_css("position", re.compile("^(sticky|fixed)$"), timeout=10_000)
     title = {"en": "A title typed a moment ago", "fr": "Un titre tapé tout juste"}[language]
     started = time.monotonic()
     field(page, "title", language).fill(title)

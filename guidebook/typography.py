@@ -22,6 +22,7 @@ BEFORE_COLON = re.compile(SPACES + ":")
 BEFORE_OTHERS = re.compile(SPACES + "([;!?])")
 AFTER_OPENING = re.compile("«(?:" + SPACES + "|(?![\u00a0\u202f]))")
 BEFORE_CLOSING = re.compile("(?:" + SPACES + "|(?<![\u00a0\u202f]))»")
+FRENCH_MARKS = ":;!?«»"  # the signs French spacing is about: a text without any is left as it is
 MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.DOTALL)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 
@@ -37,6 +38,8 @@ DOUBLE_QUOTES = {"fr": ("«", "»")}  # other languages: “ ”
 
 def quotes_text(text: str, language: str) -> str:
     """Plain text with typographic apostrophes and quotation marks for `language`."""
+    if "'" not in text and '"' not in text:  # most of a page's texts: five expressions saved
+        return text
     text = APOSTROPHE.sub("’", text)
     text = OPENING_SINGLE.sub("‘", text).replace("'", "’")
     opening, closing = DOUBLE_QUOTES.get(language, ("“", "”"))
@@ -45,6 +48,8 @@ def quotes_text(text: str, language: str) -> str:
 
 def french_text(text: str) -> str:
     """Plain text (no markup) with French non-breaking spaces."""
+    if not any(mark in text for mark in FRENCH_MARKS):
+        return text
     text = BEFORE_COLON.sub(NO_BREAK + ":", text)
     text = BEFORE_OTHERS.sub(NARROW_NO_BREAK + r"\1", text)
     text = AFTER_OPENING.sub("«" + NO_BREAK, text)

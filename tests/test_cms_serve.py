@@ -68,14 +68,14 @@ def test_serve_prints_both_addresses_serves_both_and_a_signal_stops_both(project
         ):
             assert time.monotonic() < deadline, "the editor or the live preview did not answer within a minute"
             assert server.poll() is None, server.stdout.read()
-            time.sleep(0.5)
+            time.sleep(0.05)
         preview = _preview_pid(server.pid)
         server.send_signal(stop)
         rest = server.communicate(timeout=60)[0]  # 1-11 s measured, the machine loaded 4-12 on 2 cores
         deadline = time.monotonic() + 10
         while not _gone(preview):  # after SIGKILL the preview is told by the kernel (PR_SET_PDEATHSIG)
             assert time.monotonic() < deadline, "the live preview is still running after the editor stopped"
-            time.sleep(0.2)
+            time.sleep(0.05)
     finally:
         if server.poll() is None:
             server.kill()

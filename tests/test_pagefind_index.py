@@ -12,6 +12,7 @@ import pytest
 from guidebook.content.load import load
 from guidebook.html import pagefind_index
 from guidebook.publish import offline
+from guidebook.publish.options import add_download_links
 from guidebook.publish.run import run_mkdocs
 from sites import base_files, build, fixture_config, sheet, write_project
 
@@ -88,10 +89,41 @@ def test_below_the_threshold_the_site_keeps_materials_index_and_a_policy_without
     assert "foldsAccents" in worker.read_text(encoding="utf-8")  # Material's worker, taught to fold accents
 
 
+def _pagefind_run(folder, files, *, downloads: bool):
+    """The MkDocs run of a build searched with Pagefind, as `guidebook build` makes it with or without the downloads
+    (PDFs and offline bundle), before the serving step."""
+    project = write_project(folder / "p", files, pagefind_config(0))
+    repository = load(project)
+    configured = (lambda config: add_download_links(config, repository)) if downloads else None
+    run_mkdocs(project / "mkdocs.yml", folder / "site", repository, strict=True, configured=configured)
+    return folder / "site"
+
+
+def _kept_material_docs(site, prefix=""):
+    return _index(site / pagefind_index.MATERIAL_SEARCH, prefix)["docs"]
+
+
+def test_without_the_downloads_materials_search_reads_no_page_and_the_pages_keep_their_text(
+    tmp_path, two_sheet_project
+):
+    """Beside Pagefind, only the offline bundle, made with the downloads, reads Material's index."""
+    site = _pagefind_run(tmp_path, two_sheet_project, downloads=False)
+    for prefix in ("", "fr"):
+        assert _kept_material_docs(site, prefix) == []
+        assert _index(site, prefix)["config"]["lang"]  # the worker's settings, which Pagefind's worker reads
+    for page in (site / "practice-sheets").glob("testville-*/index.html"):
+        assert page.read_text(encoding="utf-8").count("<p>Text.</p>") == 7  # the sections, after the search read none
+
+
 def test_the_offline_bundle_keeps_materials_index_whatever_the_size(tmp_path, two_sheet_project):
-    project = write_project(tmp_path / "p", two_sheet_project, pagefind_config(0))
-    site = tmp_path / "site"
-    run_mkdocs(project / "mkdocs.yml", site, load(project), strict=True)
+    site = _pagefind_run(tmp_path, two_sheet_project, downloads=True)
+    for prefix in ("", "fr"):
+        sections = [
+            doc["text"]
+            for doc in _kept_material_docs(site, prefix)
+            if doc["location"].startswith("practice-sheets/testville-mentoring/#")
+        ]
+        assert len(sections) == 7 and set(sections) == {"<p>Text.</p>"}  # every section's text
     assert (site / "pagefind").is_dir() and not _index(site)["docs"]  # the site searches with Pagefind
     with zipfile.ZipFile(offline.build_bundle(site)) as bundle:
         bundle.extractall(tmp_path / "unpacked")

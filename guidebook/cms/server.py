@@ -13,7 +13,6 @@ import http.server
 import json
 import mimetypes
 import re
-import socket
 import sys
 import tempfile
 import traceback
@@ -23,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import languages
 from ..errors import GuidebookError
+from ..loopback import LoopbackServer
 from .api import Api
 from .config import EDITOR_ADDRESS, PREVIEW_ADDRESS
 from .gate import Rejected, action_of, body_length, checked_params, json_type, own_host, same_origin
@@ -49,10 +49,7 @@ TYPES = {
 }
 
 
-class EditorServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = socket.SOMAXCONN  # the default backlog of 5 drops a browser's burst of requests
-
+class EditorServer(LoopbackServer):
     def __init__(
         self,
         address: tuple[str, int],
@@ -72,10 +69,6 @@ class EditorServer(http.server.ThreadingHTTPServer):
         self.sessions = Sessions()
         self.editor_dir = editor_dir.resolve()
         super().__init__(address, _Handler)
-
-    @property
-    def port(self) -> int:
-        return self.server_address[1]
 
     @property
     def address(self) -> str:

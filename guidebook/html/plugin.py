@@ -26,6 +26,7 @@ from ..errors import ContentError
 from ..languages import strings
 from ..site import catalogue
 from ..site.crosslinks import Index, build_index
+from ..site.downloads import LINKS_KEY
 from ..site.edition import edition_date
 from ..site.views import ViewBuilder, site_languages
 from . import (
@@ -78,6 +79,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         self.content_date = ContentDate()
         self.trusted_scripts: csp.TrustedScripts | None = None  # read from the templates in on_env
         self.pagefind = False  # whether this build searches with Pagefind rather than Material's index
+        self.material_index_read = True  # whether anything reads the text Material's search indexes
         self.stylesheet_sources: list[str] | None = None  # mkdocs.yml's extra_css, served as one file
         self.body_check = bodycheck.BodyCheck()  # the bodies' unsafe markup, checked on the build's own rendering
 
@@ -99,6 +101,8 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # Not for the live preview (indexing on every save). The offline bundle, derived from this build, gets
         # Material's index, which the Pagefind step keeps aside (html/pagefind_index.py, publish/offline.py).
         self.pagefind = pagefind_index.wanted(self.repository, self.config.pagefind_from, serving(config))
+        # Read by Material's search, or, beside Pagefind, by the offline bundle alone, made with the downloads.
+        self.material_index_read = not self.pagefind or LINKS_KEY in config.extra
         self.index = build_index(self.repository)
         tree = self.repository.site_files()
         self.variants = {site_path: variant for site_path, (_, variant) in tree.items() if variant}
@@ -197,9 +201,14 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     @event_priority(60)  # before the search plugin reads the page
     def _abridge_for_search(self, context, page, config, nav):
-        variant = self.variants.get(page.file.src_uri)
         # A page marking parts for search (data-search-*) is left to the search plugin as it is.
-        if variant and variant.file.kind == "practice-sheet" and "data-search-" not in page.content:
+        if "data-search-" in page.content:
+            return context
+        variant = self.variants.get(page.file.src_uri)
+        if not self.material_index_read:  # its index of the text would be thrown away: it reads none
+            self.full_content[page.url] = page.content
+            page.content = ""
+        elif variant and variant.file.kind == "practice-sheet":
             self.full_content[page.url] = page.content
             page.content = search_index.abridge(page.content)
         return context

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import http.server
 import mimetypes
-import socket
 import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .. import PACKAGE_DIR
+from ..loopback import LoopbackServer
 
 OWN = "/.guidebook/"  # the server's own files, never a page of the site
 LIVE_SCRIPT = PACKAGE_DIR / "assets" / "live-reload.js"
@@ -58,17 +58,10 @@ class LivePages:
             return None
 
 
-class LiveServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = socket.SOMAXCONN
-
+class LiveServer(LoopbackServer):
     def __init__(self, port: int, pages: LivePages):
         self.pages = pages
         super().__init__(("127.0.0.1", port), _Handler)
-
-    @property
-    def port(self) -> int:
-        return self.server_address[1]
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

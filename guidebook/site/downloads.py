@@ -7,6 +7,9 @@ from ..content.model import Repository
 from ..languages import print_strings
 
 SHEET_KIND = "practice-sheet"
+# The `config.extra` entry of the download links overrides/partials/guidebook/downloads.html shows: a build has it
+# exactly when it makes the downloads (the PDFs and the offline bundle).
+LINKS_KEY = "guidebook_downloads"
 OFFLINE_ZIP = "guidebook-offline.zip"
 
 

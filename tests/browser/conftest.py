@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browsing import AXE, EDITOR_VIEWPORT, PHONE
+from guidebook.loopback import LoopbackServer
 from real_downloads import real_site
 
 # Debian's chromium, or the one the CHROMIUM variable names (make test CHROMIUM=/path/to/chromium).
@@ -47,7 +48,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def served_site():
     """The shipped guidebook with its PDFs, built once per session and served on a free loopback port."""
     handler = functools.partial(_QuietHandler, directory=str(real_site()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

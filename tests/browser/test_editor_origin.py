@@ -18,6 +18,7 @@ import threading
 import pytest
 
 from editor_api import running_editor
+from guidebook.loopback import LoopbackServer
 
 PLANTED = "docs/planted.en.md"
 WRITE = {
@@ -71,9 +72,7 @@ def other_origin(tmp_path):
     (tmp_path / "other/index.html").write_text(
         "<!doctype html><title>Another site</title><p>Nothing to see.</p>", encoding="utf-8"
     )
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.2", 0), functools.partial(_Quiet, directory=str(tmp_path / "other"))
-    )
+    server = LoopbackServer(("127.0.0.2", 0), functools.partial(_Quiet, directory=str(tmp_path / "other")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.2:{server.server_address[1]}/"
     server.shutdown()

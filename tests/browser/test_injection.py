@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from guidebook.content import sanitise
+from guidebook.loopback import LoopbackServer
 from guidebook.publish.offline import BUNDLE_FOLDER
 from guidebook.site.downloads import OFFLINE_ZIP
 from sites import base_files, build, let_unsafe_markup_through, page_text, write_project
@@ -41,7 +42,7 @@ def _planted_build(folder, payloads, *, downloads: bool):
 def planted_site(tmp_path_factory):
     """Every payload, served on a free loopback port."""
     site = _planted_build(tmp_path_factory.mktemp("planted"), PAYLOADS.values(), downloads=False)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = LoopbackServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

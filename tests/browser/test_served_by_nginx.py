@@ -12,6 +12,7 @@ import threading
 import pytest
 
 from browsing import search_results
+from guidebook.loopback import LoopbackServer
 from guidebook.publish import nginx
 from real_downloads import real_site
 from test_csp import guarded  # noqa: F401 - the fixture failing a test on any policy violation
@@ -54,7 +55,7 @@ class _Framing(http.server.BaseHTTPRequestHandler):
 def test_another_origin_cannot_frame_the_site(browser, served_site):
     """A page on another loopback origin puts the guidebook in a frame: Chromium refuses to show it."""
     handler = type("Framing", (_Framing,), {"target": served_site + "/fr/"})
-    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    other = LoopbackServer(("127.0.0.1", 0), handler)
     threading.Thread(target=other.serve_forever, daemon=True).start()
     context = browser.new_context()
     try:

@@ -1,8 +1,10 @@
-"""Writing a file so that nobody ever reads half of it: written beside its place, then renamed over it."""
+"""Writing a file so that nobody ever reads half of it: written beside its place, then renamed over it; or linked."""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,3 +18,12 @@ def write_beside(target: Path) -> Iterator[Path]:
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`source` at `target` too: hard-linked where the file system allows, copied otherwise. Only for files nothing
+    writes to in place (a change to one would show in the other)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

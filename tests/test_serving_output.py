@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from guidebook.publish import manifest
 from guidebook.publish.compress import COMPRESSIBLE, precompress
-from guidebook.publish.fingerprint import ASSET_FOLDERS, HASHED, HASHED_NAME, LEFT_ALONE
+from guidebook.publish.fingerprint import ASSET_FOLDERS, HASHED, HASHED_NAME, LEFT_ALONE, with_hashed_names
 from guidebook.publish.serving import header_policy
 
 REFERENCE = re.compile(r'(?:href|src|data-library)="([^"#?]+)"|url\(([^)#?"\']+)\)')
@@ -37,6 +37,25 @@ def test_every_asset_is_named_after_its_content_and_every_reference_to_one_leads
             assert target.is_file() and HASHED_NAME.search(target.name), f"{page.relative_to(site)}: {url}"
             checked += 1
     assert checked > 150  # 182 once the stylesheets became one file and the font preloads went
+
+
+def test_a_reference_is_rewritten_only_where_it_is_a_path_to_the_renamed_file(tmp_path):
+    renamed = {"assets/main.css": "assets/main.0123456789ab.css", "assets/é.png": "assets/é.0123456789ab.png"}
+    page = (
+        '<link href="../assets/main.css"><link href="/assets/main.css"><img src="../assets/é.png">'
+        '<a href="https://host/assets/main.css">xmain.css ../assets/main.css.map other/main.css ../../assets/main.css'
+        " e.js main.css~ ../assets/main.css.</a>"
+    )
+    assert with_hashed_names(page, "guide/index.html", tmp_path, renamed) == (
+        '<link href="../assets/main.0123456789ab.css"><link href="/assets/main.0123456789ab.css">'
+        '<img src="../assets/é.0123456789ab.png">'
+        '<a href="https://host/assets/main.css">xmain.css ../assets/main.css.map other/main.css ../../assets/main.css'
+        " e.js main.css~ ../assets/main.css.</a>"
+    )
+    stylesheet = "a{background:url(main.css)} b{background:url('./é.png')}"
+    assert with_hashed_names(stylesheet, "assets/site.css", tmp_path, renamed) == (
+        "a{background:url(main.0123456789ab.css)} b{background:url('./é.0123456789ab.png')}"
+    )
 
 
 def test_every_text_file_has_a_smaller_gzip_copy_of_the_same_bytes(base_site):

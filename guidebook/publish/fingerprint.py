@@ -43,12 +43,12 @@ def fingerprint(site: Path) -> dict[str, str]:
     if not assets:
         return {}
     finder = _Finder({posixpath.basename(name) for name in assets})
+    # Read once: an asset's text changes only when its own turn comes.
+    names = {name: _references(path, site, finder) - {name} for name, path in assets.items()}
     renamed: dict[str, str] = {}
     pending = dict(assets)
     while pending:
-        ready = [
-            name for name, path in pending.items() if not (_references(path, site, finder) & pending.keys()) - {name}
-        ]
+        ready = [name for name in pending if not names[name] & pending.keys()]
         if not ready:
             raise BuildFailed(
                 [], f"these files name each other, so none can be named after its content: {', '.join(sorted(pending))}"
@@ -106,23 +106,27 @@ class _Finder:
     `(?<![\w.~/-])(?P<prefix>(?:[\w.~:-]*/)*)(?P<name>one of the names)(?![\w.-])`, found faster.
 
     That pattern tried a match at every character of every page (a quarter of a build's time at 500 sheets
-    per language): here the words ending as an asset's name ends are found first, kept when they are one of
-    the names, and the path before each is read backwards from it.
+    per language): here the regular expression looks only for the endings of the names (a dot, then one of
+    their extensions, at the end of a word), which the engine finds by searching for the dot; the word and
+    the path before it are read backwards from there, and kept when the word is one of the names.
     """
 
     def __init__(self, basenames: set[str]) -> None:
         self.names = basenames
         endings = "|".join(sorted({re.escape(name.rpartition(".")[2]) for name in basenames}))
-        self.words = re.compile(rf"(?<![\w.~-])[\w.~-]+\.(?:{endings})(?![\w.~-])")
+        self.endings = re.compile(rf"\.(?:{endings})(?![\w.~-])")
 
     def occurrences(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, prefix, name) of each path ending in one of the names."""
         floor = 0
-        for match in self.words.finditer(text):
-            name = match.group(0)
+        for match in self.endings.finditer(text):
+            name_start = match.start()
+            while name_start > 0 and _word_character(text[name_start - 1]):
+                name_start -= 1
+            name = text[name_start : match.end()]
             if name not in self.names:
                 continue
-            name_start = run = match.start()
+            run = name_start
             while run > floor and _path_character(text[run - 1]):
                 run -= 1
             candidates = (
@@ -134,6 +138,11 @@ class _Finder:
             if start is not None:
                 yield start, match.end(), text[start:name_start], name
                 floor = match.end()
+
+
+def _word_character(character: str) -> bool:
+    r"""What `[\w.~-]` matches: a name's characters."""
+    return character.isalnum() or character in "_.~-"
 
 
 def _path_character(character: str) -> bool:

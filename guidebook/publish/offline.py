@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .. import PACKAGE_DIR
 from ..content.layout import split_language
-from ..files import write_beside
+from ..files import link_or_copy, write_beside
 from ..html.pagefind_index import BUNDLE as PAGEFIND_BUNDLE
 from ..html.pagefind_index import MATERIAL_SEARCH
 from ..site.downloads import OFFLINE_ZIP
@@ -99,7 +99,7 @@ def copy_site(site_dir: Path, offline_site: Path) -> None:
             if source.suffix in TEXT:
                 shutil.copyfile(source, target)
             else:
-                _link_or_copy(source, target)
+                link_or_copy(source, target)  # nothing writes these (fingerprint.py renames them, a name of its own)
 
 
 def restore_material_search(site_dir: Path, offline_site: Path) -> None:
@@ -109,13 +109,6 @@ def restore_material_search(site_dir: Path, offline_site: Path) -> None:
     for path in kept.rglob("*"):
         if path.is_file():
             shutil.copyfile(path, offline_site / path.relative_to(kept))
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)  # nothing writes these files (fingerprint.py renames them, a name of its own)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def finish(site: Path) -> None:
@@ -181,7 +174,7 @@ def write_zip(folder: Path, target: Path, previous: Path | None = None) -> tuple
     comment = f"guidebook offline bundle {contents.hexdigest()}".encode()
     if previous is not None and _comment(previous) == comment:
         target.unlink(missing_ok=True)
-        _link_or_copy(previous, target)
+        link_or_copy(previous, target)
         return len(files), True
     with write_beside(target) as partial, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in files:

@@ -31,17 +31,21 @@ CSP_VARIABLE = "$guidebook_csp"
 
 
 def prepare(
-    site: Path, repository: Repository, site_url: str | None, previous: Path | None = None
+    site: Path,
+    repository: Repository,
+    site_url: str | None,
+    previous: Path | None = None,
+    gzip_cache: Path | None = None,
 ) -> manifest.Manifest:
     """`site_url`: mkdocs.yml's, as the build read it; `previous`: the site in place, whose compressed copies of
-    unchanged files are kept (compress.py)."""
+    unchanged files are kept; `gzip_cache`: the project's compressed copies by content (compress.py)."""
     site_url = site_url or DEFAULT_SITE_URL
     shutil.rmtree(site / MATERIAL_SEARCH, ignore_errors=True)  # only the offline bundle, made by now, uses it
     write_robots(site, site_url)
     add_x_default(site, repository.languages.default)
     fingerprint(site)
     write_header_policy(site)
-    precompress(site, previous)
+    precompress(site, previous, gzip_cache)
     edition = edition_date(repository)
     return manifest.write(site, edition.isoformat() if edition else "undated")
 
@@ -74,12 +78,22 @@ def header_policy(site: Path) -> str:
     """The union of the pages' meta policies, with frame-ancestors."""
     sources: dict[str, list[str]] = {}
     for page in sorted(site.rglob("*.html")):
-        for policy in META_POLICY.findall(page.read_text(encoding="utf-8")):
+        for policy in META_POLICY.findall(_head(page)):
             for directive in filter(None, (part.split() for part in policy.split(";"))):
                 known = sources.setdefault(directive[0], [])
                 known.extend(source for source in directive[1:] if source not in known)
     directives = [" ".join([name, *_ordered(values)]) for name, values in sources.items() if name != "frame-ancestors"]
     return "; ".join([*directives, HEADER_ONLY])
+
+
+def _head(page: Path) -> str:
+    """The page up to the end of its head, where a policy takes effect (the first 2-3 KB of a page; all of a page
+    without one): a site of thousands of pages is not read whole again."""
+    read = b""
+    with page.open("rb") as file:
+        while (end := read.find(b"</head>")) < 0 and (block := file.read(16384)):
+            read += block
+    return (read if end < 0 else read[:end]).decode("utf-8")
 
 
 def _ordered(values: list[str]) -> list[str]:

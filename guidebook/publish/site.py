@@ -19,7 +19,7 @@ from ..content.load import load
 from ..content.model import Repository
 from ..errors import BuildFailed, ContentError, PrintError
 from ..pdf.settings import Settings, settings_of
-from . import offline, serving, swap
+from . import compress, offline, serving, swap
 from .sizes import fill_sizes
 from .options import add_download_links
 from .run import run_mkdocs
@@ -58,7 +58,9 @@ def build_site(
         )
         if taken.print_settings:
             _build_downloads(project, staging, repository, taken.print_settings, previous=site_dir)
-        serving.prepare(staging, repository, taken.site_url, previous=site_dir)
+        serving.prepare(
+            staging, repository, taken.site_url, previous=site_dir, gzip_cache=compress.cache_folder(project)
+        )
         swap.put_in_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -82,8 +82,9 @@ def _packed(data: bytes) -> bytes | None:
 
 
 def _write(target: Path, packed: bytes | None) -> bool:
+    # A copy already there may be a hard link to the cache's or to the site in place's: a new file, never into it.
+    target.unlink(missing_ok=True)  # (and with no copy to write, a stale one would be served in its place)
     if packed is None:
-        target.unlink(missing_ok=True)  # a stale copy would be served in its place
         return False
     target.write_bytes(packed)
     return True

@@ -76,8 +76,10 @@ def _french_folder_exists(project: Path) -> bool:
 
 
 def _serving_files_written(project: Path) -> bool:
-    """The last steps have begun (publish/serving.py): the pages are final, compressed copies and manifest to come."""
-    return any((path / manifest.FOLDER).is_dir() for path in _staging(project))
+    """The last steps have begun (publish/serving.py writes robots.txt first): the pages are written, the asset
+    names, compressed copies and manifest to come. (Since the compressed copies are cached, the steps after the
+    header policy's folder are over too quickly to be caught on a loaded machine.)"""
+    return any((path / "robots.txt").is_file() for path in _staging(project))
 
 
 def _old_site_under_staging_name(old_release: str, marker: str):

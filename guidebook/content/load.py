@@ -69,7 +69,7 @@ def inspect(root: Path, *, check_bodies: bool | Collection[str] = True) -> tuple
     if check_bodies is False:
         if any(problem.severity == "error" for problem in problems):
             problems += _bodies_unsafe_markup(repository)
-    elif check_bodies is not True and check_bodies:
+    elif check_bodies is not True:  # only those files (none: an empty collection)
         problems += _bodies_unsafe_markup(repository, only=set(check_bodies))
     return repository, sorted(set(problems))
 

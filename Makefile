@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 EDITOR_INSTALLED := editor/node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
-# The browser the browser tests drive, when it is not Debian's chromium: make test CHROMIUM=/path/to/chromium
+# The browser the browser tests drive, when it is not Debian's chromium-headless-shell: make test CHROMIUM=/path/to/chromium
 export CHROMIUM
 
 .PHONY: site serve edit check test lock bench lighthouse publish preview-prod clean

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+import pdf_reading
 from guidebook.pdf import render_all
 from guidebook.publish.offline import BUNDLE_FOLDER
 from guidebook.site.downloads import OFFLINE_ZIP
@@ -32,14 +33,15 @@ def real_site() -> Path:
 
 @cache
 def page_texts(pdf: str) -> tuple[str, ...]:
-    """The text of each page of the shipped PDF named `pdf` (a path in the site), as pypdf extracts it, extracted
-    once per run for every test process: a guidebook takes pypdf seconds, and several tests read its every page."""
-    _, texts = shared(f"text-{pdf.replace('/', '-')}", lambda _: _extract_pages(pdf))
-    return tuple(texts)
+    """The text of each page of the shipped PDF named `pdf` (a path in the site), read once per test process."""
+    return tuple(pdf_reading.page_texts(real_site() / pdf))
 
 
-def _extract_pages(pdf: str) -> list[str]:
-    return [page.extract_text() for page in PdfReader(real_site() / pdf).pages]
+@cache
+def shipped_pdf(pdf: str) -> PdfReader:
+    """pypdf's reader of the shipped PDF named `pdf` (a path in the site), one per test process: pypdf parses a
+    file's objects when first asked (3 s for the shipped PDFs) and keeps them, so the next test reads them at once."""
+    return PdfReader(real_site() / pdf)
 
 
 @cache

@@ -20,7 +20,7 @@ from guidebook.site.downloads import handout_pdf
 from guidebook.languages import print_strings, read
 from guidebook.typography import text_for_language
 from guidebook.pdf.outline import Item, outline
-from real_downloads import page_texts, real_site
+from real_downloads import page_texts, real_site, shipped_pdf
 from sites import PROJECT, base_files, build, fixture_config, page_text, write_project
 
 LANGUAGES = ("en", "fr")
@@ -97,20 +97,22 @@ def repository():
     return content.load(PROJECT)
 
 
-def guidebook(site: Path, language: str) -> PdfReader:
-    return PdfReader(site / f"guidebook-{language}.pdf")
+def guidebook(language: str) -> PdfReader:
+    return shipped_pdf(f"guidebook-{language}.pdf")
 
 
-def all_pdfs(site: Path) -> list[Path]:
-    return sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/**/*.pdf"))
+def all_pdfs(site: Path) -> list[str]:
+    """The shipped PDFs, by their paths in the site."""
+    found = sorted(site.glob("guidebook-*.pdf")) + sorted(site.glob("downloads/**/*.pdf"))
+    return [pdf.relative_to(site).as_posix() for pdf in found]
 
 
 # -- the shipped guidebook ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_outline_lists_every_chapter_in_the_order_of_the_nav(site, repository, language):
-    items = outline_items(guidebook(site, language))
+def test_outline_lists_every_chapter_in_the_order_of_the_nav(repository, language):
+    items = outline_items(guidebook(language))
     titles = [title for _, title, _ in items]
     chapters = [key for key in nav_keys() if key in repository.entries and key != "index"]
     expected = [repository.entries[key].model(language).title for key in chapters]
@@ -126,18 +128,18 @@ def test_outline_lists_every_chapter_in_the_order_of_the_nav(site, repository, l
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_chapters_follow_in_order_and_each_part_starts_on_a_new_page(site, language):
+def test_chapters_follow_in_order_and_each_part_starts_on_a_new_page(language):
     # A chapter inside a part may run on below a chapter ending near a page's top (issue 28, fit.py).
-    items = outline_items(guidebook(site, language))
+    items = outline_items(guidebook(language))
     pages = [page for _, _, page in items]
     parts = [page for depth, _, page in items if depth == 0]
     assert pages == sorted(pages) and len(set(parts)) == len(parts)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_contents_entry_gives_the_page_of_its_heading(site, language):
-    reader, texts = guidebook(site, language), page_texts(f"guidebook-{language}.pdf")
-    items = outline_items(reader)
+def test_each_contents_entry_gives_the_page_of_its_heading(language):
+    book, texts = guidebook(language), page_texts(f"guidebook-{language}.pdf")
+    items = outline_items(book)
     first_chapter = items[0][2]
     contents = normalise(" ".join(texts[index] for index in range(1, first_chapter - 1)))
     assert contents.startswith(print_strings(language)["contents"])
@@ -147,11 +149,11 @@ def test_each_contents_entry_gives_the_page_of_its_heading(site, language):
         assert match, f"{title!r} is not in the contents"
         assert int(match.group(1)) == page, title
         # The page says so too, in its footer.
-        assert f"{page} / {len(reader.pages)}" in texts[page - 1]
+        assert f"{page} / {len(book.pages)}" in texts[page - 1]
 
 
-def test_french_guidebook_is_french_and_says_so(site):
-    french, english = guidebook(site, "fr"), guidebook(site, "en")
+def test_french_guidebook_is_french_and_says_so():
+    french, english = guidebook("fr"), guidebook("en")
     assert french.trailer["/Root"]["/Lang"] == "fr" and english.trailer["/Root"]["/Lang"] == "en"
     text = " ".join(page_texts("guidebook-fr.pdf")[:12])
     for word in ("Sommaire", "Avant-propos", "Partie 1", "probation et"):
@@ -167,18 +169,18 @@ def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
     for language in LANGUAGES:
         t = yaml.safe_load((PROJECT / f"guidebook/strings/{language}.yml").read_text(encoding="utf-8"))
         for entry in repository.of_kind("practice-sheet"):
-            reader = PdfReader(site / handout_pdf(entry.slug, language))
-            assert reader.trailer["/Root"]["/Lang"] == language
-            text = normalise(reader.pages[0].extract_text())
+            handout = handout_pdf(entry.slug, language)
+            assert shipped_pdf(handout).trailer["/Root"]["/Lang"] == language
+            text = normalise(page_texts(handout)[0])
             sections = [text_for_language(title, language) for title in t["sheet_sections"]]  # typeset, as printed
             assert text.index(text_for_language(t["key_facts"], language)) < text.index(sections[0])
             assert normalise(entry.model(language).title) in text
     assert len(list(site.glob("downloads/*.pdf"))) == SHEETS * len(LANGUAGES)
 
 
-def structure_roles(reader: PdfReader) -> set[str]:
+def structure_roles(pdf: PdfReader) -> set[str]:
     """The roles (H1, P, Table...) in a PDF's structure tree: what a screen reader follows."""
-    roles, pending = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
+    roles, pending = set(), [pdf.trailer["/Root"]["/StructTreeRoot"]]
     while pending:
         node = pending.pop().get_object()
         if isinstance(node, list):
@@ -192,32 +194,31 @@ def structure_roles(reader: PdfReader) -> set[str]:
 
 def test_every_pdf_is_tagged_with_headings_lists_and_tables(site):
     for pdf in all_pdfs(site):
-        reader = PdfReader(pdf)
-        assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"], pdf.name
-        assert {"/H1", "/P", "/L", "/LI"} <= structure_roles(reader), pdf.name
-    assert {"/H2", "/Table", "/TH", "/TD", "/Link"} <= structure_roles(guidebook(site, "en"))
+        assert shipped_pdf(pdf).trailer["/Root"]["/MarkInfo"]["/Marked"], pdf
+        assert {"/H1", "/P", "/L", "/LI"} <= structure_roles(shipped_pdf(pdf)), pdf
+    assert {"/H2", "/Table", "/TH", "/TD", "/Link"} <= structure_roles(guidebook("en"))
 
 
 def test_every_font_is_embedded(site):
     for pdf in all_pdfs(site):
-        descriptors = fonts(PdfReader(pdf))
-        assert descriptors, pdf.name
+        descriptors = fonts(shipped_pdf(pdf))
+        assert descriptors, pdf
         for descriptor in descriptors:
-            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{pdf.name}: {descriptor['/FontName']}"
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{pdf}: {descriptor['/FontName']}"
 
 
 def test_no_link_points_to_a_markdown_file_and_internal_links_stay_inside(site):
     for pdf in all_pdfs(site):
-        for link in links(PdfReader(pdf)):
+        for link in links(shipped_pdf(pdf)):
             action = link.get("/A") or {}
             uri = str(action.get("/URI", ""))
-            assert not re.search(r"\.md($|#)", uri), f"{pdf.name}: {uri}"
+            assert not re.search(r"\.md($|#)", uri), f"{pdf}: {uri}"
             # Sources may be cited at an http:// address, as their publisher serves them.
             assert (
                 uri.startswith(("https://", "http://", "mailto:")) or "/Dest" in link or action.get("/S") == "/GoTo"
-            ), f"{pdf.name}: {link}"
+            ), f"{pdf}: {link}"
     internal = [
-        link for link in links(guidebook(site, "en")) if "/Dest" in link or (link.get("/A") or {}).get("/S") == "/GoTo"
+        link for link in links(guidebook("en")) if "/Dest" in link or (link.get("/A") or {}).get("/S") == "/GoTo"
     ]
     assert len(internal) > 100  # the contents, and the cross-links between chapters and sheets
 

@@ -5,20 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from guidebook.languages import print_strings
 from guidebook.pdf.hyphenation import SOFT_HYPHEN, hyphenate
 from guidebook.languages import strings
 from real_downloads import page_texts, real_site
-from test_pdf import fonts, normalise
+from test_pdf import fonts, guidebook, normalise
 
 LANGUAGES = ("en", "fr")
 NAMES = ("PREPARE", "Kriminalvården", "Rotterdam", "Sollentuna", "Fryshuset", "Sarcelles", "Catalonia", "Avignon")
-
-
-def guidebook(language: str) -> PdfReader:
-    return PdfReader(real_site() / f"guidebook-{language}.pdf")
 
 
 def test_names_get_no_hyphenation_point_and_prose_does():
@@ -83,9 +78,9 @@ def test_a_workshop_pack_per_approach_holds_its_sheets(language):
     packs = approaches(repository)
     assert packs
     for approach, keys in packs.items():
-        reader = PdfReader(real_site() / pack_pdf(approach, language))
-        text = normalise(" ".join(page.extract_text() for page in reader.pages))
-        assert len(reader.pages) >= len(keys)
+        pages = page_texts(pack_pdf(approach, language))
+        text = normalise(" ".join(pages))
+        assert len(pages) >= len(keys)
         for key in keys:
             title = normalise(repository.entries[key].model(language).title)
             assert title in text, f"{approach}: {title}"

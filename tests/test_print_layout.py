@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from guidebook.content import load as content
 from guidebook.content.vocabulary import label
@@ -18,7 +17,7 @@ from guidebook.pdf.fit import NEARLY_EMPTY
 from guidebook.pdf.hyphenation import hyphenate, url_breaks
 from guidebook.pdf.render import Cache, render
 from guidebook.site.downloads import guidebook_pdf, handout_pdf, pack_pdf
-from real_downloads import layouts, page_texts, real_site
+from real_downloads import layouts, page_texts, shipped_pdf
 from sites import PROJECT
 
 LANGUAGES = ["en", "fr"]
@@ -32,7 +31,7 @@ def test_the_guidebook_has_no_stranded_word_and_no_nearly_empty_page_but_part_en
     fills = layout["fills"]
     wasted = [n + 1 for n, fill in enumerate(fills[:-1]) if fill < NEARLY_EMPTY and n + 1 not in openings]
     assert wasted == [], f"pages under {NEARLY_EMPTY:.0%} full inside a part: {wasted}"
-    shipped = len(PdfReader(real_site() / guidebook_pdf(language)).pages)
+    shipped = len(shipped_pdf(guidebook_pdf(language)).pages)
     assert shipped == layout["pages"] == len(fills)  # measured on the layout the shipped PDF was written from
 
 
@@ -71,10 +70,8 @@ def test_a_pack_takes_no_more_pages_than_its_handouts(language):
     packs = approaches(repository)
     assert packs
     for approach, keys in packs.items():
-        handouts = sum(
-            len(PdfReader(real_site() / handout_pdf(repository.entries[key].slug, language)).pages) for key in keys
-        )
-        pack = PdfReader(real_site() / pack_pdf(approach, language))
+        handouts = sum(len(shipped_pdf(handout_pdf(repository.entries[key].slug, language)).pages) for key in keys)
+        pack = shipped_pdf(pack_pdf(approach, language))
         assert len(pack.pages) == handouts, approach
         assert pack.metadata.title == print_strings(language)["pack_title"].format(
             approach=label("approaches", approach, language)

@@ -7,7 +7,7 @@ import re
 
 import jsonschema
 import pytest
-from pypdf import PdfReader
+from pdf_reading import page_texts
 
 from sites import base_files, built_once, page_text, rendered_once, sheet
 
@@ -146,7 +146,7 @@ def pdfs():
 
 
 def _text(path) -> str:
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+    return re.sub(r"\s+", " ", " ".join(page_texts(path)))
 
 
 @pytest.mark.parametrize("name", ["guidebook-en.pdf", "downloads/testville-case-management.en.pdf"])

@@ -3,6 +3,7 @@
 import pytest
 
 from guidebook.typography import for_language, french_html, french_text
+from pdf_reading import page_texts
 
 NB = "\u00a0"  # before : and inside « »
 NNB = "\u202f"  # before ; ! ?
@@ -121,14 +122,12 @@ def test_french_html_has_no_break_spaces_outside_code_and_english_html_none(proj
 
 
 def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
-    from pypdf import PdfReader
-
     from guidebook.pdf import render_all
     from guidebook.pdf.build import Printer
 
     render_all(project, tmp_path / "site", cache_dir=tmp_path / "cache")
     for language in ("en", "fr"):
-        text = "".join(page.extract_text() for page in PdfReader(tmp_path / f"site/guidebook-{language}.pdf").pages)
+        text = "".join(page_texts(tmp_path / f"site/guidebook-{language}.pdf"))
         assert (
             f"Objectifs{NB}: former" in text and f"Le «{NB}travail de type EXIT{NB}»" in text
         )  # French, in either guidebook
@@ -141,7 +140,7 @@ def test_french_pdf_has_no_break_spaces_and_english_pdf_none(project, tmp_path):
             f"»{NNB}; voir <code>a ? b : c</code>" in html
             and "The « EXIT work » ; see <code>a ? b : c</code> !" in html
         )
-    french = "".join(page.extract_text() for page in PdfReader(tmp_path / "site/guidebook-fr.pdf").pages)
+    french = "".join(page_texts(tmp_path / "site/guidebook-fr.pdf"))
     assert f"À propos{NB}: le projet" in french and "À propos : le projet" not in french
 
 

@@ -1,15 +1,13 @@
 """A web page printed from the browser (issue 28, overrides/stylesheets/print.css): every practice sheet on one
 or two A4 pages, with its title, sources, funding line and address, and without navigation, buttons or the
-draft notice. Chromium's own print to PDF, read back with pypdf."""
+draft notice. Chromium's own print to PDF, read back with PDFium."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 import yaml
-from pypdf import PdfReader
 
+from pdf_reading import page_texts
 from sites import PROJECT
 
 FUNDING = {"en": "Justice Programme of the European Union", "fr": "programme Justice de l"}  # mkdocs.yml's copyright
@@ -28,9 +26,9 @@ def test_every_sheet_prints_on_one_or_two_pages_with_what_paper_needs(new_tab, l
     pages = {}
     for slug in SHEETS:
         printed = tab.open(f"{prefix}/practice-sheets/{slug}/")
-        reader = PdfReader(io.BytesIO(printed.pdf(prefer_css_page_size=True)))
-        text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-        pages[slug] = len(reader.pages)
+        texts = page_texts(printed.pdf(prefer_css_page_size=True))
+        text = " ".join(" ".join(texts).split())
+        pages[slug] = len(texts)
         title = " ".join(printed.locator("h1").first.inner_text().split())
         assert title in text, slug
         assert printed.locator("#gb-sources-title").inner_text() in text, slug  # the sources

@@ -7,9 +7,11 @@ given as pypdf gave it, word for word on the guidebooks: lines end in "\\n" (PDF
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 # What PDFium writes, and what the page shows there.
 _AS_PRINTED = {"\r\n": "\n", "\ufffe": "-\n"}
@@ -34,5 +36,22 @@ def page_count(pdf: Path | bytes) -> int:
     document = pypdfium2.PdfDocument(pdf)
     try:
         return len(document)
+    finally:
+        document.close()
+
+
+def last_page_baselines(pdf: Path) -> list[float]:
+    """The height above the page's bottom edge, in points, of the baseline of each printed character (spaces and
+    line ends left out) of the last page of `pdf`."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        text = document[len(document) - 1].get_textpage()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        heights = []
+        for char in range(text.count_chars()):
+            printed = not chr(pdfium_c.FPDFText_GetUnicode(text, char)).isspace()
+            if printed and pdfium_c.FPDFText_GetCharOrigin(text, char, x, y):
+                heights.append(y.value)
+        return heights
     finally:
         document.close()

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from guidebook.pdf.build import Printer
 from guidebook.pdf.fit import MOSTLY_BLANK, Variants, choose
 from guidebook.pdf.render import Cache, render
+from pdf_reading import last_page_baselines
 from real_downloads import real_site
 import yaml
 
@@ -65,15 +66,7 @@ def test_sizes_that_cannot_save_the_page_are_not_laid_out():
 
 def last_page_fill(path) -> float:
     """From the PDF: how far down the last page's content area its lowest line of text (not the footer) is."""
-    page = PdfReader(path).pages[-1]
-    lows: list[float] = []
-
-    def visit(text, cm, tm, font, size):
-        y = (tm[5] * cm[3] + cm[5]) if text.strip() else None
-        if y is not None and y > BOTTOM + 2:
-            lows.append(y)
-
-    page.extract_text(visitor_text=visit)
+    lows = [y for y in last_page_baselines(path) if y > BOTTOM + 2]
     return (A4_HEIGHT - TOP - min(lows)) / (A4_HEIGHT - TOP - BOTTOM)
 
 

@@ -1,8 +1,9 @@
 """The text of a PDF's pages, as PDFium reads it: what the tests check the printed words against.
 
 PDFium (pypdfium2) reads a 99-page guidebook in a fifth of a second where pypdf takes four or five. Its text is
-given as pypdf gave it, word for word on the guidebooks: lines end in "\\n" (PDFium writes "\\r\\n"), and a line that ends in a hyphen ends so again
-(PDFium joins the two lines and marks the hyphen U+FFFE). No-break spaces stay: the typography tests look for them.
+given as pypdf gave it (on the shipped PDFs, the same words and lines but one list bullet): lines end in "\\n" (PDFium writes
+"\\r\\n"), and a line that ends in a hyphen ends so again (PDFium joins the two lines and marks the hyphen U+FFFE).
+No-break spaces stay: the typography tests look for them.
 """
 
 from __future__ import annotations
@@ -28,14 +29,6 @@ def page_texts(pdf: Path | bytes) -> list[str]:
     document = pypdfium2.PdfDocument(pdf)
     try:
         return [_as_printed(page.get_textpage().get_text_range()) for page in document]
-    finally:
-        document.close()
-
-
-def page_count(pdf: Path | bytes) -> int:
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return len(document)
     finally:
         document.close()
 

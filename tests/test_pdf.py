@@ -178,9 +178,9 @@ def test_handouts_one_per_sheet_and_language_key_facts_first(site, repository):
     assert len(list(site.glob("downloads/*.pdf"))) == SHEETS * len(LANGUAGES)
 
 
-def structure_roles(pdf: PdfReader) -> set[str]:
+def structure_roles(reader: PdfReader) -> set[str]:
     """The roles (H1, P, Table...) in a PDF's structure tree: what a screen reader follows."""
-    roles, pending = set(), [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    roles, pending = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
     while pending:
         node = pending.pop().get_object()
         if isinstance(node, list):

@@ -1,9 +1,9 @@
 """The text of a PDF's pages, as PDFium reads it: what the tests check the printed words against.
 
-PDFium (pypdfium2) reads a 99-page guidebook in a fifth of a second where pypdf takes four or five. Its text is
-given as pypdf gave it (on the shipped PDFs, the same words and lines but one list bullet): lines end in "\\n" (PDFium writes
-"\\r\\n"), and a line that ends in a hyphen ends so again (PDFium joins the two lines and marks the hyphen U+FFFE).
-No-break spaces stay: the typography tests look for them.
+PDFium (pypdfium2) reads a 99-page guidebook in a fifth of a second where pypdf takes four or five. Its text
+is given as pypdf gave it (on the shipped PDFs, the same words and lines but one list bullet): lines end in "\\n"
+(PDFium writes "\\r\\n"), and a line that ends in a hyphen ends so again (PDFium joins the two lines and marks
+the hyphen U+FFFE). No-break spaces stay: the typography tests look for them.
 """
 
 from __future__ import annotations

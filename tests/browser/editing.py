@@ -14,7 +14,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browsing import EDITOR_VIEWPORT
 from guidebook.cms.server import DECAP_DIST, EditorServer
 from guidebook.html.onepage import PageRenderer
 from sites import PROJECT
@@ -57,28 +56,24 @@ def _free(port: int) -> bool:
         return True
 
 
-# What a test leaves in the editor's origin in the session's profile, where Decap keeps its login and its backups of
+# What a test leaves in the editor's origin in the session's profiles, where Decap keeps its login and its backups of
 # unsaved entries: cleared before each test. The browser's cache of files is not storage: it stays, each file
 # checked again at each use.
 STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems"
 
 
 @pytest.fixture
-def admin(editor_profile, browser, editor):
+def admin(editor_profiles, editor):
     """Opens the editor in one interface language; after the test, fails on foreign requests or CSP violations."""
-    pages, contexts, foreign, violations = [], [], [], []
+    pages, foreign, violations = [], [], []
 
     def open_admin(language: str = "en"):
-        """Each call is another person: the first in the session's profile, its editor's storage cleared; a second
-        in a new context of its own. Two calls are two people editing."""
-        if pages:
-            contexts.append(browser.new_context(viewport=EDITOR_VIEWPORT))
-            page = contexts[-1].new_page()
-        else:
-            page = editor_profile.new_page()
-            page.context.new_cdp_session(page).send(
-                "Storage.clearDataForOrigin", {"origin": editor.address, "storageTypes": STORAGE}
-            )
+        """Each call is another person, in a browser of their own (the first, the second... of the session's),
+        their editor's storage cleared. Two calls are two people editing."""
+        page = editor_profiles(len(pages), editor.address).new_page()
+        page.context.new_cdp_session(page).send(
+            "Storage.clearDataForOrigin", {"origin": editor.address, "storageTypes": STORAGE}
+        )
         pages.append(page)
         page.interface = language
         page.on(
@@ -96,8 +91,6 @@ def admin(editor_profile, browser, editor):
     yield open_admin
     for page in pages:
         page.close()
-    for context in contexts:
-        context.close()
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert violations == [], f"Content-Security-Policy violations: {violations}"
 

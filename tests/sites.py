@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -51,12 +53,18 @@ def let_unsafe_markup_through(patch) -> None:
 
 def fixture_config(nav: list | None = None) -> dict:
     """The real mkdocs.yml with its theme overrides, without the real navigation."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config = copy.deepcopy(_real_config())
     config["theme"]["custom_dir"] = str(PROJECT / "overrides")
     config.pop("nav", None)
     if nav is not None:
         config["nav"] = nav
     return config
+
+
+@cache
+def _real_config() -> dict:
+    """The real mkdocs.yml, parsed once per test process (each small build's config starts from it)."""
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
 
 
 class _EnvLoader(yaml.SafeLoader):

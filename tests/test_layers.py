@@ -4,6 +4,7 @@ Read from the source with `ast`, so a forbidden import fails here before it show
 """
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from sites import PROJECT
@@ -28,6 +29,7 @@ MAX_LINES = 400
 DEFERRED = ["guidebook.commands.quick: guidebook.commands.cli"]
 
 
+@cache  # asked for at every import of every module
 def modules() -> dict[str, Path]:
     found = {}
     for path in PACKAGE.rglob("*.py"):
@@ -36,6 +38,7 @@ def modules() -> dict[str, Path]:
     return found
 
 
+@cache
 def imports(name: str, path: Path) -> list[tuple[str, bool]]:
     """(imported module, imported inside a function) for each import of `name`'s source."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]

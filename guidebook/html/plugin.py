@@ -41,6 +41,7 @@ from . import (
     staging,
     stylesheets,
     template_cache,
+    theme_files,
 )
 from .build_date import ContentDate
 from .generated import write_generated
@@ -92,6 +93,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         if not config.use_directory_urls:
             raise PluginError("guidebook: mkdocs.yml must keep 'use_directory_urls: true'")
         parallel.install(config)
+        theme_files.install(config.theme)
         self.repository = self.preloaded or self._load(config)
         self.body_check.found.clear()  # MkDocs may run one plugin instance for several builds
         if self.body_check.extension not in config.markdown_extensions:

@@ -14,6 +14,7 @@ import logging
 import shutil
 import time
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -113,7 +114,8 @@ def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path
     logger.addHandler(messages)
 
     def layout(source: str):
-        return weasyprint.HTML(string=source, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+        html = weasyprint.HTML(string=source, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        return html.render(font_config=_font_configuration())
 
     try:
         document = layout(html) if isinstance(html, str) else html.lay_out(layout)  # fit.py: sizes, run-on chapters
@@ -134,3 +136,15 @@ def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path
         raise PrintError(f"PDF {target.name}: WeasyPrint: " + "; ".join(shown))
     finish(target, document.metadata.lang)
     return audit.measure(document), frozenset(messages.notices)
+
+
+@cache
+def _font_configuration():
+    """One WeasyPrint font configuration for every PDF this process renders. WeasyPrint otherwise makes one per
+    document: it reads the system's font list again and decompresses the 14 WOFF2 faces of the print stylesheet
+    with fontTools, in Python, about half of a handout's rendering. Every document declares the same faces (page
+    text carries no style), and a face is known by its rule, its file's address included: what the first document
+    added, the others find. The forked renderers (forkmap.py) inherit it, and end without cleaning its folder."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()

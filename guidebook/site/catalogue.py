@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from collections.abc import Callable
 from pathlib import Path
 from types import GenericAlias
@@ -217,7 +218,14 @@ def write_export(folder: Path, repository: Repository, language: str, base_url: 
     """Write the catalogue export and its schema beside the catalogue page of `language`."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / EXPORT_NAME).write_text(dump(export_document(repository, language, base_url)), encoding="utf-8")
-    (folder / SCHEMA_NAME).write_text(dump(export_schema(repository.languages)), encoding="utf-8")
+    (folder / SCHEMA_NAME).write_text(_schema_text(repository.languages), encoding="utf-8")
+
+
+@cache
+def _schema_text(languages: SiteLanguages) -> str:
+    """The schema depends on the languages alone: made once per process, not by each build of each language
+    (pydantic takes some 20 ms to make it)."""
+    return dump(export_schema(languages))
 
 
 def dump(data: dict[str, Any]) -> str:

@@ -1,0 +1,45 @@
+"""PDFs share one WeasyPrint font configuration per process (guidebook/pdf/render.py): the print faces are
+decompressed by the first document only, and every document still gets them.
+
+If this fails after upgrading WeasyPrint: look at how `FontConfiguration.add_font_face` keys the faces it has added,
+and redo `_font_configuration` (or remove it: PDFs are then slower, not wrong)."""
+
+from __future__ import annotations
+
+from fontTools.ttLib import woff2
+from pypdf import PdfReader
+
+from guidebook.pdf import render
+from guidebook.pdf.fonts import font_faces
+
+
+def _document(words: str) -> str:
+    faces, _ = font_faces()
+    return (
+        f"<!doctype html><html lang='en'><head><title>{words}</title><style>{faces}"
+        "body { font-family: 'IBM Plex Serif' } h1 { font-family: 'IBM Plex Sans'; font-weight: 700 }</style></head>"
+        f"<body><h1>{words}</h1><p>{words}, <em>Straße</em>.</p></body></html>"
+    )
+
+
+def _fonts(pdf) -> set[str]:
+    names = set()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_the_faces_are_decompressed_once_per_process_and_every_pdf_embeds_them(tmp_path, monkeypatch):
+    decompressed = []
+    real = woff2.decompress
+    monkeypatch.setattr(woff2, "decompress", lambda *args: decompressed.append(1) or real(*args))
+    render._font_configuration.cache_clear()
+    cache = render.Cache(tmp_path / "cache")
+    first = render.render(_document("First"), tmp_path, tmp_path / "first.pdf", cache, set())
+    after_first = len(decompressed)
+    second = render.render(_document("Second"), tmp_path, tmp_path / "second.pdf", cache, set())
+    assert not first.cached and not second.cached
+    assert after_first > 0 and len(decompressed) == after_first, "the second PDF decompressed the faces again"
+    for pdf in (first.path, second.path):
+        assert {"IBM-Plex-Serif", "IBM-Plex-Sans-Bold", "IBM-Plex-Serif-Italic"} <= _fonts(pdf), _fonts(pdf)

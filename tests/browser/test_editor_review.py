@@ -51,10 +51,10 @@ def git(project: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
-@pytest.fixture
-def project(tmp_path):
-    """The fixture project as a Git repository on main; its configured name signs the editor's commits."""
-    folder = write_project(tmp_path / "project", base_files())
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory):
+    """The fixture project as a Git repository on main, made once: each test edits a copy of its own."""
+    folder = write_project(tmp_path_factory.mktemp("repository") / "project", base_files())
     # As in the real project: the builds' caches (.cache/: the live preview's site, the build stamp) are not content.
     shutil.copyfile(PROJECT / ".gitignore", folder / ".gitignore")
     git(folder, "init", "-q", "-b", "main")
@@ -63,6 +63,12 @@ def project(tmp_path):
     git(folder, "add", "-A")
     git(folder, "commit", "-q", "-m", "The guidebook")
     return folder
+
+
+@pytest.fixture
+def project(repository, tmp_path):
+    """A copy of the module's repository, on main; its configured name signs the editor's commits."""
+    return Path(shutil.copytree(repository, tmp_path / "project", symlinks=True))
 
 
 def shot(page, name: str) -> None:

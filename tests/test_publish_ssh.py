@@ -52,7 +52,8 @@ StrictModes no
 PidFile {keys / "sshd.pid"}
 """)
     Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # its privilege separation folder, which the service would make
-    server = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE)
+    log = keys / "sshd.log"  # what it says, logins included (_logins)
+    server = subprocess.Popen([SSHD, "-D", "-E", str(log), "-f", str(config)])
     ssh = f"ssh -F /dev/null -i {keys / 'client'} -p {port} -o IdentitiesOnly=yes -o UserKnownHostsFile={keys / 'known_hosts'} -o StrictHostKeyChecking=yes"
     deadline = time.monotonic() + 10
     while (
@@ -62,12 +63,17 @@ PidFile {keys / "sshd.pid"}
         != 0
     ):
         assert server.poll() is None and time.monotonic() < deadline, (
-            server.stderr.read() if server.poll() is not None else "sshd did not answer"
+            log.read_text() if server.poll() is not None else "sshd did not answer"
         )
         time.sleep(0.1)
     yield ssh, keys
     server.terminate()
     server.wait(timeout=10)
+
+
+def _logins(keys: Path) -> int:
+    """How many times the test's sshd let a client in so far."""
+    return (keys / "sshd.log").read_text().count("Accepted publickey")
 
 
 def _publish(ssh: str, dest: str, *options: str) -> subprocess.CompletedProcess:
@@ -77,12 +83,14 @@ def _publish(ssh: str, dest: str, *options: str) -> subprocess.CompletedProcess:
 
 
 def test_publish_and_roll_back_over_ssh(sshd, base_site, tmp_path):
-    ssh, _ = sshd
+    ssh, keys = sshd
     remote = tmp_path / "server" / "srv" / "prepare-guidebook"
     dest = f"{getpass.getuser()}@127.0.0.1:{remote}"
     first = manifest.verify(base_site.site).release_id
+    logins = _logins(keys)
     done = _publish(ssh, dest, "--site", str(base_site.site))
     assert done.returncode == 0, done.stderr
+    assert _logins(keys) == logins + 1, "the publish's steps did not share one connection"
     assert f"release {first} copied and published; current was nothing" in done.stdout
     assert os.readlink(remote / "current") == f"releases/{first}"
     assert tree_hashes(remote / "current") == tree_hashes(base_site.site)  # every file, the manifest included
@@ -108,8 +116,10 @@ def test_publish_and_roll_back_over_ssh(sshd, base_site, tmp_path):
     finally:
         server.stop()
 
+    logins = _logins(keys)
     done = _publish(ssh, dest, "--rollback")
     assert done.returncode == 0 and f"current is {first} again (was {second})" in done.stdout, done.stderr
+    assert _logins(keys) == logins + 1
     assert os.readlink(remote / "current") == f"releases/{first}"
     assert sorted(path.name for path in (remote / "releases").iterdir()) == sorted(
         [first, second]

@@ -48,13 +48,15 @@ def publish(project: Path, dest: str, site_dir: Path, rollback: bool, keep: int,
     DEST/current is switched to it in one step: readers get the old release or the new one, never a mix.
     A site the build did not finish (or changed since) is refused. The last releases are kept for --rollback.
     """
-    where = target(dest, ssh_command)
+    with target(dest, ssh_command) as where:
+        if rollback:
+            done = releases.rollback(where)
+        else:
+            site = site_dir if site_dir.is_absolute() else project / site_dir
+            done = releases.publish(site, where, keep)
     if rollback:
-        done = releases.rollback(where)
         click.echo(f"Rolled back {where.name}: current is {done.release} again (was {done.previous}).")
     else:
-        site = site_dir if site_dir.is_absolute() else project / site_dir
-        done = releases.publish(site, where, keep)
         how = "copied and published" if done.copied else "already there, published again"
         click.echo(f"{where.name}: release {done.release} {how}; current was {done.previous or 'nothing'}.")
         if done.removed:

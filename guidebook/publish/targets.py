@@ -16,6 +16,8 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Refused
@@ -77,11 +79,30 @@ class Ssh:
     def __init__(self, host: str, path: str, ssh: str = "ssh"):
         self.host, self.path, self.ssh = host, path.rstrip("/") or "/", shlex.split(ssh)
         self.name = f"{host}:{self.path}"
+        self._shared: list[str] = []  # the options of the connection the steps share, while `connected`
+
+    @contextmanager
+    def connected(self) -> Iterator[Ssh]:
+        """The steps inside share one connection (OpenSSH's ControlMaster): a publish takes some seven, and each
+        otherwise opened its own and authenticated again (a third of a second each even on the loopback). The
+        connection ends with the block; were this process killed, it would end after a minute unused."""
+        with tempfile.TemporaryDirectory(prefix="guidebook-ssh-") as folder:
+            self._shared = ["-o", "ControlMaster=auto", "-o", f"ControlPath={folder}/%C", "-o", "ControlPersist=60"]
+            try:
+                yield self
+            finally:
+                stop = [*self.ssh, *self._shared, "-O", "exit", self.host]
+                self._shared = []
+                try:
+                    subprocess.run(stop, stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass  # no connection was made (ssh missing, refused): nothing to end
 
     def _run(self, script: str, stdin=None, data: bytes | None = None) -> str:
         folder = shlex.quote(self.path)
         command = [
             *self.ssh,
+            *self._shared,
             "-o",
             "BatchMode=yes",
             self.host,
@@ -133,8 +154,12 @@ class Ssh:
         self._run(f"rm -rf {RELEASES}/{release} {RELEASES}/.incoming-*")
 
 
-def target(dest: str, ssh: str = "ssh") -> Local | Ssh:
+@contextmanager
+def target(dest: str, ssh: str = "ssh") -> Iterator[Local | Ssh]:
+    """The target `dest` names, for the steps of one command."""
     remote = REMOTE.match(dest)
     if remote and not Path(dest).exists():
-        return Ssh(remote["host"], remote["path"], ssh)
-    return Local(Path(dest))
+        with Ssh(remote["host"], remote["path"], ssh).connected() as server:
+            yield server
+    else:
+        yield Local(Path(dest))

@@ -86,8 +86,10 @@ class Ssh:
         """The steps inside share one connection (OpenSSH's ControlMaster): a publish takes some seven, and each
         otherwise opened its own and authenticated again (a third of a second each even on the loopback). The
         connection ends with the block; were this process killed, it would end after a minute unused."""
+        # A folder of its own, for this one connection: its socket's name stays short (a Unix socket's path
+        # holds at most about 100 bytes) and no other process's connection can be taken for it.
         with tempfile.TemporaryDirectory(prefix="guidebook-ssh-") as folder:
-            self._shared = ["-o", "ControlMaster=auto", "-o", f"ControlPath={folder}/%C", "-o", "ControlPersist=60"]
+            self._shared = ["-o", "ControlMaster=auto", "-o", f"ControlPath={folder}/c", "-o", "ControlPersist=60"]
             try:
                 yield self
             finally:

@@ -4,8 +4,8 @@ MkDocs lists every file of the theme's folders at each build of each language (`
 drops by pattern the paths under a dot folder, and the guidebook lists the HTML templates for the pages' policy
 (csp.py). Material's `.icons/` alone holds about 14,000 SVG files, which templates include by name and nothing
 lists: walking them and matching each name against MkDocs' patterns took about 0.1 s of CPU per language and
-build, a sixth of a small site's build. The loader here lists the same templates minus those folders, so every
-list is the one MkDocs kept before (tests/test_theme_files.py compares them).
+build. The loader here lists the same templates minus those folders, so every list is the one MkDocs kept before
+(tests/test_theme_files.py compares them).
 """
 
 from __future__ import annotations

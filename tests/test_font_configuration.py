@@ -6,6 +6,10 @@ and redo `_font_configuration` (or remove it: PDFs are then slower, not wrong)."
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from fontTools.ttLib import woff2
 from pypdf import PdfReader
 
@@ -43,3 +47,23 @@ def test_the_faces_are_decompressed_once_per_process_and_every_pdf_embeds_them(t
     assert after_first > 0 and len(decompressed) == after_first, "the second PDF decompressed the faces again"
     for pdf in (first.path, second.path):
         assert {"IBM-Plex-Serif", "IBM-Plex-Sans-Bold", "IBM-Plex-Serif-Italic"} <= _fonts(pdf), _fonts(pdf)
+
+
+def test_a_process_that_rendered_a_pdf_ends_without_a_traceback_and_removes_the_faces_folder(tmp_path):
+    """The shared configuration outlived the interpreter's teardown: its cleaning then failed ("Exception ignored in
+    FontConfiguration.__del__ ... TypeError") and left its folder of decompressed faces in the temporary folder."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    script = (
+        "import sys; from pathlib import Path; from guidebook.pdf import render;"
+        "from tests.test_font_configuration import _document;"
+        # Held until the interpreter's teardown (in `sys`, cleared last), as a test process held it: WeasyPrint's
+        # cleaning then came too late, failed or never ran.
+        "from weasyprint.text import fonts; sys.kept = (fonts, render._font_configuration());"
+        "out = Path(sys.argv[1]); render.render(_document('Alone'), out, out / 'alone.pdf', render.Cache(out / 'c'), set())"
+    )
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert (tmp_path / "alone.pdf").exists()
+    assert [path.name for path in temporary.iterdir()] == []

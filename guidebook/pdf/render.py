@@ -7,6 +7,7 @@ Beside each PDF the cache keeps what the build measured on its layout (audit.py)
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib
 import json
@@ -147,4 +148,16 @@ def _font_configuration():
     added, the others find. The forked renderers (forkmap.py) inherit it, and end without cleaning its folder."""
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    configuration = FontConfiguration()
+    atexit.register(_remove_faces_folder, configuration)
+    return configuration
+
+
+def _remove_faces_folder(configuration) -> None:
+    """The decompressed faces' folder removed while the interpreter still runs: WeasyPrint's own cleaning, run when
+    the configuration is dropped, came at the interpreter's teardown and failed there ("Exception ignored in
+    FontConfiguration.__del__ ... TypeError"), leaving the folder behind. `_folder` is WeasyPrint's; guarded by
+    tests/test_font_configuration.py."""
+    if configuration._folder:
+        shutil.rmtree(configuration._folder, ignore_errors=True)
+        configuration._folder = None

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from guidebook.pdf import render
 from guidebook.pdf.fonts import font_faces
+from sites import PROJECT
 
 
 def _document(words: str) -> str:
@@ -56,14 +57,17 @@ def test_a_process_that_rendered_a_pdf_ends_without_a_traceback_and_removes_the_
     temporary.mkdir()
     script = (
         "import sys; from pathlib import Path; from guidebook.pdf import render;"
-        "from tests.test_font_configuration import _document;"
         # Held until the interpreter's teardown (in `sys`, cleared last), as a test process held it: WeasyPrint's
         # cleaning then came too late, failed or never ran.
         "from weasyprint.text import fonts; sys.kept = (fonts, render._font_configuration());"
-        "out = Path(sys.argv[1]); render.render(_document('Alone'), out, out / 'alone.pdf', render.Cache(out / 'c'), set())"
+        "out = Path(sys.argv[1]); document = (out / 'alone.html').read_text(encoding='utf-8');"
+        "render.render(document, out, out / 'alone.pdf', render.Cache(out / 'c'), set())"
     )
+    (tmp_path / "alone.html").write_text(_document("Alone"), encoding="utf-8")
     env = {**os.environ, "TMPDIR": str(temporary)}
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, text=True, cwd=PROJECT
+    )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert (tmp_path / "alone.pdf").exists()
     assert [path.name for path in temporary.iterdir()] == []

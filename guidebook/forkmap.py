@@ -50,8 +50,9 @@ class Forked:
             pass  # already gone
 
 
-def fork(work: Callable[[], Any]) -> Forked:
-    """Run `work` in a forked child; its (picklable) result comes back through `Forked.result`."""
+def fork(work: Callable[[], Any], finish: Callable[[], None] | None = None) -> Forked:
+    """Run `work` in a forked child; its (picklable) result comes back through `Forked.result`. `finish`: run in the
+    child at its end, in place of the exit handlers it skips."""
     reader, writer = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -63,15 +64,22 @@ def fork(work: Callable[[], Any]) -> Forked:
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(data)
         finally:
+            if finish is not None:
+                finish()
             os._exit(0)  # nothing of the parent's (buffers, exit handlers) runs twice
     os.close(writer)
     return Forked(pid, reader)
 
 
 def split_map(
-    function: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    min_items: int | None = None,
+    finish: Callable[[], None] | None = None,
 ) -> list[Result]:
-    """`min_items`: below it, forking costs about what it saves (MIN_ITEMS; fewer when each item takes long)."""
+    """`min_items`: below it, forking costs about what it saves (MIN_ITEMS; fewer when each item takes long).
+    `finish`: run by the child when its half is done (see `fork`)."""
     if (
         not hasattr(os, "fork")
         or len(items) < (MIN_ITEMS if min_items is None else min_items)
@@ -79,7 +87,7 @@ def split_map(
     ):
         return [function(item) for item in items]
     middle = len(items) // 2
-    child = fork(lambda: [function(item) for item in items[middle:]])
+    child = fork(lambda: [function(item) for item in items[middle:]], finish)
     try:
         first = [function(item) for item in items[:middle]]
     except BaseException:

@@ -39,7 +39,7 @@ def test_the_faces_are_decompressed_once_per_process_and_every_pdf_embeds_them(t
     decompressed = []
     real = woff2.decompress
     monkeypatch.setattr(woff2, "decompress", lambda *args: decompressed.append(1) or real(*args))
-    render._font_configuration.cache_clear()
+    render._process_font_configuration.cache_clear()
     cache = render.Cache(tmp_path / "cache")
     first = render.render(_document("First"), tmp_path, tmp_path / "first.pdf", cache, set())
     after_first = len(decompressed)
@@ -70,4 +70,26 @@ def test_a_process_that_rendered_a_pdf_ends_without_a_traceback_and_removes_the_
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert (tmp_path / "alone.pdf").exists()
+    assert [path.name for path in temporary.iterdir()] == []
+
+
+def test_a_build_rendering_on_two_cores_leaves_no_faces_folder(tmp_path):
+    """render_all renders half of the PDFs in a forked child, which ends without exit handlers: it removes the
+    folder of the configuration it made itself (`release_font_configuration`), and each build left one otherwise."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    for number in (1, 2):
+        (tmp_path / f"{number}.html").write_text(_document(f"Document {number}"), encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from guidebook.pdf import render; from guidebook.forkmap import split_map;"
+        "out = Path(sys.argv[1]); cache = render.Cache(out / 'c');"
+        "make = lambda n: render.render((out / f'{n}.html').read_text(encoding='utf-8'), out, out / f'{n}.pdf', cache, set()).path.name;"
+        "print(split_map(make, [1, 2], min_items=2, finish=render.release_font_configuration))"
+    )
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, text=True, cwd=PROJECT
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.strip() == "['1.pdf', '2.pdf']"
     assert [path.name for path in temporary.iterdir()] == []

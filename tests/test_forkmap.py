@@ -55,6 +55,15 @@ def test_both_halves_come_back_in_order(always_fork, no_child_left):
     assert {in_parent for _, in_parent in results} == {True, False}  # the second half was mapped elsewhere
 
 
+def test_the_child_runs_finish_when_its_half_is_done_and_this_process_does_not(always_fork, no_child_left, tmp_path):
+    finished = tmp_path / "finished"
+    results = forkmap.split_map(
+        lambda item: item, list(range(10)), finish=lambda: finished.write_text(str(os.getpid()), encoding="utf-8")
+    )
+    assert results == list(range(10))
+    assert finished.read_text(encoding="utf-8") not in ("", str(os.getpid()))  # the child's pid, not this one's
+
+
 def test_a_failing_child_leaves_its_half_to_this_process(always_fork, no_child_left):
     parent = os.getpid()
 

@@ -30,7 +30,7 @@ from .links import Linker, anchor
 from .markdown import Renderer
 from .outline import Item, outline
 from .qr import qr_data_uri
-from .render import Cache, Rendered, render
+from .render import Cache, Rendered, release_font_configuration, render
 from .settings import Settings, load_settings
 
 log = logging.getLogger("mkdocs.plugins.guidebook.pdf")
@@ -225,7 +225,7 @@ def render_all(
         return result
 
     # Each PDF takes a second or more to render: the second core renders the second half meanwhile.
-    results = split_map(make, jobs, min_items=PARALLEL_FROM)
+    results = split_map(make, jobs, min_items=PARALLEL_FROM, finish=release_font_configuration)
     cache.used.update(result.key for result in results)  # the child's cache hits and writes count too
     notices = set().union(*(result.notices for result in results))
     for notice in sorted(notices):

@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import json
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -139,18 +140,32 @@ def _weasyprint(html: str | Variants | Chapters | Pack, base: Path, target: Path
     return audit.measure(document), frozenset(messages.notices)
 
 
-@cache
 def _font_configuration():
-    """One WeasyPrint font configuration for every PDF this process renders. WeasyPrint otherwise makes one per
-    document: it reads the system's font list again and decompresses the 14 WOFF2 faces of the print stylesheet
-    with fontTools, in Python, about half of a handout's rendering. Every document declares the same faces (page
-    text carries no style), and a face is known by its rule, its file's address included: what the first document
-    added, the others find. The forked renderers (forkmap.py) inherit it, and end without cleaning its folder."""
+    return _process_font_configuration()[1]
+
+
+@cache
+def _process_font_configuration():
+    """One WeasyPrint font configuration for every PDF this process renders, and the process that made it. WeasyPrint
+    otherwise makes one per document: it reads the system's font list again and decompresses the 14 WOFF2 faces of
+    the print stylesheet with fontTools, in Python, about half of a handout's rendering. Every document declares the
+    same faces (page text carries no style), and a face is known by its rule, its file's address included: what the
+    first document added, the others find. A forked renderer (forkmap.py) may inherit its parent's, whose folder the
+    parent removes, or make its own, which it removes itself (`release_font_configuration`)."""
     from weasyprint.text.fonts import FontConfiguration
 
     configuration = FontConfiguration()
     atexit.register(_remove_faces_folder, configuration)
-    return configuration
+    return os.getpid(), configuration
+
+
+def release_font_configuration() -> None:
+    """At the end of a forked renderer, which skips the exit handlers: the folder of decompressed faces of the
+    configuration it made itself, if any (each build that rendered PDFs on two cores left one in /tmp)."""
+    if _process_font_configuration.cache_info().currsize:
+        maker, configuration = _process_font_configuration()
+        if maker == os.getpid():
+            _remove_faces_folder(configuration)
 
 
 def _remove_faces_folder(configuration) -> None:

@@ -64,9 +64,11 @@ def fork(work: Callable[[], Any], finish: Callable[[], None] | None = None) -> F
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(data)
         finally:
-            if finish is not None:
-                finish()
-            os._exit(0)  # nothing of the parent's (buffers, exit handlers) runs twice
+            try:
+                if finish is not None:
+                    finish()
+            finally:
+                os._exit(0)  # nothing of the parent's (buffers, exit handlers) runs twice, even if `finish` failed
     os.close(writer)
     return Forked(pid, reader)
 

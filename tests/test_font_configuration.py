@@ -2,7 +2,7 @@
 decompressed by the first document only, and every document still gets them.
 
 If this fails after upgrading WeasyPrint: look at how `FontConfiguration.add_font_face` keys the faces it has added,
-and redo `_font_configuration` (or remove it: PDFs are then slower, not wrong)."""
+and redo `_process_font_configuration` (or remove it: PDFs are then slower, not wrong)."""
 
 from __future__ import annotations
 

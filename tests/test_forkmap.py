@@ -149,3 +149,17 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return "\nState:\tZ" not in status and "\nState:\tX" not in status
+
+
+def test_a_failing_finish_still_ends_the_child_and_its_half_comes_back(tmp_path):
+    """In a process of its own: a child that ran on after a failing `finish` would go on as a copy of its parent
+    (here: print a second time, or a traceback)."""
+    script = (
+        "from guidebook import forkmap\n"
+        "forkmap.MIN_ITEMS = 2\n"
+        "def finish():\n"
+        "    raise RuntimeError('finish failed')\n"
+        "print(forkmap.split_map(lambda item: item * 2, list(range(6)), finish=finish))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "[0, 2, 4, 6, 8, 10]\n", "")

@@ -57,7 +57,14 @@ def test_serve_prints_both_addresses_serves_both_and_a_signal_stops_both(project
         "--preview-port",
         str(preview_port),
     ]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Started as a shell's background job is, with SIGINT ignored: Ctrl-C must stop it all the same.
+    server = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
     try:
         printed = [server.stdout.readline() for _ in range(3)]
         assert printed[0].startswith(f"Editor:       http://127.0.0.1:{editor_port}/admin/"), printed

@@ -44,6 +44,7 @@ def run(
             "--port", f"cannot listen on 127.0.0.1:{port} ({error.strerror}); give another port"
         ) from None
     previous = {number: signal.signal(number, _raise_stop) for number in STOPPING}
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started where SIGINT is ignored
     preview = None
     try:
         preview = subprocess.Popen(  # before the server's thread: preexec_fn runs in the forked child

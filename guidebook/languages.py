@@ -86,7 +86,12 @@ def _built_languages(config: dict) -> tuple[str, ...]:
     return tuple(str(entry["locale"]) for entry in ordered)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (its wheels are): mkdocs.yml and a strings file read some ten
+# times faster than by the pure-Python one, with the same result and the same errors' line and column.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(_SAFE_LOADER):  # type: ignore[valid-type,misc]  # a class chosen at import
     """Reads mkdocs.yml as data: its tags (!ENV, !relative, Python names) mean nothing to the language list."""
 
 
@@ -119,7 +124,7 @@ def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
 
 def new_page_strings(language: str) -> dict:
     """What `guidebook new` writes into a translation to be done, as typed (not typeset: authors edit it)."""
-    return yaml.safe_load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"))["new_page"]
+    return yaml.load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_SAFE_LOADER)["new_page"]
 
 
 @cache
@@ -130,4 +135,4 @@ def _site_strings(path: Path) -> dict:
 @cache
 def _file(path: Path) -> dict:
     code = path.stem
-    return interface_strings({code: yaml.safe_load(path.read_text(encoding="utf-8"))})[code]
+    return interface_strings({code: yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)})[code]

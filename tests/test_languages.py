@@ -72,3 +72,18 @@ def test_a_language_without_strings_is_named_with_the_file_to_add(tmp_path):
     result = CliRunner().invoke(main, ["--project", str(project), "check"])
     assert result.exit_code == 1 and "the site language 'nl' has no interface strings" in result.output
     assert "Traceback" not in result.output
+
+
+def test_libyaml_reads_mkdocs_yml_and_the_strings_as_pythons_parser_does():
+    import yaml
+
+    from sites import PROJECT
+
+    assert languages._SAFE_LOADER is yaml.CSafeLoader, "the locked PyYAML wheel comes with libyaml"
+    pure = type("Pure", (yaml.SafeLoader,), {})
+    pure.add_multi_constructor("", lambda loader, suffix, node: None)
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert languages._read_config(text) == yaml.load(text, Loader=pure)
+    for path in languages.STRINGS_DIR.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=languages._SAFE_LOADER) == yaml.safe_load(text), path

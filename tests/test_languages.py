@@ -3,13 +3,14 @@
 import shutil
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from guidebook import languages
 from guidebook.commands.cli import main
 from guidebook.errors import ConfigError
 from guidebook.site.citations import language_name
-from sites import base_files, build, fixture_config, write_project
+from sites import PROJECT, base_files, build, fixture_config, write_project
 
 
 @pytest.fixture
@@ -75,10 +76,6 @@ def test_a_language_without_strings_is_named_with_the_file_to_add(tmp_path):
 
 
 def test_libyaml_reads_mkdocs_yml_and_the_strings_as_pythons_parser_does():
-    import yaml
-
-    from sites import PROJECT
-
     assert languages._SAFE_LOADER is yaml.CSafeLoader, "the locked PyYAML wheel comes with libyaml"
     pure = type("Pure", (yaml.SafeLoader,), {})
     pure.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import gzip
 import os
 
+from guidebook import caches
 from guidebook.forkmap import fork
-from guidebook.publish import compress
 from guidebook.publish.compress import NO_COPY, SETTINGS, precompress
 from guidebook.publish.site import build_site
 from sites import base_files, write_project
@@ -77,10 +77,20 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
 
 
 def test_a_build_keeps_its_copies_in_the_project_cache(tmp_path, monkeypatch):
-    """The project's own .cache/ (the tests' builds share the run's, tests/template_cache.py)."""
-    monkeypatch.setattr(compress, "cache_folder", lambda project: project / compress.CACHE)
+    """The project's own .cache/, where no shared cache is named (the tests' builds share one: template_cache.py)."""
+    monkeypatch.delenv(caches.SHARED)
     project = write_project(tmp_path / "project", base_files())
     build_site(project, project / "site", downloads=False)
-    entries = {(path.stat().st_dev, path.stat().st_ino) for path in (project / compress.CACHE / SETTINGS).iterdir()}
+    entries = {(path.stat().st_dev, path.stat().st_ino) for path in (project / ".cache" / "gzip" / SETTINGS).iterdir()}
     copies = list((project / "site").rglob("*.gz"))
     assert len(copies) > 20 and all((copy.stat().st_dev, copy.stat().st_ino) in entries for copy in copies)
+
+
+def test_a_shared_cache_holds_the_copies_and_the_compiled_templates_of_every_project(tmp_path, monkeypatch):
+    monkeypatch.setenv(caches.SHARED, str(tmp_path / "shared"))
+    for name in ("first", "second"):
+        project = write_project(tmp_path / name, base_files())
+        build_site(project, project / "site", downloads=False)
+        assert not (project / ".cache" / "gzip").exists() and not (project / ".cache" / "templates").exists()
+    assert len(list((tmp_path / "shared" / "gzip" / SETTINGS).iterdir())) > 20
+    assert len(list((tmp_path / "shared" / "templates").rglob("__jinja2_*.cache"))) > 20

@@ -24,20 +24,20 @@ import zlib
 from contextlib import suppress
 from pathlib import Path
 
+from ..caches import by_content
 from ..files import link_or_copy
 from ..forkmap import split_map
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
 LEVEL = 9
-CACHE = Path(".cache") / "gzip"
 SETTINGS = f"level{LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}-python{sys.version_info.major}.{sys.version_info.minor}"
 NO_COPY = ".none"  # the entry of bytes that compression would not make smaller
 
 
 def cache_folder(project: Path) -> Path:
-    """Where the builds of `project` keep compressed copies by content (tests/template_cache.py shares one); the
+    """Where the builds of `project` keep compressed copies by content (or the shared cache: caches.py); the
     folder is the cache's alone."""
-    return project / CACHE
+    return by_content(project, "gzip")
 
 
 def precompress(site: Path, previous: Path | None = None, cache: Path | None = None) -> int:

@@ -88,10 +88,10 @@ def _built_languages(config: dict) -> tuple[str, ...]:
 
 # libyaml's parser where PyYAML was built with it (its wheels are): mkdocs.yml and a strings file read some ten
 # times faster than by the pure-Python one, with the same result and the same errors' line and column.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _ConfigLoader(_SAFE_LOADER):  # type: ignore[valid-type,misc]  # a class chosen at import
+class _ConfigLoader(_FastSafeLoader):  # type: ignore[valid-type,misc]  # a class chosen at import
     """Reads mkdocs.yml as data: its tags (!ENV, !relative, Python names) mean nothing to the language list."""
 
 
@@ -124,7 +124,7 @@ def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
 
 def new_page_strings(language: str) -> dict:
     """What `guidebook new` writes into a translation to be done, as typed (not typeset: authors edit it)."""
-    return yaml.load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_SAFE_LOADER)["new_page"]
+    return yaml.load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_FastSafeLoader)["new_page"]
 
 
 @cache
@@ -135,4 +135,4 @@ def _site_strings(path: Path) -> dict:
 @cache
 def _file(path: Path) -> dict:
     code = path.stem
-    return interface_strings({code: yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)})[code]
+    return interface_strings({code: yaml.load(path.read_text(encoding="utf-8"), Loader=_FastSafeLoader)})[code]

@@ -76,11 +76,11 @@ def test_a_language_without_strings_is_named_with_the_file_to_add(tmp_path):
 
 
 def test_libyaml_reads_mkdocs_yml_and_the_strings_as_pythons_parser_does():
-    assert languages._SAFE_LOADER is yaml.CSafeLoader, "the locked PyYAML wheel comes with libyaml"
+    assert languages._FastSafeLoader is yaml.CSafeLoader, "the locked PyYAML wheel comes with libyaml"
     pure = type("Pure", (yaml.SafeLoader,), {})
     pure.add_multi_constructor("", lambda loader, suffix, node: None)
     text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     assert languages._read_config(text) == yaml.load(text, Loader=pure)
     for path in languages.STRINGS_DIR.glob("*.yml"):
         text = path.read_text(encoding="utf-8")
-        assert yaml.load(text, Loader=languages._SAFE_LOADER) == yaml.safe_load(text), path
+        assert yaml.load(text, Loader=languages._FastSafeLoader) == yaml.safe_load(text), path

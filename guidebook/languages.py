@@ -124,7 +124,7 @@ def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
 
 def new_page_strings(language: str) -> dict:
     """What `guidebook new` writes into a translation to be done, as typed (not typeset: authors edit it)."""
-    return yaml.load((STRINGS_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_FastSafeLoader)["new_page"]
+    return _read_strings(STRINGS_DIR / f"{language}.yml")["new_page"]
 
 
 @cache
@@ -135,4 +135,10 @@ def _site_strings(path: Path) -> dict:
 @cache
 def _file(path: Path) -> dict:
     code = path.stem
-    return interface_strings({code: yaml.load(path.read_text(encoding="utf-8"), Loader=_FastSafeLoader)})[code]
+    return interface_strings({code: _read_strings(path)})[code]
+
+
+def _read_strings(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    strings: dict = yaml.load(text, Loader=_FastSafeLoader)
+    return strings

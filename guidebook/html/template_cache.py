@@ -3,9 +3,9 @@
 MkDocs makes a new Jinja environment for each build, and the guidebook builds each language in a process of
 its own (parallel.py): the templates a page needs (56 at the real size, Material's and the overrides') were
 compiled to Python again by each, some two seconds of a build. Jinja's bytecode cache keeps the compiled code
-under the project's .cache/ (or the shared cache: caches.py), checked against each template's source; the folder is named after what else the
-code depends on (Jinja's and Python's versions, and the plugin, whose rule of which templates escape their
-output is compiled in), so a change to those starts a new one.
+under the project's .cache/ (or a shared folder: caches.py), checked against each template's source; the folder
+is named after what else the code depends on (Jinja's and Python's versions, and the plugin, whose rule of which
+templates escape their output is compiled in), so a change to those starts a new one.
 """
 
 from __future__ import annotations

@@ -19,4 +19,6 @@ from shared_builds import run_folder
 
 def install() -> None:
     """The caches of compiled templates and compressed copies of this run's builds, in the run's folder."""
-    os.environ[caches.SHARED] = str(run_folder() / "shared-cache")
+    folder = run_folder() / "shared-cache"
+    folder.mkdir(mode=0o700, exist_ok=True)  # the user's own: caches.py passes over any other
+    os.environ[caches.SHARED] = str(folder)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import os
 
+import pytest
+
 from guidebook import caches
 from guidebook.forkmap import fork
 from guidebook.publish.compress import NO_COPY, SETTINGS, precompress
@@ -87,6 +89,7 @@ def test_a_build_keeps_its_copies_in_the_project_cache(tmp_path, monkeypatch):
 
 
 def test_a_shared_cache_holds_the_copies_and_the_compiled_templates_of_every_project(tmp_path, monkeypatch):
+    (tmp_path / "shared").mkdir(mode=0o700)
     monkeypatch.setenv(caches.SHARED, str(tmp_path / "shared"))
     for name in ("first", "second"):
         project = write_project(tmp_path / name, base_files())
@@ -94,3 +97,18 @@ def test_a_shared_cache_holds_the_copies_and_the_compiled_templates_of_every_pro
         assert not (project / ".cache" / "gzip").exists() and not (project / ".cache" / "templates").exists()
     assert len(list((tmp_path / "shared" / "gzip" / SETTINGS).iterdir())) > 20
     assert len(list((tmp_path / "shared" / "templates").rglob("__jinja2_*.cache"))) > 20
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_a_shared_folder_others_may_write_into_is_passed_over(tmp_path, monkeypatch, mode):
+    """Compiled templates are code the build runs: a folder anyone else can write into is not used."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(mode)
+    monkeypatch.setenv(caches.SHARED, str(shared))
+    project = tmp_path / "project"
+    assert caches.by_content(project, "templates") == project / ".cache" / "templates"
+    shared.chmod(0o755)
+    assert caches.by_content(project, "templates") == shared / "templates"
+    monkeypatch.setenv(caches.SHARED, str(tmp_path / "missing"))
+    assert caches.by_content(project, "gzip") == project / ".cache" / "gzip"

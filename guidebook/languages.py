@@ -57,6 +57,10 @@ def read(project: Path) -> SiteLanguages:
         ) from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{config_file}: is not valid YAML ({error}); the site languages are read from it") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{config_file}: its values are nested too deeply to be read; the site languages are read from it"
+        ) from None
     languages = _built_languages(config)
     for code in languages:
         if not (STRINGS_DIR / f"{code}.yml").is_file():
@@ -87,19 +91,28 @@ def _built_languages(config: dict) -> tuple[str, ...]:
 
 
 # libyaml's parser where PyYAML was built with it (its wheels are): mkdocs.yml and a strings file read some ten
-# times faster than by the pure-Python one, with the same result and the same errors' line and column.
+# times faster than by the pure-Python one, with the same data. Its composer recurses in C, past Python's recursion
+# limit: values nested some 25,000 deep kill the process. So it reads mkdocs.yml, which anyone may edit, only while
+# the file is short enough not to nest that deep (as content/frontmatter.py does front matter); a longer one goes to
+# the pure parser, which stops at the recursion limit (reported by `read`). The strings files are the package's own.
 _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_CONFIG_LIMIT = 10_000  # characters: the shipped mkdocs.yml has about 6,000
 
 
-class _ConfigLoader(_FastSafeLoader):  # type: ignore[valid-type,misc]  # a class chosen at import
+class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as data: its tags (!ENV, !relative, Python names) mean nothing to the language list."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+class _FastConfigLoader(_FastSafeLoader):  # type: ignore[valid-type,misc]  # a class chosen at import
+    """_ConfigLoader with libyaml's parser."""
+
+
+for _loader in (_ConfigLoader, _FastConfigLoader):
+    _loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _read_config(text: str):
-    loader = _ConfigLoader(text)
+    loader = (_FastConfigLoader if len(text) <= FAST_CONFIG_LIMIT else _ConfigLoader)(text)
     try:
         return loader.get_single_data()
     finally:

@@ -1,6 +1,9 @@
 """The site languages come from mkdocs.yml alone: a third takes its entry there and its strings file, no code."""
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -84,3 +87,27 @@ def test_libyaml_reads_mkdocs_yml_and_the_strings_as_pythons_parser_does():
     for path in languages.STRINGS_DIR.glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=languages._FastSafeLoader) == yaml.safe_load(text), path
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        "[" * 100_000,  # past the length libyaml reads: Python's parser, which stops at its recursion limit
+        "[" * 4_990 + "]" * 4_990,  # within it: libyaml's composer, which recurses in C, then Python's constructor
+        "\n" + "- " * 4_990 + "x",
+    ],
+    ids=["flow, long", "flow, within the fast parser's length", "block, within it"],
+)
+def test_a_deeply_nested_mkdocs_yml_is_said_and_never_crashes(tmp_path, nav):
+    """libyaml's composer recurses in C, past Python's limit: deep enough nesting would kill the process."""
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\ntheme:\n  language: xx\nnav: {nav}\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("guidebook")), "--project", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, (done.returncode, done.stderr[-500:])
+    assert (
+        done.stderr
+        == f"{tmp_path / 'mkdocs.yml'}: its values are nested too deeply to be read; the site languages are read from it\n"
+    )

@@ -59,7 +59,8 @@ def read(project: Path) -> SiteLanguages:
         raise ConfigError(f"{config_file}: is not valid YAML ({error}); the site languages are read from it") from None
     except RecursionError:
         raise ConfigError(
-            f"{config_file}: its values are nested too deeply to be read; the site languages are read from it"
+            f"{config_file}: its lists and mappings are nested too deeply to be read (thousands of levels); "
+            "nest them less deeply, as the shipped mkdocs.yml does"
         ) from None
     languages = _built_languages(config)
     for code in languages:
@@ -92,9 +93,10 @@ def _built_languages(config: dict) -> tuple[str, ...]:
 
 # libyaml's parser where PyYAML was built with it (its wheels are): mkdocs.yml and a strings file read some ten
 # times faster than by the pure-Python one, with the same data. Its composer recurses in C, past Python's recursion
-# limit: values nested some 25,000 deep kill the process. So it reads mkdocs.yml, which anyone may edit, only while
-# the file is short enough not to nest that deep (as content/frontmatter.py does front matter); a longer one goes to
-# the pure parser, which stops at the recursion limit (reported by `read`). The strings files are the package's own.
+# limit: values nested some 25,000 deep (on an 8 MB stack) kill the process. So it reads mkdocs.yml, which anyone
+# may edit, only while the file is short enough not to nest that deep (as content/frontmatter.py does front matter);
+# a longer one goes to the pure parser, which stops at the recursion limit (reported by `read`). The strings files
+# are the package's own.
 _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FAST_CONFIG_LIMIT = 10_000  # characters: the shipped mkdocs.yml has about 6,000
 

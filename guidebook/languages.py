@@ -109,8 +109,12 @@ class _FastConfigLoader(_FastSafeLoader):  # type: ignore[valid-type,misc]  # a 
     """_ConfigLoader with libyaml's parser."""
 
 
-for _loader in (_ConfigLoader, _FastConfigLoader):
-    _loader.add_multi_constructor("", lambda loader, suffix, node: None)
+def _no_value(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_ConfigLoader.add_multi_constructor("", _no_value)
+_FastConfigLoader.add_multi_constructor("", _no_value)
 
 
 def _read_config(text: str):
